@@ -1,0 +1,151 @@
+# kijun — a terminal editor for 情報セキュリティ管理基準 tailorings.
+#
+#   make run      build and open the built-in catalog (installs what is
+#                 missing on Debian when run as root or with sudo)
+#   make check    build with sanitizers and run every test
+#   make bench    time the first screen and count terminal bytes
+#   make install  PREFIX=/usr/local DESTDIR=
+#   make deps     install the Debian packages kijun needs (root or sudo)
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+
+BUILD := build
+REL := $(BUILD)/release
+CHK := $(BUILD)/check
+GEN := $(BUILD)/gen
+
+# pkg-config's feature macros would clash with ours; keep only ours.
+only_libs_flags = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(1))
+PKG_CFLAGS = $(call only_libs_flags,$(shell $(PKG_CONFIG) --cflags ncursesw yaml-0.1 2>/dev/null))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw yaml-0.1 2>/dev/null)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wno-format-nonliteral -Wvla
+CPPFLAGS_ALL := -Iinclude -I$(GEN) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(CPPFLAGS)
+CFLAGS ?= -O2 -g
+REL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(PKG_CFLAGS)
+CHK_CFLAGS = -std=c11 $(WARN) -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
+CHK_LDFLAGS = -fsanitize=address,undefined
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+IO_SRC := $(sort $(wildcard src/io/*.c))
+TUI_SRC := $(sort $(wildcard src/tui/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+LIB_SRC := $(CORE_SRC) $(IO_SRC)
+APP_SRC := $(TUI_SRC) $(CLI_SRC) src/main.c
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+CATALOG := data/catalog/meti-ismk-2025.yaml
+
+objs = $(patsubst %.c,$(1)/%.o,$(2))
+REL_LIB := $(call objs,$(REL),$(LIB_SRC)) $(REL)/gen/builtin_catalog.o
+CHK_LIB := $(call objs,$(CHK),$(LIB_SRC)) $(CHK)/gen/builtin_catalog.o
+REL_APP := $(call objs,$(REL),$(APP_SRC))
+CHK_APP := $(call objs,$(CHK),$(APP_SRC))
+UNIT_BIN := $(patsubst tests/unit/%.c,$(CHK)/tests/%,$(UNIT_SRC))
+
+.PHONY: all run check check-build unit e2e layers bench install uninstall \
+	clean deps deps-build deps-test screenshots
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/kijun
+
+# ---- setting up a machine ---------------------------------------------------
+
+deps:
+	@sh tools/deps.sh install test
+
+deps-build:
+	@sh tools/deps.sh ensure
+
+deps-test:
+	@sh tools/deps.sh ensure test
+
+# ---- building -----------------------------------------------------------------
+
+$(GEN)/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) -O1 -o $@ $<
+
+$(GEN)/builtin_catalog.c: $(CATALOG) $(GEN)/embed
+	@mkdir -p $(@D)
+	$(GEN)/embed builtin_catalog $(CATALOG) > $@.tmp && mv $@.tmp $@
+
+$(REL)/gen/builtin_catalog.o: $(GEN)/builtin_catalog.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -std=c11 $(CFLAGS) -c -o $@ $<
+
+$(CHK)/gen/builtin_catalog.o: $(GEN)/builtin_catalog.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -std=c11 -O1 -g -c -o $@ $<
+
+$(REL)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(REL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(CHK)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CHK_CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/kijun: $(REL_APP) $(REL_LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(CHK)/kijun: $(CHK_APP) $(CHK_LIB)
+	$(CC) $(CHK_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(CHK)/tests/%: $(CHK)/tests/unit/%.o $(CHK_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CHK_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/ptybench: tests/bench/ptybench.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -std=c11 $(WARN) -O2 -o $@ $< -lutil
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- using ----------------------------------------------------------------------
+
+run: deps-build
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/kijun $(ARGS)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(BUILD)/kijun $(DESTDIR)$(BINDIR)/kijun
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kijun
+
+# ---- testing --------------------------------------------------------------------
+
+check: deps-test
+	@$(MAKE) --no-print-directory layers unit e2e
+
+check-build: $(UNIT_BIN) $(CHK)/kijun
+
+# The core, io and public headers must never see curses.
+layers:
+	@sh tools/check-layers.sh
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+e2e: $(CHK)/kijun
+	@KIJUN=$(CHK)/kijun sh tests/e2e/run.sh
+
+bench: deps-build
+	@$(MAKE) --no-print-directory $(BUILD)/kijun $(BUILD)/ptybench
+	@$(BUILD)/ptybench $(BUILD)/kijun
+
+screenshots: deps-test
+	@$(MAKE) --no-print-directory $(BUILD)/kijun
+	@sh tools/screenshots.sh $(BUILD)/kijun
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,41 @@
+/* Catalog files: reading with located problems, canonical writing.  The
+ * format is described in docs/catalog-format.md. */
+#ifndef KIJUN_CATALOG_IO_H
+#define KIJUN_CATALOG_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kijun/catalog.h"
+#include "kijun/diag.h"
+#include "kijun/strbuf.h"
+
+#define CATALOG_FORMAT "kijun-catalog/1"
+
+/* How deep YAML may nest in a catalog: far more than any real standard
+ * needs (parts, sections, controls, details, entries), far less than what
+ * would exhaust anything. */
+#define CATALOG_MAX_DEPTH 64
+
+/* Reads a catalog from buf[0..len); `name` names it in problems.  On
+ * success *c holds it and diags is untouched.  On failure every problem
+ * found is in diags and *c is left empty (already freed). */
+bool catalog_read(struct catalog *c, const char *name, const char *buf,
+		  size_t len, struct diag_list *diags);
+
+bool catalog_load_file(struct catalog *c, const char *path, struct diag_list *diags);
+
+/* The catalog compiled into the binary: kijun's reference catalog of
+ * 情報セキュリティ管理基準. */
+bool catalog_load_builtin(struct catalog *c, struct diag_list *diags);
+const char *catalog_builtin_name(void);
+/* The built-in catalog's YAML text, as compiled in. */
+const char *catalog_builtin_text(size_t *len);
+
+/* Appends the canonical YAML form of c to out. */
+bool catalog_write(const struct catalog *c, struct strbuf *out);
+
+/* Writes c to path atomically (keeping "path~"). */
+bool catalog_save_file(const struct catalog *c, const char *path, struct diag_list *diags);
+
+#endif

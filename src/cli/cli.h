@@ -1,0 +1,27 @@
+/* Subcommands that print to stdout instead of opening the screen.  Each
+ * returns an exit code (0 ok, 1 usage, 2 invalid input); main() exits. */
+#ifndef KIJUN_CLI_H
+#define KIJUN_CLI_H
+
+#include <stdio.h>
+
+#include "kijun/catalog.h"
+#include "kijun/diag.h"
+
+enum exit_code { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
+
+/* `kijun catalog list|check|format [FILE]` */
+int cli_catalog(int argc, char **argv);
+
+/* Loads FILE, or the built-in catalog when path is NULL; prints problems
+ * to stderr. */
+int cli_load_catalog(const char *path, struct catalog *c);
+
+/* Prints every problem, one per line, to `to`. */
+void cli_print_diags(FILE *to, const struct diag_list *diags);
+
+/* One TSV field: tabs and line breaks become spaces, control characters
+ * are dropped, so each record stays one line of the right columns. */
+void cli_put_field(FILE *out, const char *s);
+
+#endif

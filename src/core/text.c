@@ -1,0 +1,278 @@
+#include "kijun/text.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+static bool codeset_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+bool text_init_locale(void)
+{
+	static const char *const fallbacks[] = {
+		"C.UTF-8", "C.utf8", "en_US.UTF-8", "ja_JP.UTF-8",
+	};
+
+	if (setlocale(LC_CTYPE, "") && codeset_is_utf8())
+		return true;
+	for (size_t i = 0; i < sizeof(fallbacks) / sizeof(fallbacks[0]); i++)
+		if (setlocale(LC_CTYPE, fallbacks[i]) && codeset_is_utf8())
+			return true;
+	return false;
+}
+
+/* Bidirectional controls reorder what the terminal shows ("Trojan Source");
+ * they are shown, never obeyed. */
+static bool is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static void glyph_set(struct glyph *g, const char *bytes, int cells, bool escaped)
+{
+	size_t n = strlen(bytes);
+
+	memcpy(g->bytes, bytes, n + 1);
+	g->len = (unsigned char)n;
+	g->cells = (signed char)cells;
+	g->escaped = escaped;
+}
+
+bool text_next_glyph(const char *s, size_t len, size_t *pos,
+		     enum text_newline nl, struct glyph *g)
+{
+	uint32_t cp;
+	size_t n;
+	int w;
+
+	if (*pos >= len)
+		return false;
+	if (s[*pos] == '\n') {
+		if (nl == TEXT_NEWLINE_STOP)
+			return false;
+		(*pos)++;
+		glyph_set(g, " ", 1, false);
+		return true;
+	}
+	n = utf8_decode(s + *pos, len - *pos, &cp);
+	if (cp == 0xFFFD && n == 1 && (unsigned char)s[*pos] >= 0x80) {
+		/* A byte that is not UTF-8: show the replacement character. */
+		*pos += n;
+		glyph_set(g, "\xEF\xBF\xBD", 1, true);
+		return true;
+	}
+	*pos += n;
+	if (cp == '\t') {
+		glyph_set(g, " ", 1, false);
+	} else if (cp < 0x20 || cp == 0x7F) {
+		char caret[3] = { '^', cp == 0x7F ? '?' : (char)(cp + '@'), '\0' };
+
+		glyph_set(g, caret, 2, true);
+	} else if (cp < 0x7F) {
+		char c[2] = { (char)cp, '\0' };
+
+		glyph_set(g, c, 1, false);
+	} else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) ||
+		   (w = wcwidth((wchar_t)cp)) < 0) {
+		char hex[12];
+
+		snprintf(hex, sizeof(hex), "<U+%04X>", (unsigned)cp);
+		glyph_set(g, hex, (int)strlen(hex), true);
+	} else {
+		memcpy(g->bytes, s + *pos - n, n);
+		g->bytes[n] = '\0';
+		g->len = (unsigned char)n;
+		g->cells = (signed char)(w > 2 ? 2 : w);
+		g->escaped = false;
+	}
+	return true;
+}
+
+int text_width_n(const char *s, size_t len)
+{
+	struct glyph g;
+	size_t pos = 0;
+	int cells = 0;
+
+	while (text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g))
+		cells += g.cells;
+	return cells;
+}
+
+int text_width(const char *s)
+{
+	return s ? text_width_n(s, strlen(s)) : 0;
+}
+
+int text_crop(const char *s, int cells, char *out, size_t size)
+{
+	size_t len = s ? strlen(s) : 0, pos = 0, o = 0;
+	struct glyph g;
+	int used = 0;
+
+	if (size == 0)
+		return 0;
+	while (text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g)) {
+		if (used + g.cells > cells || o + g.len >= size)
+			break;
+		memcpy(out + o, g.bytes, g.len);
+		o += g.len;
+		used += g.cells;
+	}
+	out[o] = '\0';
+	return used;
+}
+
+/* Characters that must not begin a line in Japanese typesetting (行頭禁則),
+ * and those that must not end one (行末禁則). */
+static bool kinsoku_no_start(uint32_t cp)
+{
+	static const uint32_t list[] = {
+		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x30FB, 0xFF1A, 0xFF1B, 0xFF1F,
+		0xFF01, 0x30FC, 0xFF09, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009,
+		0x300B, 0xFF5D, 0xFF3D, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049,
+		0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1, 0x30A3, 0x30A5,
+		0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5,
+		0x30F6, 0x2019, 0x201D, 0xFF05, 0x309D, 0x309E, 0x30FD, 0x30FE,
+		0x3005, ')', ']', '}', ',', '.', ';', ':', '!', '?', '%',
+	};
+
+	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+		if (list[i] == cp)
+			return true;
+	return false;
+}
+
+static bool kinsoku_no_end(uint32_t cp)
+{
+	static const uint32_t list[] = {
+		0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0xFF5B,
+		0xFF3B, 0x2018, 0x201C, '(', '[', '{',
+	};
+
+	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+		if (list[i] == cp)
+			return true;
+	return false;
+}
+
+static uint32_t codepoint_at(const char *s, size_t len, size_t pos)
+{
+	uint32_t cp = 0;
+
+	if (pos < len)
+		utf8_decode(s + pos, len - pos, &cp);
+	return cp;
+}
+
+/* Start of the character before pos (pos > 0). */
+static size_t previous_char(const char *s, size_t pos)
+{
+	do
+		pos--;
+	while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80);
+	return pos;
+}
+
+/* Moves a break point back so that neither side breaks kinsoku rules, as long
+ * as the line keeps at least one character. */
+static size_t kinsoku_adjust(const char *s, size_t len, size_t start, size_t brk)
+{
+	for (int guard = 0; guard < 4 && brk > start; guard++) {
+		size_t prev = previous_char(s, brk);
+
+		if (prev <= start)
+			break;
+		if (kinsoku_no_start(codepoint_at(s, len, brk)) ||
+		    kinsoku_no_end(codepoint_at(s, len, prev)))
+			brk = prev;
+		else
+			break;
+	}
+	return brk;
+}
+
+static void wrap_emit(struct wrap_line *lines, size_t max, size_t n,
+		      const char *s, size_t start, size_t end)
+{
+	if (n < max) {
+		lines[n].start = start;
+		lines[n].end = end;
+		lines[n].cells = text_width_n(s + start, end - start);
+	}
+}
+
+size_t text_wrap(const char *s, int width, struct wrap_line *lines, size_t max)
+{
+	size_t len = s ? strlen(s) : 0, pos = 0, n = 0;
+
+	if (width < 2)
+		width = 2;  /* room for one wide character, so we always advance */
+	for (;;) {
+		size_t start = pos, p = pos, brk = 0, next = 0;
+		bool have_brk = false, prev_wide = false;
+		int cells = 0;
+		struct glyph g;
+
+		for (;;) {
+			size_t q = p;
+
+			if (!text_next_glyph(s, len, &p, TEXT_NEWLINE_STOP, &g)) {
+				/* End of text or of a paragraph. */
+				wrap_emit(lines, max, n++, s, start, p);
+				if (p >= len)
+					return n;
+				pos = p + 1;  /* past the newline */
+				if (pos >= len)
+					return n;  /* a final newline ends the text */
+				break;
+			}
+			if (cells + g.cells > width && q > start) {
+				size_t end;
+
+				if (g.bytes[0] == ' ' && g.len == 1) {
+					end = q;
+					next = p;
+				} else if (have_brk) {
+					end = brk;
+					next = brk;
+				} else {
+					end = q;
+					next = q;
+				}
+				if (end == next) {
+					end = kinsoku_adjust(s, len, start, end);
+					next = end;
+				}
+				/* Drop spaces at the break. */
+				while (end > start && s[end - 1] == ' ')
+					end--;
+				while (next < len && s[next] == ' ')
+					next++;
+				wrap_emit(lines, max, n++, s, start, end);
+				pos = next;
+				break;
+			}
+			if (g.bytes[0] == ' ' && g.len == 1) {
+				brk = q;
+				have_brk = true;
+			} else if (q > start && (prev_wide || g.cells == 2)) {
+				brk = q;
+				have_brk = true;
+			}
+			prev_wide = g.cells == 2;
+			cells += g.cells;
+		}
+		if (pos >= len && n > 0 && s[len - 1] != '\n')
+			return n;
+	}
+}

@@ -1,0 +1,602 @@
+/* Reads kijun-catalog/1 files (docs/catalog-format.md) into a catalog,
+ * reporting every problem with its line and column. */
+#include "kijun/catalog_io.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijun/file.h"
+#include "kijun/i18n.h"
+#include "yaml_reader.h"
+
+struct loader {
+	struct yreader r;
+	struct catalog *c;
+	bool types_read;
+	bool oom;
+};
+
+static const char *copy(struct loader *l, const struct yr_scalar *s)
+{
+	const char *p = arena_strndup(&l->c->arena, s->value, s->len);
+
+	if (!p)
+		l->oom = true;
+	return p;
+}
+
+/* Ids and tokens are single words on one line: they end up in tree rows,
+ * TSV columns and file names of reports. */
+static bool check_token(struct loader *l, const struct yr_scalar *s, const char *what)
+{
+	if (s->is_null || s->len == 0) {
+		yr_error(&l->r, s->mark, _("%s is empty"), what);
+		return false;
+	}
+	for (size_t i = 0; i < s->len; i++) {
+		unsigned char ch = (unsigned char)s->value[i];
+
+		if (ch < 0x20 || ch == 0x7F || (ch == ' ' && (i == 0 || i + 1 == s->len))) {
+			yr_error(&l->r, s->mark,
+				 _("%s \"%.*s\" must be one line without tabs or surrounding spaces"),
+				 what, (int)s->len, s->value);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A text field: any string, or nothing. */
+static bool read_text(struct loader *l, const char *what, const char **out)
+{
+	struct yr_scalar s;
+
+	if (!yr_scalar(&l->r, what, &s))
+		return false;
+	*out = s.is_null ? NULL : copy(l, &s);
+	return true;
+}
+
+static bool read_token(struct loader *l, const char *what, const char **out,
+		       struct yr_mark *at)
+{
+	struct yr_scalar s;
+
+	if (!yr_scalar(&l->r, what, &s))
+		return false;
+	if (at)
+		*at = s.mark;
+	if (!check_token(l, &s, what))
+		return false;
+	*out = copy(l, &s);
+	return *out != NULL;
+}
+
+/* ---- attribute types ---------------------------------------------------- */
+
+static const char *const value_fields[] = { "id", "label", "label_en" };
+enum { VALUE_ID, VALUE_LABEL, VALUE_LABEL_EN };
+
+static bool read_value(struct loader *l, struct attr_type *t, struct attr_value *v)
+{
+	struct yr_fields f;
+	struct yr_scalar key;
+	struct yr_mark at, id_at = { 0, 0 };
+
+	memset(v, 0, sizeof(*v));
+	if (!yr_mapping_begin(&l->r, _("an attribute value"), &at))
+		return false;
+	yr_fields_init(&f, value_fields, 3, _("attribute value"), at);
+	while (yr_mapping_next(&l->r, &key)) {
+		switch (yr_field(&l->r, &f, &key)) {
+		case VALUE_ID: read_token(l, _("attribute value id"), &v->id, &id_at); break;
+		case VALUE_LABEL: read_text(l, _("label"), &v->label); break;
+		case VALUE_LABEL_EN: read_text(l, _("label_en"), &v->label_en); break;
+		default: break;
+		}
+	}
+	yr_fields_require(&l->r, &f, 1u << VALUE_ID | 1u << VALUE_LABEL);
+	if (!v->id)
+		return false;
+	for (uint32_t i = 0; i < t->value_count; i++) {
+		if (strcmp(t->values[i].id, v->id) == 0) {
+			yr_error(&l->r, id_at, _("attribute value \"%s\" is defined twice in \"%s\""),
+				 v->id, t->id ? t->id : "");
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool read_values(struct loader *l, struct attr_type *t)
+{
+	struct attr_value *values = NULL;
+	uint32_t cap = 0;
+
+	if (!yr_sequence_begin(&l->r, _("values"), NULL))
+		return false;
+	while (yr_sequence_next(&l->r)) {
+		struct attr_value v;
+
+		if (!read_value(l, t, &v))
+			continue;
+		if (t->value_count == cap) {
+			uint32_t ncap = cap ? cap * 2 : 8;
+			struct attr_value *nv;
+
+			if (ncap > UINT16_MAX) {
+				yr_error(&l->r, yr_here(&l->r), _("more than %u values"), UINT16_MAX);
+				yr_skip(&l->r);
+				break;
+			}
+			nv = arena_alloc(&l->c->arena, ncap * sizeof(*nv));
+			if (!nv) {
+				l->oom = true;
+				break;
+			}
+			if (t->value_count)
+				memcpy(nv, values, t->value_count * sizeof(*nv));
+			values = nv;
+			cap = ncap;
+		}
+		values[t->value_count++] = v;
+		t->values = values;
+	}
+	return true;
+}
+
+static const char *const type_fields[] = { "id", "label", "label_en", "values" };
+enum { TYPE_ID, TYPE_LABEL, TYPE_LABEL_EN, TYPE_VALUES };
+
+static void read_types(struct loader *l)
+{
+	struct catalog *c = l->c;
+	uint32_t cap = 0;
+
+	if (!yr_sequence_begin(&l->r, _("attribute_types"), NULL))
+		return;
+	while (yr_sequence_next(&l->r)) {
+		struct attr_type t;
+		struct yr_fields f;
+		struct yr_scalar key;
+		struct yr_mark at, id_at = { 0, 0 };
+		bool dup = false;
+
+		memset(&t, 0, sizeof(t));
+		if (!yr_mapping_begin(&l->r, _("an attribute type"), &at))
+			continue;
+		yr_fields_init(&f, type_fields, 4, _("attribute type"), at);
+		while (yr_mapping_next(&l->r, &key)) {
+			switch (yr_field(&l->r, &f, &key)) {
+			case TYPE_ID: read_token(l, _("attribute type id"), &t.id, &id_at); break;
+			case TYPE_LABEL: read_text(l, _("label"), &t.label); break;
+			case TYPE_LABEL_EN: read_text(l, _("label_en"), &t.label_en); break;
+			case TYPE_VALUES: read_values(l, &t); break;
+			default: break;
+			}
+		}
+		yr_fields_require(&l->r, &f, 1u << TYPE_ID | 1u << TYPE_LABEL | 1u << TYPE_VALUES);
+		if (!t.id)
+			continue;
+		for (uint32_t i = 0; i < c->type_count; i++)
+			if (strcmp(c->types[i].id, t.id) == 0)
+				dup = true;
+		if (dup) {
+			yr_error(&l->r, id_at, _("attribute type \"%s\" is defined twice"), t.id);
+			continue;
+		}
+		if (c->type_count == cap) {
+			uint32_t ncap = cap ? cap * 2 : 8;
+			struct attr_type *nt;
+
+			if (ncap > UINT16_MAX) {
+				yr_error(&l->r, at, _("more than %u attribute types"), UINT16_MAX);
+				continue;
+			}
+			nt = arena_alloc(&c->arena, ncap * sizeof(*nt));
+			if (!nt) {
+				l->oom = true;
+				continue;
+			}
+			if (c->type_count)
+				memcpy(nt, c->types, c->type_count * sizeof(*nt));
+			c->types = nt;
+			cap = ncap;
+		}
+		c->types[c->type_count++] = t;
+	}
+	l->types_read = true;
+}
+
+/* ---- items -------------------------------------------------------------- */
+
+/* Which kinds may hold which: parts only at the top, then sections,
+ * controls, detailed controls and entries going down.  Sections may nest
+ * (theme 5, group 5a), and so may detailed controls (5b-5.9.2.1 added under
+ * 5b-5.9.2). */
+static bool kind_may_hold(enum item_kind parent, enum item_kind child)
+{
+	if (child == ITEM_PART)
+		return parent == ITEM_ROOT;
+	if (parent == ITEM_ENTRY)
+		return false;
+	if (child == parent)
+		return child == ITEM_SECTION || child == ITEM_DETAIL;
+	return child > parent;
+}
+
+static void read_refs(struct loader *l, uint32_t i)
+{
+	const char **refs = NULL;
+	uint32_t n = 0, cap = 0;
+
+	if (!yr_sequence_begin(&l->r, _("references"), NULL))
+		return;
+	while (yr_sequence_next(&l->r)) {
+		const char *ref;
+
+		if (!read_token(l, _("a reference"), &ref, NULL))
+			continue;
+		if (n == cap) {
+			uint32_t ncap = cap ? cap * 2 : 4;
+			const char **nr = arena_alloc(&l->c->arena, ncap * sizeof(*nr));
+
+			if (!nr) {
+				l->oom = true;
+				return;
+			}
+			if (n)
+				memcpy(nr, refs, n * sizeof(*nr));
+			refs = nr;
+			cap = ncap;
+		}
+		refs[n++] = ref;
+	}
+	l->c->items[i].refs = refs;
+	l->c->items[i].ref_count = n;
+}
+
+/* Lists the allowed values of a type for a "not allowed" message. */
+static void list_values(const struct attr_type *t, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (uint32_t v = 0; v < t->value_count; v++) {
+		int w = snprintf(buf + n, size - n, "%s%s", v ? ", " : "", t->values[v].id);
+
+		if (w < 0 || (size_t)w >= size - n)
+			break;
+		n += (size_t)w;
+	}
+}
+
+static void list_types(const struct catalog *c, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (uint32_t t = 0; t < c->type_count; t++) {
+		int w = snprintf(buf + n, size - n, "%s%s", t ? ", " : "", c->types[t].id);
+
+		if (w < 0 || (size_t)w >= size - n)
+			break;
+		n += (size_t)w;
+	}
+}
+
+static bool attrs_push(struct loader *l, struct attr_ref **v, uint32_t *n,
+		       uint32_t *cap, struct attr_ref ref)
+{
+	if (*n == *cap) {
+		uint32_t ncap = *cap ? *cap * 2 : 8;
+		struct attr_ref *nv = arena_alloc(&l->c->arena, ncap * sizeof(*nv));
+
+		if (!nv) {
+			l->oom = true;
+			return false;
+		}
+		if (*n)
+			memcpy(nv, *v, *n * sizeof(*nv));
+		*v = nv;
+		*cap = ncap;
+	}
+	(*v)[(*n)++] = ref;
+	return true;
+}
+
+static void read_attr_value(struct loader *l, int type, struct attr_ref **v,
+			    uint32_t *n, uint32_t *cap, uint32_t first)
+{
+	const struct attr_type *t = &l->c->types[type];
+	struct yr_scalar s;
+	char allowed[1024];
+	int value;
+
+	if (!yr_scalar(&l->r, _("an attribute value"), &s))
+		return;
+	if (!check_token(l, &s, _("attribute value")))
+		return;
+	for (value = 0; value < (int)t->value_count; value++)
+		if (strlen(t->values[value].id) == s.len &&
+		    memcmp(t->values[value].id, s.value, s.len) == 0)
+			break;
+	if (value == (int)t->value_count) {
+		list_values(t, allowed, sizeof(allowed));
+		yr_error(&l->r, s.mark, _("\"%.*s\" is not a value of attribute type \"%s\"; allowed: %s"),
+			 (int)s.len, s.value, t->id, allowed);
+		return;
+	}
+	for (uint32_t k = first; k < *n; k++) {
+		if ((*v)[k].value == value) {
+			yr_error(&l->r, s.mark, _("\"%s\" is listed twice for \"%s\""),
+				 t->values[value].id, t->id);
+			return;
+		}
+	}
+	attrs_push(l, v, n, cap, (struct attr_ref){ (uint16_t)type, (uint16_t)value });
+}
+
+static void read_attrs(struct loader *l, uint32_t i)
+{
+	struct attr_ref *v = NULL;
+	uint32_t n = 0, cap = 0;
+	struct yr_scalar key;
+	uint16_t seen[64];  /* types met so far; real items use five */
+	unsigned seen_count = 0;
+	char known[512];
+
+	if (!yr_mapping_begin(&l->r, _("attributes"), NULL))
+		return;
+	while (yr_mapping_next(&l->r, &key)) {
+		int type = -1;
+		bool repeated = false;
+
+		for (uint32_t t = 0; t < l->c->type_count; t++)
+			if (strlen(l->c->types[t].id) == key.len &&
+			    memcmp(l->c->types[t].id, key.value, key.len) == 0)
+				type = (int)t;
+		if (type < 0) {
+			list_types(l->c, known, sizeof(known));
+			yr_error(&l->r, key.mark,
+				 _("unknown attribute type \"%.*s\"; defined in attribute_types (which must come before items): %s"),
+				 (int)key.len, key.value, known);
+			yr_skip(&l->r);
+			continue;
+		}
+		for (unsigned k = 0; k < seen_count; k++)
+			repeated |= seen[k] == type;
+		if (repeated) {
+			yr_error(&l->r, key.mark, _("key \"%s\" appears twice in %s"),
+				 l->c->types[type].id, _("attributes"));
+			yr_skip(&l->r);
+			continue;
+		}
+		if (seen_count < 64)
+			seen[seen_count++] = (uint16_t)type;
+		if (yr_at_scalar(&l->r)) {
+			read_attr_value(l, type, &v, &n, &cap, n);
+			continue;
+		}
+		if (!yr_sequence_begin(&l->r, _("the values of an attribute"), NULL))
+			continue;
+		{
+			uint32_t first = n;
+
+			while (yr_sequence_next(&l->r))
+				read_attr_value(l, type, &v, &n, &cap, first);
+		}
+	}
+	l->c->items[i].attrs = v;
+	l->c->items[i].attr_count = n;
+}
+
+static void read_items(struct loader *l, uint32_t parent);
+
+/* Indexed as soon as read, so the first of two equal ids is the one kept
+ * and the second is reported. */
+static void index_item(struct loader *l, uint32_t i, struct yr_mark at)
+{
+	struct catalog *c = l->c;
+	bool oom;
+	uint32_t other = catalog_index_id(c, i, &oom);
+
+	if (oom)
+		l->oom = true;
+	else if (other != ITEM_NONE)
+		yr_error(&l->r, at, _("id \"%s\" is used twice; first at line %u"),
+			 c->items[i].id, c->items[other].line);
+}
+
+static const char *const item_fields[] = {
+	"id", "kind", "label", "title", "title_en", "text", "references",
+	"attributes", "items",
+};
+enum {
+	F_ID, F_KIND, F_LABEL, F_TITLE, F_TITLE_EN, F_TEXT, F_REFS, F_ATTRS, F_ITEMS,
+};
+
+static void read_item(struct loader *l, uint32_t parent)
+{
+	struct catalog *c = l->c;
+	struct yr_fields f;
+	struct yr_scalar key, s;
+	struct yr_mark at, id_at = { 0, 0 }, kind_at = { 0, 0 };
+	enum item_kind kind = ITEM_CONTROL;
+	bool kind_ok = false;
+	uint32_t i;
+
+	if (!yr_mapping_begin(&l->r, _("an item"), &at))
+		return;
+	/* The kind is known only once read; the item is typed afterwards. */
+	i = catalog_append(c, parent, ITEM_CONTROL);
+	if (i == ITEM_NONE) {
+		l->oom = true;
+		yr_skip(&l->r);
+		return;
+	}
+	c->items[i].line = at.line;
+	yr_fields_init(&f, item_fields, 9, _("item"), at);
+	while (yr_mapping_next(&l->r, &key)) {
+		switch (yr_field(&l->r, &f, &key)) {
+		case F_ID:
+			if (read_token(l, _("id"), &c->items[i].id, &id_at))
+				index_item(l, i, id_at);
+			break;
+		case F_KIND:
+			if (!yr_scalar(&l->r, _("kind"), &s))
+				break;
+			kind_at = s.mark;
+			{
+				char name[16];
+
+				if (s.len < sizeof(name)) {
+					memcpy(name, s.value, s.len);
+					name[s.len] = '\0';
+					kind_ok = item_kind_parse(name, &kind) == 0;
+				}
+			}
+			if (!kind_ok)
+				yr_error(&l->r, s.mark,
+					 _("unknown kind \"%.*s\"; use part, section, control, detail or entry"),
+					 (int)s.len, s.value);
+			else
+				c->items[i].kind = (uint8_t)kind;
+			break;
+		case F_LABEL: read_text(l, _("label"), &c->items[i].label); break;
+		case F_TITLE: read_text(l, _("title"), &c->items[i].title); break;
+		case F_TITLE_EN: read_text(l, _("title_en"), &c->items[i].title_en); break;
+		case F_TEXT: read_text(l, _("text"), &c->items[i].text); break;
+		case F_REFS: read_refs(l, i); break;
+		case F_ATTRS: read_attrs(l, i); break;
+		case F_ITEMS:
+			if (!kind_ok && (f.seen & (1u << F_KIND)) == 0)
+				yr_error(&l->r, key.mark, "%s",
+					 _("write \"kind\" before \"items\""));
+			read_items(l, i);
+			break;
+		default: break;
+		}
+	}
+	yr_fields_require(&l->r, &f, 1u << F_ID | 1u << F_KIND);
+	if (kind_ok) {
+		const struct item *it = &c->items[i];
+		enum item_kind pk = (enum item_kind)c->items[parent].kind;
+
+		if (!kind_may_hold(pk, kind))
+			yr_error(&l->r, kind_at, _("a %s cannot be placed inside a %s"),
+				 item_kind_label(kind), item_kind_label(pk));
+		if (kind <= ITEM_CONTROL && !it->title && !it->title_en)
+			yr_error(&l->r, at, _("%s \"%s\" needs a title"), item_kind_label(kind),
+				 it->id ? it->id : "?");
+		if (kind >= ITEM_DETAIL && !it->text && !it->title)
+			yr_error(&l->r, at, _("%s \"%s\" needs a text"), item_kind_label(kind),
+				 it->id ? it->id : "?");
+		if (it->label && kind != ITEM_ENTRY)
+			yr_error(&l->r, at, "%s", _("only list entries have a label"));
+	}
+}
+
+static void read_items(struct loader *l, uint32_t parent)
+{
+	if (!yr_sequence_begin(&l->r, _("items"), NULL))
+		return;
+	while (yr_sequence_next(&l->r) && !l->oom)
+		read_item(l, parent);
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static const char *const top_fields[] = {
+	"format", "id", "title", "title_en", "edition", "publisher", "notice",
+	"attribute_types", "items",
+};
+enum { T_FORMAT, T_ID, T_TITLE, T_TITLE_EN, T_EDITION, T_PUBLISHER, T_NOTICE,
+       T_TYPES, T_ITEMS };
+
+static void read_document(struct loader *l)
+{
+	struct catalog *c = l->c;
+	struct yr_fields f;
+	struct yr_scalar key, s;
+	struct yr_mark at;
+
+	if (!yr_document_begin(&l->r))
+		return;
+	if (!yr_mapping_begin(&l->r, _("a catalog"), &at))
+		return;
+	yr_fields_init(&f, top_fields, 9, _("the catalog"), at);
+	while (yr_mapping_next(&l->r, &key) && !l->oom) {
+		switch (yr_field(&l->r, &f, &key)) {
+		case T_FORMAT:
+			if (!yr_scalar(&l->r, _("format"), &s))
+				break;
+			if (s.len != strlen(CATALOG_FORMAT) ||
+			    memcmp(s.value, CATALOG_FORMAT, s.len) != 0)
+				yr_error(&l->r, s.mark,
+					 _("format \"%.*s\" is not one this kijun reads; expected \"%s\""),
+					 (int)s.len, s.value, CATALOG_FORMAT);
+			break;
+		case T_ID: read_token(l, _("id"), &c->id, NULL); break;
+		case T_TITLE: read_text(l, _("title"), &c->title); break;
+		case T_TITLE_EN: read_text(l, _("title_en"), &c->title_en); break;
+		case T_EDITION: read_text(l, _("edition"), &c->edition); break;
+		case T_PUBLISHER: read_text(l, _("publisher"), &c->publisher); break;
+		case T_NOTICE: read_text(l, _("notice"), &c->notice); break;
+		case T_TYPES: read_types(l); break;
+		case T_ITEMS: read_items(l, ITEM_ROOT_INDEX); break;
+		default: break;
+		}
+	}
+	yr_fields_require(&l->r, &f, 1u << T_FORMAT | 1u << T_ID | 1u << T_TITLE |
+				     1u << T_EDITION | 1u << T_ITEMS);
+	if (!l->oom)
+		yr_document_end(&l->r);
+}
+
+bool catalog_read(struct catalog *c, const char *name, const char *buf,
+		  size_t len, struct diag_list *diags)
+{
+	struct loader l;
+	size_t before = diags->count + diags->dropped;
+	bool ok;
+
+	memset(&l, 0, sizeof(l));
+	if (!catalog_init(c)) {
+		catalog_free(c);
+		diag_add(diags, name, 0, 0, "%s", _("out of memory"));
+		return false;
+	}
+	l.c = c;
+	if (len > FILE_MAX_BYTES) {
+		diag_add(diags, name, 0, 0, _("is larger than %zu MiB; kijun does not open files this large"),
+			 FILE_MAX_BYTES >> 20);
+		catalog_free(c);
+		return false;
+	}
+	if (yr_open(&l.r, name, buf, len, CATALOG_MAX_DEPTH, diags))
+		read_document(&l);
+	yr_close(&l.r);
+	diag_list_sort(diags, before);
+	if (l.oom)
+		diag_add(diags, name, 0, 0, "%s", _("out of memory"));
+	ok = diags->count + diags->dropped == before;
+	if (!ok)
+		catalog_free(c);
+	return ok;
+}
+
+bool catalog_load_file(struct catalog *c, const char *path, struct diag_list *diags)
+{
+	char *buf;
+	size_t len;
+	bool ok;
+
+	if (!file_read_all(path, &buf, &len, diags)) {
+		memset(c, 0, sizeof(*c));
+		return false;
+	}
+	ok = catalog_read(c, path, buf, len, diags);
+	free(buf);
+	return ok;
+}

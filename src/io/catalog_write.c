@@ -1,0 +1,148 @@
+/* Writes a catalog in its canonical form: fixed key order, block style,
+ * attribute values in the order of their types.  Loading and saving a
+ * canonical file gives back the same bytes. */
+#include "kijun/catalog_io.h"
+
+#include <stdlib.h>
+
+#include "kijun/file.h"
+#include "kijun/i18n.h"
+#include "yaml_writer.h"
+
+static void write_types(struct ywriter *w, const struct catalog *c)
+{
+	yw_string(w, "attribute_types");
+	yw_sequence_begin(w);
+	for (uint32_t t = 0; t < c->type_count; t++) {
+		const struct attr_type *type = &c->types[t];
+
+		yw_mapping_begin(w);
+		yw_pair(w, "id", type->id);
+		yw_pair(w, "label", type->label);
+		yw_pair(w, "label_en", type->label_en);
+		yw_string(w, "values");
+		yw_sequence_begin(w);
+		for (uint32_t v = 0; v < type->value_count; v++) {
+			yw_mapping_begin(w);
+			yw_pair(w, "id", type->values[v].id);
+			yw_pair(w, "label", type->values[v].label);
+			yw_pair(w, "label_en", type->values[v].label_en);
+			yw_mapping_end(w);
+		}
+		yw_sequence_end(w);
+		yw_mapping_end(w);
+	}
+	yw_sequence_end(w);
+}
+
+static void write_attrs(struct ywriter *w, const struct catalog *c, const struct item *it)
+{
+	if (!it->attr_count)
+		return;
+	yw_string(w, "attributes");
+	yw_mapping_begin(w);
+	for (uint32_t t = 0; t < c->type_count; t++) {
+		bool any = false;
+
+		for (uint32_t k = 0; k < it->attr_count; k++) {
+			if (it->attrs[k].type != t)
+				continue;
+			if (!any) {
+				yw_string(w, c->types[t].id);
+				yw_sequence_begin(w);
+				any = true;
+			}
+			yw_string(w, c->types[t].values[it->attrs[k].value].id);
+		}
+		if (any)
+			yw_sequence_end(w);
+	}
+	yw_mapping_end(w);
+}
+
+/* Iterative, so a deep catalog cannot exhaust the stack. */
+static void write_items(struct ywriter *w, const struct catalog *c)
+{
+	uint32_t i = c->items[ITEM_ROOT_INDEX].first_child;
+
+	yw_string(w, "items");
+	yw_sequence_begin(w);
+	while (i != ITEM_NONE) {
+		const struct item *it = &c->items[i];
+
+		yw_mapping_begin(w);
+		yw_pair(w, "id", it->id);
+		yw_pair(w, "kind", item_kind_name((enum item_kind)it->kind));
+		yw_pair(w, "label", it->label);
+		yw_pair(w, "title", it->title);
+		yw_pair(w, "title_en", it->title_en);
+		yw_pair(w, "text", it->text);
+		if (it->ref_count) {
+			yw_string(w, "references");
+			yw_sequence_begin(w);
+			for (uint32_t r = 0; r < it->ref_count; r++)
+				yw_string(w, it->refs[r]);
+			yw_sequence_end(w);
+		}
+		write_attrs(w, c, it);
+		if (it->first_child != ITEM_NONE) {
+			yw_string(w, "items");
+			yw_sequence_begin(w);
+			i = it->first_child;
+			continue;
+		}
+		yw_mapping_end(w);
+		/* Close every item and list we are leaving. */
+		while (i != ITEM_NONE && c->items[i].next_sibling == ITEM_NONE) {
+			i = c->items[i].parent;
+			if (i == ITEM_ROOT_INDEX || i == ITEM_NONE) {
+				i = ITEM_NONE;
+				break;
+			}
+			yw_sequence_end(w);
+			yw_mapping_end(w);
+		}
+		if (i != ITEM_NONE)
+			i = c->items[i].next_sibling;
+	}
+	yw_sequence_end(w);
+}
+
+bool catalog_write(const struct catalog *c, struct strbuf *out)
+{
+	struct ywriter w;
+
+	if (!yw_open(&w, out)) {
+		yw_close(&w);
+		return false;
+	}
+	yw_mapping_begin(&w);
+	yw_pair(&w, "format", CATALOG_FORMAT);
+	yw_pair(&w, "id", c->id);
+	yw_pair(&w, "title", c->title);
+	yw_pair(&w, "title_en", c->title_en);
+	yw_pair(&w, "edition", c->edition);
+	yw_pair(&w, "publisher", c->publisher);
+	yw_pair(&w, "notice", c->notice);
+	if (c->type_count)
+		write_types(&w, c);
+	write_items(&w, c);
+	yw_mapping_end(&w);
+	return yw_close(&w);
+}
+
+bool catalog_save_file(const struct catalog *c, const char *path, struct diag_list *diags)
+{
+	struct strbuf out;
+	bool ok;
+
+	strbuf_init(&out);
+	if (!catalog_write(c, &out)) {
+		diag_add(diags, path, 0, 0, "%s", _("cannot write the catalog: out of memory"));
+		strbuf_free(&out);
+		return false;
+	}
+	ok = file_write_atomic(path, out.data, out.len, true, diags);
+	strbuf_free(&out);
+	return ok;
+}

@@ -1,0 +1,115 @@
+/* A pull reader over libyaml's events for kijun's own schemas.
+ *
+ * Each schema reader walks its document with these calls and reports what
+ * does not fit at the exact line and column.  The reader bounds what a
+ * hostile file can cost: nesting depth, and aliases (only aliases of plain
+ * values are allowed, and their total size is capped, so no alias bomb). */
+#ifndef KIJUN_YAML_READER_H
+#define KIJUN_YAML_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <yaml.h>
+
+#include "kijun/diag.h"
+
+struct yr_mark {
+	unsigned line;    /* 1-based */
+	unsigned column;  /* 1-based, in characters */
+};
+
+/* A scalar just read: valid until the next call on the reader. */
+struct yr_scalar {
+	const char *value;
+	size_t len;
+	struct yr_mark mark;
+	bool is_null;     /* ~, null or nothing, unquoted */
+};
+
+struct yr_anchor;
+
+struct yreader {
+	yaml_parser_t parser;
+	yaml_event_t event;      /* the event under the cursor */
+	yaml_event_t last;       /* the scalar handed out last */
+	bool have_event;
+	bool have_last;
+	bool broken;             /* a fatal problem: every call now fails */
+	const char *file;
+	const char *input;       /* for locating libyaml's reader errors */
+	size_t input_len;
+	struct diag_list *diags;
+	unsigned depth;
+	unsigned max_depth;
+	struct yr_anchor *anchors;
+	size_t anchor_count;
+	size_t anchor_capacity;
+	size_t alias_bytes;      /* bytes produced by aliases so far */
+	size_t alias_budget;
+	const char *alias_value; /* an alias being handed out as a scalar */
+	size_t alias_len;
+};
+
+/* Starts reading buf[0..len) (which must outlive the reader).  Reports
+ * invalid UTF-8 at its line and column before libyaml sees it. */
+bool yr_open(struct yreader *r, const char *file, const char *buf, size_t len,
+	     unsigned max_depth, struct diag_list *diags);
+void yr_close(struct yreader *r);
+
+/* Enters the single document of the stream; false for an empty stream. */
+bool yr_document_begin(struct yreader *r);
+/* Leaves it; reports a second document. */
+bool yr_document_end(struct yreader *r);
+
+/* Expects a mapping (or sequence).  Otherwise reports "expected <what>",
+ * skips the node and returns false. */
+bool yr_mapping_begin(struct yreader *r, const char *what, struct yr_mark *at);
+bool yr_sequence_begin(struct yreader *r, const char *what, struct yr_mark *at);
+
+/* Reads the next key of the current mapping; false at its end (consumed)
+ * or after a fatal problem.  A key that is not a plain value is reported,
+ * skipped with its value, and reading goes on. */
+bool yr_mapping_next(struct yreader *r, struct yr_scalar *key);
+
+/* True when another element follows in the current sequence; false at its
+ * end (consumed) or after a fatal problem. */
+bool yr_sequence_next(struct yreader *r);
+
+/* Expects a scalar.  Otherwise reports "<what> must be ..." and skips. */
+bool yr_scalar(struct yreader *r, const char *what, struct yr_scalar *out);
+
+/* Skips the next node, whatever it is. */
+void yr_skip(struct yreader *r);
+
+/* Where the next event starts. */
+struct yr_mark yr_here(struct yreader *r);
+
+/* True when the next node is a scalar / mapping / sequence. */
+bool yr_at_scalar(struct yreader *r);
+
+void yr_error(struct yreader *r, struct yr_mark at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Keys of one mapping, checked against what the schema knows. */
+struct yr_fields {
+	const char *const *names;
+	unsigned count;          /* at most 64 */
+	uint64_t seen;
+	struct yr_mark at;       /* the mapping, for "missing" reports */
+	const char *what;        /* "item", "attribute type" ... */
+};
+
+void yr_fields_init(struct yr_fields *f, const char *const *names,
+		    unsigned count, const char *what, struct yr_mark at);
+
+/* The index of `key` among the names, or -1 after reporting it as unknown
+ * (with a suggestion when one is close) or repeated, and skipping its
+ * value. */
+int yr_field(struct yreader *r, struct yr_fields *f, const struct yr_scalar *key);
+
+/* Reports each required field (bit i for names[i]) that did not appear. */
+void yr_fields_require(struct yreader *r, const struct yr_fields *f,
+		       uint64_t required);
+
+#endif

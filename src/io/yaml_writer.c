@@ -1,0 +1,148 @@
+#include "yaml_writer.h"
+
+#include <string.h>
+
+static int write_handler(void *data, unsigned char *buffer, size_t size)
+{
+	struct strbuf *out = data;
+
+	strbuf_add(out, (const char *)buffer, size);
+	return !out->failed;
+}
+
+static void emit(struct ywriter *w, yaml_event_t *e, int ok)
+{
+	if (!ok) {
+		w->failed = true;
+		return;
+	}
+	if (w->failed) {
+		yaml_event_delete(e);
+		return;
+	}
+	if (!yaml_emitter_emit(&w->emitter, e))
+		w->failed = true;  /* the emitter deletes the event itself */
+}
+
+bool yw_open(struct ywriter *w, struct strbuf *out)
+{
+	yaml_event_t e;
+
+	memset(w, 0, sizeof(*w));
+	w->out = out;
+	if (!yaml_emitter_initialize(&w->emitter)) {
+		w->failed = true;
+		return false;
+	}
+	yaml_emitter_set_output(&w->emitter, write_handler, out);
+	yaml_emitter_set_unicode(&w->emitter, 1);
+	yaml_emitter_set_width(&w->emitter, -1);
+	yaml_emitter_set_indent(&w->emitter, 2);
+	yaml_emitter_set_break(&w->emitter, YAML_LN_BREAK);
+	emit(w, &e, yaml_stream_start_event_initialize(&e, YAML_UTF8_ENCODING));
+	emit(w, &e, yaml_document_start_event_initialize(&e, NULL, NULL, NULL, 1));
+	return !w->failed;
+}
+
+bool yw_close(struct ywriter *w)
+{
+	yaml_event_t e;
+
+	emit(w, &e, yaml_document_end_event_initialize(&e, 1));
+	emit(w, &e, yaml_stream_end_event_initialize(&e));
+	if (!w->failed && !yaml_emitter_flush(&w->emitter))
+		w->failed = true;
+	yaml_emitter_delete(&w->emitter);
+	return !w->failed && !w->out->failed;
+}
+
+void yw_mapping_begin(struct ywriter *w)
+{
+	yaml_event_t e;
+
+	emit(w, &e, yaml_mapping_start_event_initialize(&e, NULL, NULL, 1,
+							YAML_BLOCK_MAPPING_STYLE));
+}
+
+void yw_mapping_end(struct ywriter *w)
+{
+	yaml_event_t e;
+
+	emit(w, &e, yaml_mapping_end_event_initialize(&e));
+}
+
+void yw_sequence_begin(struct ywriter *w)
+{
+	yaml_event_t e;
+
+	emit(w, &e, yaml_sequence_start_event_initialize(&e, NULL, NULL, 1,
+							 YAML_BLOCK_SEQUENCE_STYLE));
+}
+
+void yw_sequence_end(struct ywriter *w)
+{
+	yaml_event_t e;
+
+	emit(w, &e, yaml_sequence_end_event_initialize(&e));
+}
+
+static bool is_word(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strcmp(s, *words) == 0)
+			return true;
+	return false;
+}
+
+/* True when a YAML 1.1 or 1.2 reader could resolve the plain text to
+ * something other than a string: null, a boolean, a number or a date.  The
+ * test is wider than the grammar (any run of digits and number punctuation)
+ * because an extra pair of quotes costs nothing. */
+static bool looks_typed(const char *s)
+{
+	static const char *const words[] = {
+		"", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false",
+		"False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On",
+		"ON", "off", "Off", "OFF", "y", "Y", "n", "N", ".inf", ".Inf",
+		".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN",
+		NULL,
+	};
+	bool digit = false;
+
+	if (is_word(s, words))
+		return true;
+	if ((s[0] == '0' && (s[1] == 'x' || s[1] == 'o' || s[1] == 'b')))
+		return true;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (!strchr("+-._:eE", *p))
+			return false;
+	}
+	return digit;
+}
+
+void yw_string(struct ywriter *w, const char *s)
+{
+	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
+	yaml_event_t e;
+
+	if (strchr(s, '\n'))
+		style = YAML_LITERAL_SCALAR_STYLE;
+	else if (looks_typed(s))
+		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
+	/* With plain_implicit set the emitter still falls back to quotes
+	 * when the text cannot be plain (leading "- ", ": " inside...). */
+	emit(w, &e, yaml_scalar_event_initialize(&e, NULL, NULL,
+						 (yaml_char_t *)s, (int)strlen(s),
+						 style != YAML_SINGLE_QUOTED_SCALAR_STYLE,
+						 1, style));
+}
+
+void yw_pair(struct ywriter *w, const char *key, const char *value)
+{
+	if (!value)
+		return;
+	yw_string(w, key);
+	yw_string(w, value);
+}

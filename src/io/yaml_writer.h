@@ -1,0 +1,31 @@
+/* Deterministic YAML output through libyaml's emitter: block style, UTF-8
+ * as is, no line folding, multi-line text as literal blocks, and quotes only
+ * where a reader would otherwise take the text for a number, a date, a
+ * boolean or nothing.  The same model always gives the same bytes. */
+#ifndef KIJUN_YAML_WRITER_H
+#define KIJUN_YAML_WRITER_H
+
+#include <stdbool.h>
+#include <yaml.h>
+
+#include "kijun/strbuf.h"
+
+struct ywriter {
+	yaml_emitter_t emitter;
+	struct strbuf *out;
+	bool failed;
+};
+
+bool yw_open(struct ywriter *w, struct strbuf *out);
+/* Ends the document; false if anything failed on the way. */
+bool yw_close(struct ywriter *w);
+
+void yw_mapping_begin(struct ywriter *w);
+void yw_mapping_end(struct ywriter *w);
+void yw_sequence_begin(struct ywriter *w);
+void yw_sequence_end(struct ywriter *w);
+void yw_string(struct ywriter *w, const char *s);
+/* A key and its text value; nothing when value is NULL. */
+void yw_pair(struct ywriter *w, const char *key, const char *value);
+
+#endif

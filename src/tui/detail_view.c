@@ -1,0 +1,43 @@
+/* The right pane: the selected item's id, title, text, references and
+ * attributes, scrolled when it does not fit. */
+#include "kijun/i18n.h"
+#include "ui.h"
+
+static enum draw_role role_of(enum detail_style style)
+{
+	switch (style) {
+	case DETAIL_ID: return ROLE_ID;
+	case DETAIL_TITLE: return ROLE_TITLE;
+	case DETAIL_MUTED: return ROLE_MUTED;
+	case DETAIL_HEADING: return ROLE_HEADING;
+	case DETAIL_VALUE: return ROLE_VALUE;
+	default: return ROLE_NORMAL;
+	}
+}
+
+void detail_view_draw(struct ui *ui)
+{
+	struct detail *d = &ui->detail;
+	uint32_t i = outline_current(&ui->tree);
+	int x = ui->detail_x, w = ui->detail_w;
+
+	if (d->item != i || d->width != w - 1 || d->lang != (int)i18n_language())
+		detail_build(d, ui->c, i, w - 1);  /* one cell of margin */
+	detail_scroll(d, 0, (size_t)ui->body_h);
+	for (int r = 0; r < ui->body_h; r++) {
+		size_t k = d->scroll + (size_t)r;
+		int y = ui->body_y + r;
+
+		draw_blank(y, x, 1, ROLE_NORMAL);
+		if (k < d->count) {
+			const struct detail_line *l = &d->lines[k];
+			int indent = l->indent < w - 1 ? l->indent : 0;
+
+			draw_blank(y, x + 1, indent, ROLE_NORMAL);
+			draw_text(y, x + 1 + indent, w - 1 - indent, l->text, l->len,
+				  role_of((enum detail_style)l->style), true);
+		} else {
+			draw_blank(y, x + 1, w - 1, ROLE_NORMAL);
+		}
+	}
+}

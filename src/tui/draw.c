@@ -1,0 +1,99 @@
+#include "draw.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijun/text.h"
+
+static attr_t role_attr[ROLE_COUNT];
+static short role_pair[ROLE_COUNT];
+
+void draw_init_roles(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	bool color = has_colors() && !(no_color && *no_color);
+
+	/* Without colour, attributes alone carry the meaning (vt100 too). */
+	role_attr[ROLE_NORMAL] = A_NORMAL;
+	role_attr[ROLE_BAR] = A_REVERSE;
+	role_attr[ROLE_CURSOR] = A_REVERSE;
+	role_attr[ROLE_CURSOR_DIM] = A_UNDERLINE;
+	role_attr[ROLE_ID] = A_NORMAL;
+	role_attr[ROLE_TITLE] = A_BOLD;
+	role_attr[ROLE_MUTED] = A_NORMAL;
+	role_attr[ROLE_HEADING] = A_BOLD | A_UNDERLINE;
+	role_attr[ROLE_VALUE] = A_NORMAL;
+	role_attr[ROLE_ESCAPED] = A_REVERSE;
+	role_attr[ROLE_MATCH] = A_BOLD | A_UNDERLINE;
+	role_attr[ROLE_ERROR] = A_BOLD;
+	memset(role_pair, 0, sizeof(role_pair));
+	if (!color || start_color() == ERR)
+		return;
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_CYAN, -1);
+	init_pair(3, COLOR_YELLOW, -1);
+	init_pair(4, COLOR_GREEN, -1);
+	init_pair(5, COLOR_RED, -1);
+	init_pair(6, COLOR_MAGENTA, -1);
+	role_pair[ROLE_BAR] = 1;
+	role_attr[ROLE_BAR] = A_NORMAL;
+	role_pair[ROLE_ID] = 2;
+	role_pair[ROLE_HEADING] = 3;
+	role_pair[ROLE_VALUE] = 4;
+	role_pair[ROLE_ERROR] = 5;
+	role_pair[ROLE_ESCAPED] = 6;
+	role_attr[ROLE_MUTED] = A_DIM;
+}
+
+attr_t draw_attr(enum draw_role role)
+{
+	return role_attr[role] | COLOR_PAIR(role_pair[role]);
+}
+
+void draw_set(enum draw_role role)
+{
+	attrset(draw_attr(role));
+}
+
+void draw_blank(int y, int x, int cells, enum draw_role role)
+{
+	draw_set(role);
+	move(y, x);
+	for (int i = 0; i < cells; i++)
+		addch(' ');
+}
+
+int draw_text(int y, int x, int cells, const char *s, size_t len,
+	      enum draw_role role, bool fill)
+{
+	struct glyph g;
+	size_t pos = 0;
+	int used = 0;
+
+	if (cells <= 0)
+		return 0;
+	move(y, x);
+	draw_set(role);
+	while (s && text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g)) {
+		if (used + g.cells > cells)
+			break;
+		if (g.cells == 0 && used == 0)
+			continue;  /* nothing to combine with */
+		if (g.escaped)
+			draw_set(ROLE_ESCAPED);
+		addnstr(g.bytes, g.len);
+		if (g.escaped)
+			draw_set(role);
+		used += g.cells;
+	}
+	if (fill)
+		for (int i = used; i < cells; i++)
+			addch(' ');
+	return used;
+}
+
+int draw_str(int y, int x, int cells, const char *s, enum draw_role role, bool fill)
+{
+	return draw_text(y, x, cells, s, s ? strlen(s) : 0, role, fill);
+}

@@ -1,0 +1,46 @@
+/* Keys and what they do: one table serves both dispatch and the help
+ * screen, so the help can never drift from the behaviour. */
+#ifndef KIJUN_KEYMAP_H
+#define KIJUN_KEYMAP_H
+
+#include <stdbool.h>
+
+enum action {
+	ACT_NONE,
+	ACT_DOWN,
+	ACT_UP,
+	ACT_PAGE_DOWN,
+	ACT_PAGE_UP,
+	ACT_HALF_DOWN,
+	ACT_HALF_UP,
+	ACT_FIRST,
+	ACT_LAST,
+	ACT_TOGGLE,
+	ACT_EXPAND,
+	ACT_COLLAPSE,
+	ACT_EXPAND_ALL,
+	ACT_COLLAPSE_ALL,
+	ACT_SEARCH,
+	ACT_SEARCH_NEXT,
+	ACT_SEARCH_PREV,
+	ACT_FOCUS,
+	ACT_LANGUAGE,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_QUIT,
+};
+
+struct binding {
+	const char *keys;      /* as shown in help: "j, Down" */
+	const char *what;      /* English; translated when shown */
+	enum action action;
+	int codes[4];          /* characters or KEY_* codes; 0 ends */
+};
+
+/* The bindings in help order; ends with an entry whose keys is NULL. */
+extern const struct binding keymap[];
+
+/* The action of a key (`is_key`: a KEY_* code rather than a character). */
+enum action keymap_lookup(int code, bool is_key);
+
+#endif

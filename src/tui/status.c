@@ -1,0 +1,82 @@
+/* The header bar, the status bar and the message line. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kijun/i18n.h"
+#include "kijun/text.h"
+#include "ui.h"
+
+void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof(ui->message), fmt, ap);
+	va_end(ap);
+	ui->message_role = role;
+}
+
+static void draw_header(struct ui *ui)
+{
+	const struct catalog *c = ui->c;
+	char line[512];
+	const char *title = i18n_language() == LANGUAGE_EN && c->title_en ? c->title_en
+									     : c->title;
+
+	snprintf(line, sizeof(line), " kijun | %s%s%s", title ? title : "",
+		 c->edition ? "  " : "", c->edition ? c->edition : "");
+	draw_str(0, 0, ui->cols, line, ROLE_BAR, true);
+}
+
+static const char *mode_name(const struct ui *ui)
+{
+	switch (ui->mode) {
+	case MODE_SEARCH: return _("SEARCH");
+	case MODE_HELP: return _("HELP");
+	default: return ui->focus == FOCUS_DETAIL ? _("DETAIL") : _("BROWSE");
+	}
+}
+
+static void draw_status(struct ui *ui)
+{
+	char left[512], right[128];
+	int y = ui->rows - 2, rw;
+
+	snprintf(left, sizeof(left), " %s | %s | %u/%u", mode_name(ui), ui->name,
+		 ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count);
+	snprintf(right, sizeof(right), "%s ", _("?:help  q:quit"));
+	rw = text_width(right);
+	/* The keys hint gives way first when the bar is short. */
+	if (text_width(left) + rw + 1 > ui->cols) {
+		draw_str(y, 0, ui->cols, left, ROLE_BAR, true);
+		return;
+	}
+	draw_str(y, 0, ui->cols - rw, left, ROLE_BAR, true);
+	draw_str(y, ui->cols - rw, rw, right, ROLE_BAR, true);
+}
+
+static void draw_message_line(struct ui *ui)
+{
+	int y = ui->rows - 1;
+
+	if (ui->mode == MODE_SEARCH) {
+		size_t start;
+		int col;
+
+		lineedit_view(&ui->query, ui->cols - 2, &start, &col);
+		draw_str(y, 0, 1, "/", ROLE_NORMAL, false);
+		draw_text(y, 1, ui->cols - 1, ui->query.buf + start,
+			  ui->query.len - start, ROLE_NORMAL, true);
+		move(y, 1 + col);
+		return;
+	}
+	draw_str(y, 0, ui->cols, ui->message, ui->message_role, true);
+}
+
+void status_draw(struct ui *ui)
+{
+	draw_header(ui);
+	draw_status(ui);
+	draw_message_line(ui);
+}

@@ -1,0 +1,60 @@
+/* The left pane: one row per visible item, indented by depth, with a
+ * marker for items that open. */
+#include <string.h>
+
+#include "kijun/text.h"
+#include "ui.h"
+
+static void draw_row(struct ui *ui, int y, uint32_t row)
+{
+	const struct catalog *c = ui->c;
+	uint32_t i = ui->tree.rows[row];
+	const struct item *it = catalog_item(c, i);
+	bool selected = row == ui->tree.cursor;
+	enum draw_role base = ROLE_NORMAL, idrole = ROLE_ID;
+	int w = ui->tree_w, x = 0, indent = (it->depth - 1) * 2;
+	const char *marker = "  ", *name;
+
+	if (selected) {
+		base = idrole = ui->focus == FOCUS_TREE ? ROLE_CURSOR : ROLE_CURSOR_DIM;
+	}
+	/* Deep items keep at least half the pane for their text. */
+	if (indent > w / 2)
+		indent = w / 2;
+	if (it->first_child != ITEM_NONE)
+		marker = outline_is_expanded(&ui->tree, i) ? "- " : "+ ";
+	draw_blank(y, 0, indent, base);
+	x = indent;
+	x += draw_str(y, x, w - x, marker, base, false);
+	/* Entries read better by their label ("f)") than by their id. */
+	name = it->kind == ITEM_ENTRY && it->label ? it->label : it->id;
+	x += draw_str(y, x, w - x, name, idrole, false);
+	if (x < w)
+		x += draw_str(y, x, w - x, " ", base, false);
+	{
+		const char *title = item_display_title(it);
+		const char *nl = strchr(title, '\n');
+
+		x += draw_text(y, x, w - x, title, nl ? (size_t)(nl - title) : strlen(title),
+			       base, false);
+	}
+	if (x < w)
+		draw_blank(y, x, w - x, base);
+}
+
+void tree_view_draw(struct ui *ui)
+{
+	struct outline *o = &ui->tree;
+
+	for (int r = 0; r < ui->body_h; r++) {
+		uint32_t row = o->top + (uint32_t)r;
+
+		if (row < o->row_count)
+			draw_row(ui, ui->body_y + r, row);
+		else
+			draw_blank(ui->body_y + r, 0, ui->tree_w, ROLE_NORMAL);
+	}
+	/* The separator between the panes. */
+	draw_set(ROLE_NORMAL);
+	mvvline(ui->body_y, ui->tree_w, ACS_VLINE, ui->body_h);
+}
