@@ -41,6 +41,8 @@ CLI_SRC := $(sort $(wildcard src/cli/*.c))
 LIB_SRC := $(CORE_SRC) $(IO_SRC)
 APP_SRC := $(TUI_SRC) $(CLI_SRC) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+# Parts of the interface written without curses, so unit tests reach them.
+TUI_PURE_SRC := src/tui/outline.c src/tui/lineedit.c src/tui/detail.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))
@@ -48,6 +50,7 @@ REL_LIB := $(call objs,$(REL),$(LIB_SRC)) $(REL)/gen/builtin_catalog.o
 CHK_LIB := $(call objs,$(CHK),$(LIB_SRC)) $(CHK)/gen/builtin_catalog.o
 REL_APP := $(call objs,$(REL),$(APP_SRC))
 CHK_APP := $(call objs,$(CHK),$(APP_SRC))
+CHK_TUI_PURE := $(call objs,$(CHK),$(TUI_PURE_SRC))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(CHK)/tests/%,$(UNIT_SRC))
 
 .PHONY: all run check check-build unit e2e layers bench install uninstall \
@@ -99,7 +102,7 @@ $(BUILD)/kijun: $(REL_APP) $(REL_LIB)
 $(CHK)/kijun: $(CHK_APP) $(CHK_LIB)
 	$(CC) $(CHK_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(CHK)/tests/%: $(CHK)/tests/unit/%.o $(CHK_LIB)
+$(CHK)/tests/%: $(CHK)/tests/unit/%.o $(CHK_LIB) $(CHK_TUI_PURE)
 	@mkdir -p $(@D)
 	$(CC) $(CHK_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 

@@ -242,6 +242,8 @@ const struct translation i18n_table[] = {
 	  "前の一致へ" },
 	{ "switch between tree and detail pane",
 	  "木と詳細の間でフォーカスを切り替える" },
+	{ "show the tree alone, or both panes",
+	  "木だけを表示する・両方の欄に戻す" },
 	{ "switch language (日本語 / English)",
 	  "表示言語を切り替える（日本語 / English）" },
 	{ "this help",

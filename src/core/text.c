@@ -242,6 +242,10 @@ size_t text_wrap(const char *s, int width, struct wrap_line *lines, size_t max)
 				if (g.bytes[0] == ' ' && g.len == 1) {
 					end = q;
 					next = p;
+				} else if (prev_wide || g.cells == 2) {
+					/* Between Japanese characters: right here. */
+					end = q;
+					next = q;
 				} else if (have_brk) {
 					end = brk;
 					next = brk;
@@ -258,8 +262,13 @@ size_t text_wrap(const char *s, int width, struct wrap_line *lines, size_t max)
 					end--;
 				while (next < len && s[next] == ' ')
 					next++;
+				/* A newline right at the break is that break. */
+				if (next < len && s[next] == '\n')
+					next++;
 				wrap_emit(lines, max, n++, s, start, end);
 				pos = next;
+				if (pos >= len)
+					return n;
 				break;
 			}
 			if (g.bytes[0] == ' ' && g.len == 1) {

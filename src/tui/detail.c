@@ -188,7 +188,7 @@ void detail_build(struct detail *d, const struct catalog *c, uint32_t i, int wid
 		if (line) {
 			snprintf(line, 64, _("%u items below"), it->child_count);
 			push_blank(d);
-			push(d, line, strlen(line), 0, DETAIL_MUTED);
+			push_wrapped(d, line, 0, DETAIL_MUTED);
 		}
 	}
 	d->scroll = keep < d->count ? keep : 0;

@@ -87,9 +87,13 @@ int draw_text(int y, int x, int cells, const char *s, size_t len,
 			draw_set(role);
 		used += g.cells;
 	}
-	if (fill)
+	if (fill) {
+		/* Bars fill in their own colour; underlined headings and the
+		 * like stop where their text does. */
+		draw_set(role == ROLE_BAR || role == ROLE_CURSOR ? role : ROLE_NORMAL);
 		for (int i = used; i < cells; i++)
 			addch(' ');
+	}
 	return used;
 }
 

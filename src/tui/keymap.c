@@ -28,6 +28,7 @@ const struct binding keymap[] = {
 	{ "n", N_("next match"), ACT_SEARCH_NEXT, { 'n' } },
 	{ "N", N_("previous match"), ACT_SEARCH_PREV, { 'N' } },
 	{ "Tab", N_("switch between tree and detail pane"), ACT_FOCUS, { '\t' } },
+	{ "z", N_("show the tree alone, or both panes"), ACT_PANES, { 'z' } },
 	{ "L", N_("switch language (日本語 / English)"), ACT_LANGUAGE, { 'L' } },
 	{ "?, F1", N_("this help"), ACT_HELP, { '?', KEY_F(1) } },
 	{ "Ctrl-L", N_("redraw the screen"), ACT_REDRAW, { CTRL('l') } },

@@ -37,6 +37,8 @@ static void layout(struct ui *ui)
 	ui->tree_w = ui->cols / 2;
 	if (ui->tree_w > 64)
 		ui->tree_w = 64 + (ui->cols / 2 - 64) / 3;
+	if (ui->panes == PANES_TREE)
+		ui->tree_w = ui->cols;
 	ui->detail_x = ui->tree_w + 1;
 	ui->detail_w = ui->cols - ui->detail_x;
 	outline_set_height(&ui->tree, (uint32_t)ui->body_h);
@@ -67,7 +69,8 @@ static void render(struct ui *ui)
 		help_view_draw(ui);
 	} else {
 		tree_view_draw(ui);
-		detail_view_draw(ui);
+		if (ui->panes == PANES_BOTH)
+			detail_view_draw(ui);
 	}
 	status_draw(ui);
 	if (ui->mode != MODE_SEARCH) {
@@ -284,7 +287,13 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 	case ACT_SEARCH_NEXT: search_again(ui, true); break;
 	case ACT_SEARCH_PREV: search_again(ui, false); break;
 	case ACT_FOCUS:
-		ui->focus = ui->focus == FOCUS_TREE ? FOCUS_DETAIL : FOCUS_TREE;
+		if (ui->panes == PANES_BOTH)
+			ui->focus = ui->focus == FOCUS_TREE ? FOCUS_DETAIL : FOCUS_TREE;
+		break;
+	case ACT_PANES:
+		ui->panes = ui->panes == PANES_BOTH ? PANES_TREE : PANES_BOTH;
+		ui->focus = FOCUS_TREE;
+		layout(ui);
 		break;
 	case ACT_LANGUAGE:
 		i18n_set_language(i18n_language() == LANGUAGE_JA ? LANGUAGE_EN : LANGUAGE_JA);
@@ -355,6 +364,10 @@ static SCREEN *screen_start(struct ui *ui)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Let curses scroll with the terminal's own line insert/delete when
+	 * the tree alone scrolls by a row: one new row crosses the link
+	 * instead of the whole pane. */
+	idlok(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
 	draw_init_roles();

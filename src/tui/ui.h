@@ -18,6 +18,9 @@
 
 enum ui_focus { FOCUS_TREE, FOCUS_DETAIL };
 enum ui_mode { MODE_BROWSE, MODE_SEARCH, MODE_HELP };
+/* Both panes, or the tree alone: wider rows on narrow terminals, and
+ * cursor moves that send only a few bytes over a slow link. */
+enum ui_panes { PANES_BOTH, PANES_TREE };
 
 struct ui {
 	struct catalog *c;
@@ -26,6 +29,7 @@ struct ui {
 	struct detail detail;
 	enum ui_focus focus;
 	enum ui_mode mode;
+	enum ui_panes panes;
 
 	struct lineedit query;     /* the search being typed */
 	char last_query[LINEEDIT_MAX];

@@ -1,0 +1,465 @@
+# End-to-end test helpers for kijun: drive the real binary in a private tmux
+# server and assert on the screen.  Sourced by tests/e2e/test_*.sh:
+#
+#	. "$(dirname "$0")/lib.sh"
+#	start                    # kijun at 80x24, TERM=xterm-256color
+#	wait_for "閲覧"
+#	keys j Down              # tmux key names
+#	type_text "7a-7.2.3"     # literal text, Japanese too
+#	assert_line 24 "^/7a"    # screen rows count from 1 (1 = header)
+#	finish                   # q; exit status 0 and an empty stderr
+#
+# Environment: KIJUN (the binary, default build/check/kijun, relative to the
+# directory the test runs in), E2E_TERM (TERM for kijun, default
+# xterm-256color), E2E_TIMEOUT (seconds each wait may take, default 5),
+# E2E_VERBOSE=1 (print each step).
+#
+# Every failed check prints what was expected, the screen, and kijun's
+# stderr, then exits 1; the trap kills the private tmux server.
+
+set -eu
+
+# Tools here (grep, sed) must read the screen as UTF-8.
+LC_ALL=C.UTF-8
+export LC_ALL
+
+: "${KIJUN:=build/check/kijun}"
+case $KIJUN in
+/*) ;;
+*) KIJUN=$(pwd)/$KIJUN ;;
+esac
+: "${E2E_TERM:=xterm-256color}"
+: "${E2E_TIMEOUT:=5}"
+: "${E2E_VERBOSE:=0}"
+
+E2E_NAME=$(basename "$0" .sh)
+E2E_SOCKET="kijun-e2e-$$"
+E2E_SESSION=kijun
+E2E_RUNS=0              # how many times start was called
+E2E_RUNNING=0           # 1 while a kijun started by start has not exited
+E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kijun-e2e.XXXXXX")
+# The polling interval of the waits; steps per second is its inverse.
+E2E_POLL=0.05
+E2E_STEPS=$((E2E_TIMEOUT * 20))
+
+# The separator between the tree and the detail pane.  ncurses draws it with
+# the terminal's line-drawing set (SO x SI) or as U+2502; screen shows both
+# as │ (see screen), so it cannot be taken for the letter x.
+SEP='│'
+
+tm() {
+	tmux -u -f /dev/null -L "$E2E_SOCKET" "$@"
+}
+
+e2e_cleanup() {
+	tm kill-server >/dev/null 2>&1 || true
+	rm -rf "$E2E_DIR"
+}
+trap e2e_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+log() {
+	if [ "$E2E_VERBOSE" = 1 ]; then
+		printf '  [%s] %s\n' "$E2E_NAME" "$*" >&2
+	fi
+	return 0
+}
+
+# The files of the current run.
+status_file() { printf '%s/status.%s' "$E2E_DIR" "$E2E_RUNS"; }
+stderr_file() { printf '%s/stderr.%s' "$E2E_DIR" "$E2E_RUNS"; }
+
+# Prints the screen as text; empty when no tmux server runs.  Taken with
+# its attributes (capture-pane -e) so that line-drawing characters are known
+# for what they are: "x" in the line-drawing set becomes │, then the colour
+# and attribute sequences and the trailing blanks go, as in capture-pane -p.
+E2E_SO=$(printf '\016')
+E2E_SI=$(printf '\017')
+E2E_ESC=$(printf '\033')
+screen() {
+	{ tm capture-pane -p -e -t "$E2E_SESSION" 2>/dev/null || true; } |
+		sed -e ":a" -e "s/$E2E_SO\([^$E2E_SI]*\)x/$E2E_SO\1│/" -e "ta" \
+			-e "s/[$E2E_SO$E2E_SI]//g" -e "s/$E2E_ESC\[[0-9;:]*m//g" -e 's/ *$//'
+}
+
+# Prints the screen with its attributes as escape sequences (capture-pane -e).
+screen_escapes() {
+	tm capture-pane -p -e -t "$E2E_SESSION" 2>/dev/null || true
+}
+
+# Prints row N (from 1) of the screen.
+screen_line() {
+	screen | sed -n "$1p"
+}
+
+show_screen() {
+	printf -- '---- screen (%s) ----\n' \
+		"$(tm display-message -p -t "$E2E_SESSION" '#{window_width}x#{window_height}' 2>/dev/null || echo 'no tmux')"
+	screen | awk '{ printf "%2d|%s\n", NR, $0 }'
+	printf -- '---- end of screen ----\n'
+	if [ "$E2E_RUNS" -gt 0 ] && [ -s "$(stderr_file)" ]; then
+		printf -- '---- kijun stderr ----\n'
+		cat "$(stderr_file)"
+		printf -- '---- end of stderr ----\n'
+	fi
+	if [ "$E2E_RUNS" -gt 0 ] && [ -f "$(status_file)" ]; then
+		printf 'kijun exited with status %s\n' "$(cat "$(status_file)")"
+	fi
+}
+
+# fail MESSAGE: reports the failed check with the screen and exits 1.
+fail() {
+	{
+		printf 'FAIL [%s]: %s\n' "$E2E_NAME" "$*"
+		if [ "$E2E_RUNS" -gt 0 ]; then
+			show_screen
+		fi
+	} >&2
+	exit 1
+}
+
+# Quotes a word for sh.
+shquote() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# start [NAME=value ...] [--] [ARG ...]
+# Runs kijun with ARGs in a new 80x24 tmux session.  Leading NAME=value
+# words set environment variables for kijun (TERM=... overrides E2E_TERM).
+# Waits until kijun has drawn something (or exited).
+start() {
+	# Only one kijun at a time: leave no server from an earlier run.
+	if [ "$E2E_RUNNING" = 1 ]; then
+		tm kill-server >/dev/null 2>&1 || true
+	fi
+	E2E_RUNS=$((E2E_RUNS + 1))
+	term=$E2E_TERM
+	env_lines=
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--) shift; break ;;
+		TERM=*) term=${1#TERM=}; shift ;;
+		[A-Za-z_]*=*)
+			case ${1%%=*} in
+			*[!A-Za-z0-9_]*) break ;;
+			esac
+			env_lines="$env_lines${1%%=*}=$(shquote "${1#*=}"); export ${1%%=*}
+"
+			shift
+			;;
+		*) break ;;
+		esac
+	done
+	arg_words=
+	for a in "$@"; do
+		arg_words="$arg_words $(shquote "$a")"
+	done
+	wrapper="$E2E_DIR/run.$E2E_RUNS.sh"
+	# The wrapper: a clean, fixed environment; stderr to a file; the exit
+	# status written (atomically) when kijun exits.
+	cat >"$wrapper" <<EOF
+unset LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE KIJUN_LANG NO_COLOR TMUX COLUMNS LINES
+LANG=C.UTF-8; export LANG
+TERM=$(shquote "$term"); export TERM
+$env_lines$(shquote "$KIJUN")$arg_words 2>$(shquote "$(stderr_file)")
+echo \$? >$(shquote "$(status_file).tmp")
+mv $(shquote "$(status_file).tmp") $(shquote "$(status_file)")
+EOF
+	log "start TERM=$term $env_lines $*"
+	[ -x "$KIJUN" ] || fail "KIJUN=$KIJUN is not an executable file (run make build/check/kijun)"
+	# remain-on-exit keeps the last screen for the report when kijun dies;
+	# window-size manual lets resize-window set any size.
+	# (tmux 3.3a's server exits when window-size is set before the first
+	# session, so the options come after it, in the same command list:
+	# they apply before the server could see kijun exit.)
+	tm new-session -d -s "$E2E_SESSION" -x 80 -y 24 "sh $(shquote "$wrapper")" \; \
+		set-option -g remain-on-exit on \; \
+		set-option -g window-size manual ||
+		fail "cannot start tmux"
+	E2E_RUNNING=1
+	i=0
+	while [ "$i" -lt "$E2E_STEPS" ]; do
+		if [ -f "$(status_file)" ] || [ -n "$(screen | tr -d ' \n')" ]; then
+			return 0
+		fi
+		sleep "$E2E_POLL"
+		i=$((i + 1))
+	done
+	fail "kijun drew nothing within ${E2E_TIMEOUT}s of starting"
+}
+
+# keys KEY...: tmux key names (j, Down, Enter, Space, PgDn, C-f, Escape ...).
+keys() {
+	log "keys $*"
+	tm send-keys -t "$E2E_SESSION" "$@" || fail "send-keys $* failed"
+}
+
+# type_text TEXT: TEXT as typed, byte for byte.
+type_text() {
+	log "type $1"
+	tm send-keys -t "$E2E_SESSION" -l -- "$1" || fail "send-keys -l $1 failed"
+}
+
+# exited: true once kijun has exited.
+exited() {
+	[ -f "$(status_file)" ]
+}
+
+# wait_for TEXT [SECONDS]: until TEXT (a fixed string) is on the screen.
+wait_for() {
+	log "wait_for $1"
+	i=0
+	steps=$((${2:-$E2E_TIMEOUT} * 20))
+	while [ "$i" -lt "$steps" ]; do
+		if screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		if exited && ! screen | grep -qF -- "$1"; then
+			fail "waiting for \"$1\": kijun exited"
+		fi
+		sleep "$E2E_POLL"
+		i=$((i + 1))
+	done
+	fail "timed out after ${2:-$E2E_TIMEOUT}s waiting for \"$1\" on the screen"
+}
+
+# wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
+wait_gone() {
+	log "wait_gone $1"
+	i=0
+	steps=$((${2:-$E2E_TIMEOUT} * 20))
+	while [ "$i" -lt "$steps" ]; do
+		if ! screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep "$E2E_POLL"
+		i=$((i + 1))
+	done
+	fail "timed out after ${2:-$E2E_TIMEOUT}s waiting for \"$1\" to leave the screen"
+}
+
+# wait_line N REGEX [SECONDS]: until row N matches the extended REGEX.
+wait_line() {
+	log "wait_line $1 $2"
+	i=0
+	steps=$((${3:-$E2E_TIMEOUT} * 20))
+	while [ "$i" -lt "$steps" ]; do
+		if screen_line "$1" | grep -qE -- "$2"; then
+			return 0
+		fi
+		if exited && ! screen_line "$1" | grep -qE -- "$2"; then
+			fail "waiting for row $1 to match /$2/: kijun exited"
+		fi
+		sleep "$E2E_POLL"
+		i=$((i + 1))
+	done
+	fail "timed out after ${3:-$E2E_TIMEOUT}s waiting for row $1 to match /$2/ (it is \"$(screen_line "$1")\")"
+}
+
+# assert_line N REGEX: row N (from 1) matches the extended REGEX now.
+assert_line() {
+	log "assert_line $1 $2"
+	line=$(screen_line "$1")
+	printf '%s\n' "$line" | grep -qE -- "$2" ||
+		fail "row $1 should match /$2/ but is \"$line\""
+}
+
+# assert_line_not N REGEX
+assert_line_not() {
+	log "assert_line_not $1 $2"
+	line=$(screen_line "$1")
+	if printf '%s\n' "$line" | grep -qE -- "$2"; then
+		fail "row $1 should not match /$2/ but is \"$line\""
+	fi
+}
+
+# assert_contains TEXT: TEXT (fixed string) is somewhere on the screen.
+assert_contains() {
+	log "assert_contains $1"
+	screen | grep -qF -- "$1" || fail "the screen should contain \"$1\""
+}
+
+# assert_not_contains TEXT
+assert_not_contains() {
+	log "assert_not_contains $1"
+	if screen | grep -qF -- "$1"; then
+		fail "the screen should not contain \"$1\""
+	fi
+}
+
+# assert_row_with TEXT REGEX: the first row containing TEXT (a fixed
+# string) matches the extended REGEX.
+assert_row_with() {
+	log "assert_row_with $1 $2"
+	line=$(screen | grep -F -m 1 -- "$1" || true)
+	[ -n "$line" ] || fail "no row contains \"$1\""
+	printf '%s\n' "$line" | grep -qE -- "$2" ||
+		fail "the row with \"$1\" should match /$2/ but is \"$line\""
+}
+
+# re_escape TEXT: TEXT as an extended regex that matches it literally.
+re_escape() {
+	printf '%s' "$1" | sed 's/[].[^$*+?(){}|\\]/\\&/g'
+}
+
+# wait_detail ID: until the detail pane's first line (row 2, right of the
+# separator) is ID, the selected item's id.
+wait_detail() {
+	wait_line 2 "$SEP $(re_escape "$1")\$"
+}
+
+# The top of the source tree (for src/tui/keymap.c and src/core/i18n_ja.c).
+E2E_TOP=$(cd "$(dirname "$0")/../.." && pwd)
+
+# keymap_bindings: "keys<TAB>English description" for every binding of
+# src/tui/keymap.c, in the order of the help.
+keymap_bindings() {
+	sed -n 's/^[[:space:]]*{ "\([^"]*\)", N_("\([^"]*\)").*/\1	\2/p' \
+		"$E2E_TOP/src/tui/keymap.c"
+}
+
+# japanese ENGLISH: its translation in src/core/i18n_ja.c (the line after
+# { "ENGLISH",).
+japanese() {
+	awk -v en="$1" '
+		found { sub(/^[[:space:]]*"/, ""); sub(/" },?[[:space:]]*$/, ""); print; exit }
+		index($0, "{ \"" en "\",") { found = 1 }
+	' "$E2E_TOP/src/core/i18n_ja.c"
+}
+
+# screen_changes_from TEXT [SECONDS]: until the screen differs from TEXT;
+# false if it does not within SECONDS (default E2E_TIMEOUT).
+screen_changes_from() {
+	i=0
+	steps=$((${2:-$E2E_TIMEOUT} * 20))
+	while [ "$i" -lt "$steps" ]; do
+		[ "$(screen)" = "$1" ] || return 0
+		sleep "$E2E_POLL"
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# assert_help_lists_keymap ja|en: with the help open at its top, every
+# binding of keymap.c is on it, scrolling line by line to its end: the keys
+# in a 16-cell column, then the description in that language.
+assert_help_lists_keymap() {
+	log "assert_help_lists_keymap $1"
+	keymap_bindings >"$E2E_DIR/bindings"
+	n=$(grep -c . "$E2E_DIR/bindings" || true)
+	[ "$n" -ge 20 ] || fail "found only $n bindings in src/tui/keymap.c"
+	top_screen=$(screen)
+	# The end of the help (when it is longer than the screen).
+	keys G
+	if screen_changes_from "$top_screen" 1; then
+		end_screen=$(screen)
+		keys g
+		screen_changes_from "$end_screen" || fail "g did not scroll the help back to its top"
+		[ "$(screen)" = "$top_screen" ] || fail "g did not scroll the help back to its top"
+	else
+		end_screen=$top_screen
+	fi
+	seen=$top_screen
+	i=0
+	while [ "$(screen)" != "$end_screen" ]; do
+		i=$((i + 1))
+		[ "$i" -le 100 ] || fail "j did not reach the end of the help in 100 lines"
+		before=$(screen)
+		keys j
+		screen_changes_from "$before" || fail "j did not scroll the help"
+		seen=$(printf '%s\n%s' "$seen" "$(screen)")
+	done
+	missing=
+	while IFS='	' read -r k en; do
+		if [ "$1" = ja ]; then
+			what=$(japanese "$en")
+			[ -n "$what" ] || fail "no Japanese for \"$en\" in src/core/i18n_ja.c"
+		else
+			what=$en
+		fi
+		want=$(printf '  %-16s%s' "$k" "$what")
+		if ! printf '%s\n' "$seen" | grep -qxF -- "$want"; then
+			missing="$missing
+    \"$want\""
+		fi
+	done <"$E2E_DIR/bindings"
+	[ -z "$missing" ] || fail "the help does not list these bindings of src/tui/keymap.c:$missing"
+	keys g
+}
+
+# assert_eq ACTUAL EXPECTED WHAT
+assert_eq() {
+	[ "$1" = "$2" ] || fail "$3: expected \"$2\", got \"$1\""
+}
+
+# position: the "N/M" of the status bar (row rows-1), e.g. 1/23.
+position() {
+	rows=$(tm display-message -p -t "$E2E_SESSION" '#{window_height}' 2>/dev/null || echo 24)
+	screen_line $((rows - 1)) | sed -n 's/.*| \([0-9][0-9]*\/[0-9][0-9]*\).*/\1/p'
+}
+
+# wait_position N/M: until the status bar shows position N/M.
+wait_position() {
+	log "wait_position $1"
+	i=0
+	while [ "$i" -lt "$E2E_STEPS" ]; do
+		if [ "$(position)" = "$1" ]; then
+			return 0
+		fi
+		if exited; then
+			fail "waiting for position $1: kijun exited"
+		fi
+		sleep "$E2E_POLL"
+		i=$((i + 1))
+	done
+	fail "timed out waiting for the status bar position $1 (it shows \"$(position)\")"
+}
+
+# resize COLS ROWS: resizes the window; kijun sees SIGWINCH.
+resize() {
+	log "resize $1x$2"
+	tm resize-window -t "$E2E_SESSION" -x "$1" -y "$2" || fail "resize-window $1x$2 failed"
+	size=$(tm display-message -p -t "$E2E_SESSION" '#{window_width}x#{window_height}')
+	assert_eq "$size" "$1x$2" "tmux window size after resize"
+}
+
+# wait_exit [SECONDS]: until kijun has exited.
+wait_exit() {
+	i=0
+	steps=$((${1:-10} * 20))
+	while [ "$i" -lt "$steps" ]; do
+		if exited; then
+			E2E_RUNNING=0
+			return 0
+		fi
+		sleep "$E2E_POLL"
+		i=$((i + 1))
+	done
+	fail "kijun did not exit within ${1:-10}s"
+}
+
+# assert_clean_exit [STATUS]: kijun exited with STATUS (default 0) and wrote
+# nothing to stderr (AddressSanitizer and UBSan report there).
+assert_clean_exit() {
+	got=$(cat "$(status_file)")
+	[ "$got" = "${1:-0}" ] || fail "kijun should exit with status ${1:-0}, not $got"
+	[ ! -s "$(stderr_file)" ] || fail "kijun wrote to stderr"
+}
+
+# finish: presses q and checks for a clean exit (status 0, empty stderr).
+finish() {
+	log "finish"
+	keys q
+	# The sanitizers' leak check at exit takes a moment.
+	wait_exit 10
+	assert_clean_exit 0
+	tm kill-server >/dev/null 2>&1 || true
+}
+
+# pass: the last line of a test that got through.
+pass() {
+	log "pass"
+	return 0
+}

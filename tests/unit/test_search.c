@@ -1,0 +1,304 @@
+/* Unit tests for include/kijun/search.h: item_matches and catalog_search. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test_util.h"
+
+#include "kijun/catalog.h"
+#include "kijun/search.h"
+
+/* Document order:
+ *   1        part     ガバナンス基準 / Governance
+ *   1.1      section  情報セキュリティ方針 / Information security policy
+ *   1.1.1    control  text "Top management shall approve the policy."
+ *   1.1.1.1  detail   text "方針を文書化し、承認する。"
+ *   1.1.1.1/a entry   label "a)" text "承認の記録"
+ *   2        part     管理策基準 / Controls
+ *   2.1      control  text "Backups are tested."
+ *   2.2      control  title "バックアップ" text "復旧手順を試験する。"
+ */
+static struct catalog cat;
+
+static uint32_t add(uint32_t parent, enum item_kind kind, const char *id,
+		    const char *title, const char *title_en, const char *text,
+		    const char *label)
+{
+	uint32_t i = catalog_append(&cat, parent, kind);
+	struct item *it;
+	bool oom = true;
+
+	assert_int_not_equal(i, ITEM_NONE);
+	it = catalog_item(&cat, i);
+	it->id = arena_strdup(&cat.arena, id);
+	it->title = title ? arena_strdup(&cat.arena, title) : NULL;
+	it->title_en = title_en ? arena_strdup(&cat.arena, title_en) : NULL;
+	it->text = text ? arena_strdup(&cat.arena, text) : NULL;
+	it->label = label ? arena_strdup(&cat.arena, label) : NULL;
+	assert_int_equal(catalog_index_id(&cat, i, &oom), ITEM_NONE);
+	assert_false(oom);
+	return i;
+}
+
+static int setup(void **state)
+{
+	uint32_t p1, s11, c111, d, p2;
+
+	(void)state;
+	if (!catalog_init(&cat))
+		return -1;
+	p1 = add(ITEM_ROOT_INDEX, ITEM_PART, "1", "ガバナンス基準", "Governance", NULL, NULL);
+	s11 = add(p1, ITEM_SECTION, "1.1", "情報セキュリティ方針",
+		  "Information security policy", NULL, NULL);
+	c111 = add(s11, ITEM_CONTROL, "1.1.1", NULL, NULL,
+		   "Top management shall approve the policy.", NULL);
+	d = add(c111, ITEM_DETAIL, "1.1.1.1", NULL, NULL, "方針を文書化し、承認する。", NULL);
+	add(d, ITEM_ENTRY, "1.1.1.1/a", NULL, NULL, "承認の記録", "a)");
+	p2 = add(ITEM_ROOT_INDEX, ITEM_PART, "2", "管理策基準", "Controls", NULL, NULL);
+	add(p2, ITEM_CONTROL, "2.1", NULL, NULL, "Backups are tested.", NULL);
+	add(p2, ITEM_CONTROL, "2.2", "バックアップ", NULL, "復旧手順を試験する。", NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	catalog_free(&cat);
+	return 0;
+}
+
+static uint32_t id(const char *s)
+{
+	uint32_t i = catalog_find(&cat, s);
+
+	if (i == ITEM_NONE)
+		fail_msg("no item %s", s);
+	return i;
+}
+
+static const struct item *it_of(const char *s)
+{
+	return catalog_item(&cat, id(s));
+}
+
+static const char *name(uint32_t i)
+{
+	return i == ITEM_NONE ? "(none)" : catalog_item(&cat, i)->id;
+}
+
+/* ---- item_matches ----------------------------------------------------- */
+
+static void test_matches_id(void **state)
+{
+	(void)state;
+	assert_true(item_matches(it_of("1.1.1"), "1.1.1"));
+	assert_true(item_matches(it_of("1.1.1.1/a"), "1/a"));
+	assert_true(item_matches(it_of("2.1"), "2."));
+	assert_false(item_matches(it_of("2.1"), "2.2"));
+	assert_false(item_matches(it_of("1"), "1.1"));
+}
+
+static void test_matches_title(void **state)
+{
+	(void)state;
+	assert_true(item_matches(it_of("1"), "ガバナンス"));
+	assert_true(item_matches(it_of("1.1"), "セキュリティ"));
+	assert_true(item_matches(it_of("2.2"), "バックアップ"));
+	assert_false(item_matches(it_of("2"), "ガバナンス"));
+}
+
+static void test_matches_title_en(void **state)
+{
+	(void)state;
+	assert_true(item_matches(it_of("1"), "Governance"));
+	assert_true(item_matches(it_of("1.1"), "security policy"));
+	assert_false(item_matches(it_of("1.1"), "security  policy"));
+	assert_false(item_matches(it_of("1"), "Controls"));
+}
+
+static void test_matches_text(void **state)
+{
+	(void)state;
+	assert_true(item_matches(it_of("1.1.1"), "approve"));
+	assert_true(item_matches(it_of("1.1.1.1"), "文書化"));
+	assert_true(item_matches(it_of("2.2"), "試験する。"));
+	assert_false(item_matches(it_of("1.1.1"), "approves"));
+	assert_false(item_matches(it_of("1.1.1.1"), "承認の記録"));
+}
+
+static void test_matches_label(void **state)
+{
+	(void)state;
+	assert_true(item_matches(it_of("1.1.1.1/a"), "a)"));
+	assert_false(item_matches(it_of("1.1.1.1"), "a)"));
+}
+
+static void test_matches_ascii_case_insensitive(void **state)
+{
+	(void)state;
+	assert_true(item_matches(it_of("1"), "governance"));
+	assert_true(item_matches(it_of("1"), "GOVERNANCE"));
+	assert_true(item_matches(it_of("1"), "gOvErNaNcE"));
+	assert_true(item_matches(it_of("1.1.1"), "TOP MANAGEMENT"));
+	assert_true(item_matches(it_of("2.1"), "backups ARE"));
+	assert_true(item_matches(it_of("1.1.1.1/a"), "A)"));
+	/* Mixed-case query against mixed-case text, both ways. */
+	assert_true(item_matches(it_of("1.1"), "INFORMATION Security"));
+	assert_false(item_matches(it_of("1.1"), "INFORMATIONsecurity"));
+}
+
+static void test_matches_japanese_exact(void **state)
+{
+	(void)state;
+	assert_true(item_matches(it_of("1.1"), "情報"));
+	assert_true(item_matches(it_of("1.1"), "情報セキュリティ方針"));
+	assert_false(item_matches(it_of("1.1"), "報情"));
+	assert_false(item_matches(it_of("1.1"), "情報セキュリティ方針。"));
+	/* Katakana vs hiragana, full-width vs ASCII: no folding. */
+	assert_false(item_matches(it_of("1.1"), "せきゅりてぃ"));
+	assert_false(item_matches(it_of("1"), "ＧＯＶＥＲＮＡＮＣＥ"));
+	/* A partial character does not match the whole one. */
+	assert_false(item_matches(it_of("1.1"), "\xE6\x83\x86"));  /* 惆, not 情 */
+}
+
+static void test_matches_nothing(void **state)
+{
+	(void)state;
+	assert_false(item_matches(it_of("2.1"), "zzz"));
+	assert_false(item_matches(it_of("2.2"), "Governance"));
+	/* Longer than every field. */
+	assert_false(item_matches(it_of("2.1"),
+				  "Backups are tested. And then some more."));
+}
+
+/* ---- catalog_search ---------------------------------------------------- */
+
+static void expect_search(uint32_t from, const char *query, bool forward,
+			  const char *want, bool want_wrapped)
+{
+	bool wrapped = !want_wrapped;
+	uint32_t got = catalog_search(&cat, from, query, forward, &wrapped);
+
+	if (got != (want ? id(want) : ITEM_NONE))
+		fail_msg("search \"%s\" %s from %s: got %s, want %s", query,
+			 forward ? "forward" : "backward", name(from), name(got),
+			 want ? want : "(none)");
+	assert_int_equal(wrapped, want_wrapped);
+}
+
+static void test_search_forward(void **state)
+{
+	(void)state;
+	/* 承認 is in 1.1.1.1 and 1.1.1.1/a; "policy" in 1.1 and 1.1.1. */
+	expect_search(id("1"), "承認", true, "1.1.1.1", false);
+	expect_search(id("1.1.1.1"), "承認", true, "1.1.1.1/a", false);
+	expect_search(id("1.1"), "policy", true, "1.1.1", false);
+	expect_search(id("1"), "試験", true, "2.2", false);
+	/* Goes into children and across parts. */
+	expect_search(id("1.1.1"), "2.1", true, "2.1", false);
+}
+
+static void test_search_backward(void **state)
+{
+	(void)state;
+	expect_search(id("2.2"), "承認", false, "1.1.1.1/a", false);
+	expect_search(id("1.1.1.1/a"), "承認", false, "1.1.1.1", false);
+	expect_search(id("1.1.1"), "policy", false, "1.1", false);
+	expect_search(id("2"), "policy", false, "1.1.1", false);
+	expect_search(id("2.1"), "基準", false, "2", false);
+}
+
+static void test_search_wraps(void **state)
+{
+	(void)state;
+	/* Past the end: back to the first match from the top. */
+	expect_search(id("1.1.1.1/a"), "承認", true, "1.1.1.1", true);
+	expect_search(id("2.2"), "policy", true, "1.1", true);
+	expect_search(id("2"), "Governance", true, "1", true);
+	/* Before the beginning: to the last match from the bottom. */
+	expect_search(id("1.1.1.1"), "承認", false, "1.1.1.1/a", true);
+	expect_search(id("1"), "基準", false, "2", true);
+	expect_search(id("1"), "2.", false, "2.2", true);
+}
+
+static void test_search_from_none(void **state)
+{
+	(void)state;
+	/* From nothing: the first item is included. */
+	expect_search(ITEM_NONE, "Governance", true, "1", false);
+	expect_search(ITEM_NONE, "基準", true, "1", false);
+	expect_search(ITEM_NONE, "承認", true, "1.1.1.1", false);
+	/* Backward: from the last one, included. */
+	expect_search(ITEM_NONE, "バックアップ", false, "2.2", false);
+	expect_search(ITEM_NONE, "基準", false, "2", false);
+	expect_search(ITEM_NONE, "policy", false, "1.1.1", false);
+}
+
+static void test_search_no_match(void **state)
+{
+	bool wrapped = false;
+
+	(void)state;
+	assert_int_equal(catalog_search(&cat, id("1.1"), "存在しない", true, &wrapped),
+			 ITEM_NONE);
+	assert_int_equal(catalog_search(&cat, id("1.1"), "nothing here", false, &wrapped),
+			 ITEM_NONE);
+	expect_search(ITEM_NONE, "nothing here", true, NULL, false);
+	expect_search(ITEM_NONE, "nothing here", false, NULL, false);
+}
+
+static void test_search_only_origin_matches(void **state)
+{
+	(void)state;
+	/* Nothing else matches: the origin itself is tried last. */
+	expect_search(id("2.1"), "Backups", true, "2.1", true);
+	expect_search(id("2.1"), "Backups", false, "2.1", true);
+	expect_search(id("1"), "Governance", true, "1", true);
+	expect_search(id("2.2"), "バックアップ", false, "2.2", true);
+	expect_search(id("1.1.1.1/a"), "記録", true, "1.1.1.1/a", true);
+}
+
+static void test_search_origin_tried_last(void **state)
+{
+	(void)state;
+	/* 1.1 and 1.1.1 match "policy": from 1.1.1 forward, the search wraps
+	 * to 1.1, never stopping at the origin first. */
+	expect_search(id("1.1.1"), "policy", true, "1.1", true);
+	expect_search(id("1.1"), "policy", false, "1.1.1", true);
+}
+
+static void test_search_empty_catalog(void **state)
+{
+	struct catalog empty;
+	bool wrapped = true;
+
+	(void)state;
+	assert_true(catalog_init(&empty));
+	assert_int_equal(catalog_search(&empty, ITEM_NONE, "x", true, &wrapped), ITEM_NONE);
+	assert_false(wrapped);
+	catalog_free(&empty);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_matches_id),
+		cmocka_unit_test(test_matches_title),
+		cmocka_unit_test(test_matches_title_en),
+		cmocka_unit_test(test_matches_text),
+		cmocka_unit_test(test_matches_label),
+		cmocka_unit_test(test_matches_ascii_case_insensitive),
+		cmocka_unit_test(test_matches_japanese_exact),
+		cmocka_unit_test(test_matches_nothing),
+		cmocka_unit_test(test_search_forward),
+		cmocka_unit_test(test_search_backward),
+		cmocka_unit_test(test_search_wraps),
+		cmocka_unit_test(test_search_from_none),
+		cmocka_unit_test(test_search_no_match),
+		cmocka_unit_test(test_search_only_origin_matches),
+		cmocka_unit_test(test_search_origin_tried_last),
+		cmocka_unit_test(test_search_empty_catalog),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,67 @@
+#!/bin/sh
+# make screenshots: real runs of kijun in xterm on a virtual X display,
+# driven through tmux, saved as PNG in screenshots/.
+#   needs: xvfb xterm imagemagick fonts-noto-cjk tmux (installed when root or sudo allow)
+set -eu
+KIJUN=${1:-build/kijun}
+OUT=screenshots
+DISPLAY_NUM=:97
+
+need=""
+for c in Xvfb:xvfb xterm:xterm import:imagemagick tmux:tmux; do
+	command -v "${c%%:*}" >/dev/null 2>&1 || need="$need ${c#*:}"
+done
+fc-list :lang=ja 2>/dev/null | grep -q . || need="$need fonts-noto-cjk"
+if [ -n "$need" ]; then
+	if [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; then
+		sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
+		$sudo_ apt-get update -q && $sudo_ apt-get install -y -q --no-install-recommends $need
+	else
+		echo "screenshots: install them with: sudo apt-get install$need" >&2
+		exit 1
+	fi
+fi
+
+mkdir -p "$OUT"
+Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+xpid=$!
+cleanup() {
+	kill "$xpid" 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+export DISPLAY="$DISPLAY_NUM"
+sleep 1
+
+# One tmux session runs kijun; xterm shows it.  Keys go through tmux so the
+# run is the same as the end-to-end tests'.
+shot() {  # name cols rows keys...
+	name=$1 cols=$2 rows=$3
+	shift 3
+	SOCK=kijun-shots-$$-$name
+	tmux -L "$SOCK" -f /dev/null new-session -d -s shot -x "$cols" -y "$rows" \
+		"env LANG=C.UTF-8 TERM=tmux-256color $KIJUN"
+	tmux -L "$SOCK" set -g status off
+	xterm -fa 'DejaVu Sans Mono' -fd 'Noto Sans Mono CJK JP' -fs 11 -geometry "${cols}x${rows}+0+0" \
+		-bg '#1e1e1e' -fg '#d4d4d4' -xrm 'XTerm*cjkWidth: false' \
+		-e tmux -L "$SOCK" attach -t shot &
+	term=$!
+	sleep 1.5
+	for k in "$@"; do
+		tmux -L "$SOCK" send-keys -t shot "$k"
+		sleep 0.15
+	done
+	sleep 0.8
+	wid=$(xwininfo -root -tree | awk '/"xterm"/ {print $1; exit}')
+	import -window "$wid" "$OUT/$name.png"
+	kill "$term" 2>/dev/null || true
+	wait "$term" 2>/dev/null || true
+	tmux -L "$SOCK" kill-server 2>/dev/null || true
+	echo "screenshots: $OUT/$name.png"
+}
+
+shot 01-tree 80 24
+shot 02-search-7a-7.2.3 80 24 / 7 a - 7 . 2 . 3 Enter
+shot 03-control-5a-5.4 80 24 / 5 a - 5 . 4 Enter
+shot 04-attributes-wide 120 36 / 8 . 7 Enter Tab
+shot 05-help 80 24 '?'
+shot 06-english 80 24 L / 4 . 8 . 2 . 2 Enter
