@@ -91,6 +91,8 @@ int main(int argc, char **argv)
 		}
 		if (strcmp(argv[1], "catalog") == 0)
 			return cli_catalog(argc - 1, argv + 1);
+		if (strcmp(argv[1], "resolve") == 0 || strcmp(argv[1], "changes") == 0)
+			return cli_tailoring(argc - 1, argv + 1);
 		if (argv[1][0] == '-' && argv[1][1] != '\0') {
 			fprintf(stderr, _("unknown option \"%s\"\n"), argv[1]);
 			print_help(stderr);

@@ -102,6 +102,11 @@ static inline struct item *catalog_item(const struct catalog *c, uint32_t i)
 	return &c->items[i];
 }
 
+/* Makes dst a copy of src that can be changed on its own: its own items,
+ * index and arena, but the strings of src are shared, so src must outlive
+ * dst.  Returns false when out of memory (dst is then safe to free). */
+bool catalog_clone(struct catalog *dst, const struct catalog *src);
+
 /* Adds an item of `kind` as the last child of `parent`; its fields start
  * empty.  Returns its index, or ITEM_NONE when out of memory.  Pointers to
  * items may move; indexes do not. */

@@ -26,6 +26,10 @@ size_t utf8_encode(uint32_t cp, char out[4]);
  * Otherwise *bad is the offset of the first byte that is not. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 
+/* Bidirectional formatting characters (U+202E and friends): they reorder
+ * what a terminal shows ("Trojan Source"), so kijun shows them instead. */
+bool text_is_bidi_control(uint32_t cp);
+
 /* One thing drawn on the screen: a character, or the visible stand-in of a
  * character that must not reach the terminal ("^[" for ESC, "<U+202E>"). */
 struct glyph {

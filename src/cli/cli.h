@@ -13,6 +13,13 @@ enum exit_code { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
 /* `kijun catalog list|check|format [FILE]` */
 int cli_catalog(int argc, char **argv);
 
+/* `kijun resolve FILE` and `kijun changes FILE` (argv[0] says which). */
+int cli_tailoring(int argc, char **argv);
+
+/* The columns of `catalog list` for item i: id, kind, parent id, title (or
+ * text), then the five attribute columns. */
+void cli_put_item(FILE *out, const struct catalog *c, uint32_t i);
+
 /* Loads FILE, or the built-in catalog when path is NULL; prints problems
  * to stderr. */
 int cli_load_catalog(const char *path, struct catalog *c);
@@ -20,8 +27,10 @@ int cli_load_catalog(const char *path, struct catalog *c);
 /* Prints every problem, one per line, to `to`. */
 void cli_print_diags(FILE *to, const struct diag_list *diags);
 
-/* One TSV field: tabs and line breaks become spaces, control characters
- * are dropped, so each record stays one line of the right columns. */
+/* One TSV field: tabs and line breaks become spaces and other control
+ * characters are dropped, so each record stays one line of the right
+ * columns; C1 and bidirectional controls are written as <U+XXXX>, so a
+ * listing shown on a terminal cannot drive it. */
 void cli_put_field(FILE *out, const char *s);
 
 #endif

@@ -28,29 +28,28 @@ static void put_attr_column(FILE *out, const struct catalog *c,
 	}
 }
 
-/* id, kind, parent id, title (the text for untitled items), then the five
- * attribute columns. */
+void cli_put_item(FILE *out, const struct catalog *c, uint32_t i)
+{
+	const struct item *it = catalog_item(c, i);
+
+	cli_put_field(out, it->id);
+	putc('\t', out);
+	cli_put_field(out, item_kind_name((enum item_kind)it->kind));
+	putc('\t', out);
+	if (it->parent != ITEM_ROOT_INDEX)
+		cli_put_field(out, catalog_item(c, it->parent)->id);
+	putc('\t', out);
+	cli_put_field(out, it->title ? it->title : it->text);
+	for (int t = 0; t < 5; t++) {
+		putc('\t', out);
+		put_attr_column(out, c, it, catalog_type_find(c, list_types[t]));
+	}
+}
+
 static void list_items(FILE *out, const struct catalog *c)
 {
-	int types[5];
-
-	for (int t = 0; t < 5; t++)
-		types[t] = catalog_type_find(c, list_types[t]);
 	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
-		const struct item *it = catalog_item(c, i);
-
-		cli_put_field(out, it->id);
-		putc('\t', out);
-		cli_put_field(out, item_kind_name((enum item_kind)it->kind));
-		putc('\t', out);
-		if (it->parent != ITEM_ROOT_INDEX)
-			cli_put_field(out, catalog_item(c, it->parent)->id);
-		putc('\t', out);
-		cli_put_field(out, it->title ? it->title : it->text);
-		for (int t = 0; t < 5; t++) {
-			putc('\t', out);
-			put_attr_column(out, c, it, types[t]);
-		}
+		cli_put_item(out, c, i);
 		putc('\n', out);
 	}
 }

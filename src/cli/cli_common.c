@@ -2,6 +2,9 @@
 
 #include "kijun/catalog_io.h"
 #include "kijun/i18n.h"
+#include "kijun/text.h"
+
+#include <string.h>
 
 void cli_print_diags(FILE *to, const struct diag_list *diags)
 {
@@ -31,14 +34,23 @@ int cli_load_catalog(const char *path, struct catalog *c)
 
 void cli_put_field(FILE *out, const char *s)
 {
+	size_t len, pos = 0;
+
 	if (!s)
 		return;
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
+	len = strlen(s);
+	while (pos < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + pos, len - pos, &cp);
 
-		if (ch == '\t' || ch == '\n' || ch == '\r')
+		if (cp == '\t' || cp == '\n' || cp == '\r')
 			putc(' ', out);
-		else if (ch >= 0x20 && ch != 0x7F)
-			putc(ch, out);
+		else if (cp < 0x20 || cp == 0x7F)
+			;  /* other C0 controls: nothing a TSV reader wants */
+		else if ((cp >= 0x80 && cp <= 0x9F) || text_is_bidi_control(cp) || cp == 0xFFFD)
+			fprintf(out, "<U+%04X>", (unsigned)cp);  /* shown, never obeyed */
+		else
+			fwrite(s + pos, 1, n, out);
+		pos += n;
 	}
 }

@@ -74,6 +74,26 @@ void catalog_free(struct catalog *c)
 	memset(c, 0, sizeof(*c));
 }
 
+bool catalog_clone(struct catalog *dst, const struct catalog *src)
+{
+	*dst = *src;
+	arena_init(&dst->arena);
+	dst->items = malloc((size_t)src->capacity * sizeof(*dst->items));
+	dst->slots = src->slot_count ? malloc((size_t)src->slot_count * sizeof(*dst->slots)) : NULL;
+	if (!dst->items || (src->slot_count && !dst->slots)) {
+		free(dst->items);
+		free(dst->slots);
+		dst->items = NULL;
+		dst->slots = NULL;
+		dst->count = dst->capacity = dst->slot_count = 0;
+		return false;
+	}
+	memcpy(dst->items, src->items, (size_t)src->count * sizeof(*dst->items));
+	if (src->slot_count)
+		memcpy(dst->slots, src->slots, (size_t)src->slot_count * sizeof(*dst->slots));
+	return true;
+}
+
 static uint32_t catalog_new_item(struct catalog *c, enum item_kind kind)
 {
 	if (c->count == c->capacity) {

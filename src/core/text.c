@@ -28,9 +28,7 @@ bool text_init_locale(void)
 	return false;
 }
 
-/* Bidirectional controls reorder what the terminal shows ("Trojan Source");
- * they are shown, never obeyed. */
-static bool is_bidi_control(uint32_t cp)
+bool text_is_bidi_control(uint32_t cp)
 {
 	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
 	       (cp >= 0x202A && cp <= 0x202E) ||
@@ -81,7 +79,7 @@ bool text_next_glyph(const char *s, size_t len, size_t *pos,
 		char c[2] = { (char)cp, '\0' };
 
 		glyph_set(g, c, 1, false);
-	} else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) ||
+	} else if ((cp >= 0x80 && cp <= 0x9F) || text_is_bidi_control(cp) ||
 		   (w = wcwidth((wchar_t)cp)) < 0) {
 		char hex[12];
 

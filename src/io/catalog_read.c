@@ -12,201 +12,7 @@
 struct loader {
 	struct yreader r;
 	struct catalog *c;
-	bool types_read;
-	bool oom;
 };
-
-static const char *copy(struct loader *l, const struct yr_scalar *s)
-{
-	const char *p = arena_strndup(&l->c->arena, s->value, s->len);
-
-	if (!p)
-		l->oom = true;
-	return p;
-}
-
-/* Ids and tokens are single words on one line: they end up in tree rows,
- * TSV columns and file names of reports. */
-static bool check_token(struct loader *l, const struct yr_scalar *s, const char *what)
-{
-	if (s->is_null || s->len == 0) {
-		yr_error(&l->r, s->mark, _("%s is empty"), what);
-		return false;
-	}
-	for (size_t i = 0; i < s->len; i++) {
-		unsigned char ch = (unsigned char)s->value[i];
-
-		if (ch < 0x20 || ch == 0x7F || (ch == ' ' && (i == 0 || i + 1 == s->len))) {
-			yr_error(&l->r, s->mark,
-				 _("%s \"%.*s\" must be one line without tabs or surrounding spaces"),
-				 what, (int)s->len, s->value);
-			return false;
-		}
-	}
-	return true;
-}
-
-/* A text field: any string, or nothing. */
-static bool read_text(struct loader *l, const char *what, const char **out)
-{
-	struct yr_scalar s;
-
-	if (!yr_scalar(&l->r, what, &s))
-		return false;
-	*out = s.is_null ? NULL : copy(l, &s);
-	return true;
-}
-
-static bool read_token(struct loader *l, const char *what, const char **out,
-		       struct yr_mark *at)
-{
-	struct yr_scalar s;
-
-	if (!yr_scalar(&l->r, what, &s))
-		return false;
-	if (at)
-		*at = s.mark;
-	if (!check_token(l, &s, what))
-		return false;
-	*out = copy(l, &s);
-	return *out != NULL;
-}
-
-/* ---- attribute types ---------------------------------------------------- */
-
-static const char *const value_fields[] = { "id", "label", "label_en" };
-enum { VALUE_ID, VALUE_LABEL, VALUE_LABEL_EN };
-
-static bool read_value(struct loader *l, struct attr_type *t, struct attr_value *v)
-{
-	struct yr_fields f;
-	struct yr_scalar key;
-	struct yr_mark at, id_at = { 0, 0 };
-
-	memset(v, 0, sizeof(*v));
-	if (!yr_mapping_begin(&l->r, _("an attribute value"), &at))
-		return false;
-	yr_fields_init(&f, value_fields, 3, _("attribute value"), at);
-	while (yr_mapping_next(&l->r, &key)) {
-		switch (yr_field(&l->r, &f, &key)) {
-		case VALUE_ID: read_token(l, _("attribute value id"), &v->id, &id_at); break;
-		case VALUE_LABEL: read_text(l, _("label"), &v->label); break;
-		case VALUE_LABEL_EN: read_text(l, _("label_en"), &v->label_en); break;
-		default: break;
-		}
-	}
-	yr_fields_require(&l->r, &f, 1u << VALUE_ID | 1u << VALUE_LABEL);
-	if (!v->id)
-		return false;
-	for (uint32_t i = 0; i < t->value_count; i++) {
-		if (strcmp(t->values[i].id, v->id) == 0) {
-			yr_error(&l->r, id_at, _("attribute value \"%s\" is defined twice in \"%s\""),
-				 v->id, t->id ? t->id : "");
-			return false;
-		}
-	}
-	return true;
-}
-
-static bool read_values(struct loader *l, struct attr_type *t)
-{
-	struct attr_value *values = NULL;
-	uint32_t cap = 0;
-
-	if (!yr_sequence_begin(&l->r, _("values"), NULL))
-		return false;
-	while (yr_sequence_next(&l->r)) {
-		struct attr_value v;
-
-		if (!read_value(l, t, &v))
-			continue;
-		if (t->value_count == cap) {
-			uint32_t ncap = cap ? cap * 2 : 8;
-			struct attr_value *nv;
-
-			if (ncap > UINT16_MAX) {
-				yr_error(&l->r, yr_here(&l->r), _("more than %u values"), UINT16_MAX);
-				yr_skip(&l->r);
-				break;
-			}
-			nv = arena_alloc(&l->c->arena, ncap * sizeof(*nv));
-			if (!nv) {
-				l->oom = true;
-				break;
-			}
-			if (t->value_count)
-				memcpy(nv, values, t->value_count * sizeof(*nv));
-			values = nv;
-			cap = ncap;
-		}
-		values[t->value_count++] = v;
-		t->values = values;
-	}
-	return true;
-}
-
-static const char *const type_fields[] = { "id", "label", "label_en", "values" };
-enum { TYPE_ID, TYPE_LABEL, TYPE_LABEL_EN, TYPE_VALUES };
-
-static void read_types(struct loader *l)
-{
-	struct catalog *c = l->c;
-	uint32_t cap = 0;
-
-	if (!yr_sequence_begin(&l->r, _("attribute_types"), NULL))
-		return;
-	while (yr_sequence_next(&l->r)) {
-		struct attr_type t;
-		struct yr_fields f;
-		struct yr_scalar key;
-		struct yr_mark at, id_at = { 0, 0 };
-		bool dup = false;
-
-		memset(&t, 0, sizeof(t));
-		if (!yr_mapping_begin(&l->r, _("an attribute type"), &at))
-			continue;
-		yr_fields_init(&f, type_fields, 4, _("attribute type"), at);
-		while (yr_mapping_next(&l->r, &key)) {
-			switch (yr_field(&l->r, &f, &key)) {
-			case TYPE_ID: read_token(l, _("attribute type id"), &t.id, &id_at); break;
-			case TYPE_LABEL: read_text(l, _("label"), &t.label); break;
-			case TYPE_LABEL_EN: read_text(l, _("label_en"), &t.label_en); break;
-			case TYPE_VALUES: read_values(l, &t); break;
-			default: break;
-			}
-		}
-		yr_fields_require(&l->r, &f, 1u << TYPE_ID | 1u << TYPE_LABEL | 1u << TYPE_VALUES);
-		if (!t.id)
-			continue;
-		for (uint32_t i = 0; i < c->type_count; i++)
-			if (strcmp(c->types[i].id, t.id) == 0)
-				dup = true;
-		if (dup) {
-			yr_error(&l->r, id_at, _("attribute type \"%s\" is defined twice"), t.id);
-			continue;
-		}
-		if (c->type_count == cap) {
-			uint32_t ncap = cap ? cap * 2 : 8;
-			struct attr_type *nt;
-
-			if (ncap > UINT16_MAX) {
-				yr_error(&l->r, at, _("more than %u attribute types"), UINT16_MAX);
-				continue;
-			}
-			nt = arena_alloc(&c->arena, ncap * sizeof(*nt));
-			if (!nt) {
-				l->oom = true;
-				continue;
-			}
-			if (c->type_count)
-				memcpy(nt, c->types, c->type_count * sizeof(*nt));
-			c->types = nt;
-			cap = ncap;
-		}
-		c->types[c->type_count++] = t;
-	}
-	l->types_read = true;
-}
 
 /* ---- items -------------------------------------------------------------- */
 
@@ -227,33 +33,7 @@ static bool kind_may_hold(enum item_kind parent, enum item_kind child)
 
 static void read_refs(struct loader *l, uint32_t i)
 {
-	const char **refs = NULL;
-	uint32_t n = 0, cap = 0;
-
-	if (!yr_sequence_begin(&l->r, _("references"), NULL))
-		return;
-	while (yr_sequence_next(&l->r)) {
-		const char *ref;
-
-		if (!read_token(l, _("a reference"), &ref, NULL))
-			continue;
-		if (n == cap) {
-			uint32_t ncap = cap ? cap * 2 : 4;
-			const char **nr = arena_alloc(&l->c->arena, ncap * sizeof(*nr));
-
-			if (!nr) {
-				l->oom = true;
-				return;
-			}
-			if (n)
-				memcpy(nr, refs, n * sizeof(*nr));
-			refs = nr;
-			cap = ncap;
-		}
-		refs[n++] = ref;
-	}
-	l->c->items[i].refs = refs;
-	l->c->items[i].ref_count = n;
+	yr_token_list(&l->r, _("references"), &l->c->items[i].refs, &l->c->items[i].ref_count);
 }
 
 /* Lists the allowed values of a type for a "not allowed" message. */
@@ -293,7 +73,7 @@ static bool attrs_push(struct loader *l, struct attr_ref **v, uint32_t *n,
 		struct attr_ref *nv = arena_alloc(&l->c->arena, ncap * sizeof(*nv));
 
 		if (!nv) {
-			l->oom = true;
+			l->r.oom = true;
 			return false;
 		}
 		if (*n)
@@ -315,7 +95,7 @@ static void read_attr_value(struct loader *l, int type, struct attr_ref **v,
 
 	if (!yr_scalar(&l->r, _("an attribute value"), &s))
 		return;
-	if (!check_token(l, &s, _("attribute value")))
+	if (!yr_check_token(&l->r, &s, _("attribute value")))
 		return;
 	for (value = 0; value < (int)t->value_count; value++)
 		if (strlen(t->values[value].id) == s.len &&
@@ -402,7 +182,7 @@ static void index_item(struct loader *l, uint32_t i, struct yr_mark at)
 	uint32_t other = catalog_index_id(c, i, &oom);
 
 	if (oom)
-		l->oom = true;
+		l->r.oom = true;
 	else if (other != ITEM_NONE)
 		yr_error(&l->r, at, _("id \"%s\" is used twice; first at line %u"),
 			 c->items[i].id, c->items[other].line);
@@ -431,7 +211,7 @@ static void read_item(struct loader *l, uint32_t parent)
 	/* The kind is known only once read; the item is typed afterwards. */
 	i = catalog_append(c, parent, ITEM_CONTROL);
 	if (i == ITEM_NONE) {
-		l->oom = true;
+		l->r.oom = true;
 		yr_skip(&l->r);
 		return;
 	}
@@ -440,7 +220,7 @@ static void read_item(struct loader *l, uint32_t parent)
 	while (yr_mapping_next(&l->r, &key)) {
 		switch (yr_field(&l->r, &f, &key)) {
 		case F_ID:
-			if (read_token(l, _("id"), &c->items[i].id, &id_at))
+			if (yr_token(&l->r, _("id"), &c->items[i].id, &id_at))
 				index_item(l, i, id_at);
 			break;
 		case F_KIND:
@@ -463,10 +243,10 @@ static void read_item(struct loader *l, uint32_t parent)
 			else
 				c->items[i].kind = (uint8_t)kind;
 			break;
-		case F_LABEL: read_text(l, _("label"), &c->items[i].label); break;
-		case F_TITLE: read_text(l, _("title"), &c->items[i].title); break;
-		case F_TITLE_EN: read_text(l, _("title_en"), &c->items[i].title_en); break;
-		case F_TEXT: read_text(l, _("text"), &c->items[i].text); break;
+		case F_LABEL: yr_text(&l->r, _("label"), &c->items[i].label); break;
+		case F_TITLE: yr_text(&l->r, _("title"), &c->items[i].title); break;
+		case F_TITLE_EN: yr_text(&l->r, _("title_en"), &c->items[i].title_en); break;
+		case F_TEXT: yr_text(&l->r, _("text"), &c->items[i].text); break;
 		case F_REFS: read_refs(l, i); break;
 		case F_ATTRS: read_attrs(l, i); break;
 		case F_ITEMS:
@@ -501,7 +281,7 @@ static void read_items(struct loader *l, uint32_t parent)
 {
 	if (!yr_sequence_begin(&l->r, _("items"), NULL))
 		return;
-	while (yr_sequence_next(&l->r) && !l->oom)
+	while (yr_sequence_next(&l->r) && !l->r.oom)
 		read_item(l, parent);
 }
 
@@ -526,7 +306,7 @@ static void read_document(struct loader *l)
 	if (!yr_mapping_begin(&l->r, _("a catalog"), &at))
 		return;
 	yr_fields_init(&f, top_fields, 9, _("the catalog"), at);
-	while (yr_mapping_next(&l->r, &key) && !l->oom) {
+	while (yr_mapping_next(&l->r, &key) && !l->r.oom) {
 		switch (yr_field(&l->r, &f, &key)) {
 		case T_FORMAT:
 			if (!yr_scalar(&l->r, _("format"), &s))
@@ -537,20 +317,20 @@ static void read_document(struct loader *l)
 					 _("format \"%.*s\" is not one this kijun reads; expected \"%s\""),
 					 (int)s.len, s.value, CATALOG_FORMAT);
 			break;
-		case T_ID: read_token(l, _("id"), &c->id, NULL); break;
-		case T_TITLE: read_text(l, _("title"), &c->title); break;
-		case T_TITLE_EN: read_text(l, _("title_en"), &c->title_en); break;
-		case T_EDITION: read_text(l, _("edition"), &c->edition); break;
-		case T_PUBLISHER: read_text(l, _("publisher"), &c->publisher); break;
-		case T_NOTICE: read_text(l, _("notice"), &c->notice); break;
-		case T_TYPES: read_types(l); break;
+		case T_ID: yr_token(&l->r, _("id"), &c->id, NULL); break;
+		case T_TITLE: yr_text(&l->r, _("title"), &c->title); break;
+		case T_TITLE_EN: yr_text(&l->r, _("title_en"), &c->title_en); break;
+		case T_EDITION: yr_text(&l->r, _("edition"), &c->edition); break;
+		case T_PUBLISHER: yr_text(&l->r, _("publisher"), &c->publisher); break;
+		case T_NOTICE: yr_text(&l->r, _("notice"), &c->notice); break;
+		case T_TYPES: yr_attr_types(&l->r, &c->types, &c->type_count); break;
 		case T_ITEMS: read_items(l, ITEM_ROOT_INDEX); break;
 		default: break;
 		}
 	}
 	yr_fields_require(&l->r, &f, 1u << T_FORMAT | 1u << T_ID | 1u << T_TITLE |
 				     1u << T_EDITION | 1u << T_ITEMS);
-	if (!l->oom)
+	if (!l->r.oom)
 		yr_document_end(&l->r);
 }
 
@@ -574,11 +354,13 @@ bool catalog_read(struct catalog *c, const char *name, const char *buf,
 		catalog_free(c);
 		return false;
 	}
-	if (yr_open(&l.r, name, buf, len, CATALOG_MAX_DEPTH, diags))
+	if (yr_open(&l.r, name, buf, len, CATALOG_MAX_DEPTH, diags)) {
+		l.r.arena = &c->arena;
 		read_document(&l);
+	}
 	yr_close(&l.r);
 	diag_list_sort(diags, before);
-	if (l.oom)
+	if (l.r.oom)
 		diag_add(diags, name, 0, 0, "%s", _("out of memory"));
 	ok = diags->count + diags->dropped == before;
 	if (!ok)

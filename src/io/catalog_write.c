@@ -9,32 +9,6 @@
 #include "kijun/i18n.h"
 #include "yaml_writer.h"
 
-static void write_types(struct ywriter *w, const struct catalog *c)
-{
-	yw_string(w, "attribute_types");
-	yw_sequence_begin(w);
-	for (uint32_t t = 0; t < c->type_count; t++) {
-		const struct attr_type *type = &c->types[t];
-
-		yw_mapping_begin(w);
-		yw_pair(w, "id", type->id);
-		yw_pair(w, "label", type->label);
-		yw_pair(w, "label_en", type->label_en);
-		yw_string(w, "values");
-		yw_sequence_begin(w);
-		for (uint32_t v = 0; v < type->value_count; v++) {
-			yw_mapping_begin(w);
-			yw_pair(w, "id", type->values[v].id);
-			yw_pair(w, "label", type->values[v].label);
-			yw_pair(w, "label_en", type->values[v].label_en);
-			yw_mapping_end(w);
-		}
-		yw_sequence_end(w);
-		yw_mapping_end(w);
-	}
-	yw_sequence_end(w);
-}
-
 static void write_attrs(struct ywriter *w, const struct catalog *c, const struct item *it)
 {
 	if (!it->attr_count)
@@ -125,7 +99,7 @@ bool catalog_write(const struct catalog *c, struct strbuf *out)
 	yw_pair(&w, "publisher", c->publisher);
 	yw_pair(&w, "notice", c->notice);
 	if (c->type_count)
-		write_types(&w, c);
+		yw_attr_types(&w, c->types, c->type_count);
 	write_items(&w, c);
 	yw_mapping_end(&w);
 	return yw_close(&w);

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <yaml.h>
 
+#include "kijun/arena.h"
+#include "kijun/catalog.h"
 #include "kijun/diag.h"
 
 struct yr_mark {
@@ -47,8 +49,8 @@ struct yreader {
 	size_t anchor_capacity;
 	size_t alias_bytes;      /* bytes produced by aliases so far */
 	size_t alias_budget;
-	const char *alias_value; /* an alias being handed out as a scalar */
-	size_t alias_len;
+	struct arena *arena;     /* where yr_text and friends copy values */
+	bool oom;                /* an allocation failed somewhere */
 };
 
 /* Starts reading buf[0..len) (which must outlive the reader).  Reports
@@ -90,6 +92,31 @@ bool yr_at_scalar(struct yreader *r);
 
 void yr_error(struct yreader *r, struct yr_mark at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* ---- typed values, copied into r->arena ------------------------------- */
+
+/* Any text, or nothing (*out = NULL for ~, null or an empty value). */
+bool yr_text(struct yreader *r, const char *what, const char **out);
+
+/* One word on one line: an id, a token, a reference. */
+bool yr_token(struct yreader *r, const char *what, const char **out, struct yr_mark *at);
+/* Checks a scalar already read is such a word; reports it if not. */
+bool yr_check_token(struct yreader *r, const struct yr_scalar *s, const char *what);
+
+/* A list of words. */
+void yr_token_list(struct yreader *r, const char *what, const char ***out, uint32_t *count);
+
+/* A whole number within [min, max]. */
+bool yr_int(struct yreader *r, const char *what, long min, long max, long *out);
+
+/* true or false. */
+bool yr_bool(struct yreader *r, const char *what, bool *out);
+
+/* A calendar date written YYYY-MM-DD. */
+bool yr_date(struct yreader *r, const char *what, const char **out);
+
+/* The attribute_types list of catalogs and tailorings. */
+void yr_attr_types(struct yreader *r, struct attr_type **types, uint32_t *count);
 
 /* Keys of one mapping, checked against what the schema knows. */
 struct yr_fields {

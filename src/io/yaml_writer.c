@@ -146,3 +146,27 @@ void yw_pair(struct ywriter *w, const char *key, const char *value)
 	yw_string(w, key);
 	yw_string(w, value);
 }
+
+void yw_attr_types(struct ywriter *w, const struct attr_type *types, uint32_t count)
+{
+	yw_string(w, "attribute_types");
+	yw_sequence_begin(w);
+	for (uint32_t t = 0; t < count; t++) {
+		yw_mapping_begin(w);
+		yw_pair(w, "id", types[t].id);
+		yw_pair(w, "label", types[t].label);
+		yw_pair(w, "label_en", types[t].label_en);
+		yw_string(w, "values");
+		yw_sequence_begin(w);
+		for (uint32_t v = 0; v < types[t].value_count; v++) {
+			yw_mapping_begin(w);
+			yw_pair(w, "id", types[t].values[v].id);
+			yw_pair(w, "label", types[t].values[v].label);
+			yw_pair(w, "label_en", types[t].values[v].label_en);
+			yw_mapping_end(w);
+		}
+		yw_sequence_end(w);
+		yw_mapping_end(w);
+	}
+	yw_sequence_end(w);
+}

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <yaml.h>
 
+#include "kijun/catalog.h"
 #include "kijun/strbuf.h"
 
 struct ywriter {
@@ -27,5 +28,8 @@ void yw_sequence_end(struct ywriter *w);
 void yw_string(struct ywriter *w, const char *s);
 /* A key and its text value; nothing when value is NULL. */
 void yw_pair(struct ywriter *w, const char *key, const char *value);
+
+/* The attribute_types list of catalogs and tailorings. */
+void yw_attr_types(struct ywriter *w, const struct attr_type *types, uint32_t count);
 
 #endif

@@ -14,7 +14,7 @@ size_t help_view_lines(void)
 
 	while (keymap[n].keys)
 		n++;
-	return n + HELP_INTRO_LINES + 4;
+	return n + HELP_INTRO_LINES + 3;  /* and the three closing lines */
 }
 
 void help_view_draw(struct ui *ui)

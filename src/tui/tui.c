@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "keymap.h"
+#include "terminfo.h"
 #include "kijun/i18n.h"
 #include "kijun/search.h"
 #include "kijun/text.h"
@@ -340,11 +341,13 @@ static SCREEN *screen_open(struct ui *ui)
 		"screen-256color", "screen", "xterm-256color", "xterm", "vt100",
 	};
 	const char *term = getenv("TERM");
-	SCREEN *scr = term && *term ? newterm(term, stdout, stdin) : NULL;
+	SCREEN *scr = term && *term && terminfo_has(term) ? newterm(term, stdout, stdin) : NULL;
 
 	for (size_t k = 0; !scr && k < sizeof(fallbacks) / sizeof(fallbacks[0]); k++) {
 		/* tmux-* is closest to screen-*; others are closest to xterm. */
 		if (k < 2 && !(term && strncmp(term, "tmux", 4) == 0))
+			continue;
+		if (!terminfo_has(fallbacks[k]))
 			continue;
 		scr = newterm(fallbacks[k], stdout, stdin);
 		if (scr)

@@ -42,29 +42,63 @@ E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kijun-e2e.XXXXXX")
 E2E_POLL=0.05
 E2E_STEPS=$((E2E_TIMEOUT * 20))
 
-# The separator between the tree and the detail pane.  ncurses draws it with
-# the terminal's line-drawing set (SO x SI) or as U+2502; screen shows both
-# as │ (see screen), so it cannot be taken for the letter x.
-SEP='│'
+# The separator between the tree and the detail pane, as an extended regex.
+# kijun draws it as "|"; a line-drawing character (SO x SI, or U+2502) is
+# shown as │ by screen below, so it can never be taken for the letter x.
+SEP='[|│]'
 
 tm() {
 	tmux -u -f /dev/null -L "$E2E_SOCKET" "$@"
 }
 
+E2E_FAILED=0
+E2E_STEP="(none)"
+
 e2e_cleanup() {
+	rc=$?
+	trap - EXIT
+	# Clean up even when the report cannot be written (a closed pipe).
+	set +e
+	trap '' PIPE
+	# A command that failed outside the checks (set -e): still say where.
+	if [ "$rc" -ne 0 ] && [ "$E2E_FAILED" = 0 ]; then
+		{
+			printf 'FAIL [%s]%s: stopped by an unexpected error (status %s) after: %s\n' \
+				"$E2E_NAME" "$(run_desc)" "$rc" "$E2E_STEP"
+			if [ "$E2E_RUNS" -gt 0 ]; then
+				show_screen
+			fi
+		} >&2
+	fi
 	tm kill-server >/dev/null 2>&1 || true
+	# tmux leaves its socket file behind; it is ours alone (-L kijun-e2e-PID).
+	if [ -n "$E2E_SOCKET_PATH" ] && [ -S "$E2E_SOCKET_PATH" ]; then
+		rm -f "$E2E_SOCKET_PATH"
+	fi
 	rm -rf "$E2E_DIR"
+	exit "$rc"
 }
+E2E_SOCKET_PATH=
 trap e2e_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
+trap 'exit 141' PIPE
 
 log() {
+	E2E_STEP=$*
 	if [ "$E2E_VERBOSE" = 1 ]; then
 		printf '  [%s] %s\n' "$E2E_NAME" "$*" >&2
 	fi
 	return 0
+}
+
+# " (run N: how kijun was started)" for messages; empty before start.
+E2E_START_DESC=
+run_desc() {
+	if [ "$E2E_RUNS" -gt 0 ]; then
+		printf ' (run %s: %s)' "$E2E_RUNS" "$E2E_START_DESC"
+	fi
 }
 
 # The files of the current run.
@@ -95,9 +129,14 @@ screen_line() {
 }
 
 show_screen() {
-	printf -- '---- screen (%s) ----\n' \
-		"$(tm display-message -p -t "$E2E_SESSION" '#{window_width}x#{window_height}' 2>/dev/null || echo 'no tmux')"
-	screen | awk '{ printf "%2d|%s\n", NR, $0 }'
+	if [ "$E2E_RUNS" -gt 0 ] && exited && [ -f "$E2E_DIR/before-q.$E2E_RUNS" ]; then
+		printf -- '---- screen before q ----\n'
+		awk '{ printf "%2d|%s\n", NR, $0 }' "$E2E_DIR/before-q.$E2E_RUNS"
+	else
+		printf -- '---- screen (%s) ----\n' \
+			"$(tm display-message -p -t "$E2E_SESSION" '#{window_width}x#{window_height}' 2>/dev/null || echo 'no tmux')"
+		screen | awk '{ printf "%2d|%s\n", NR, $0 }'
+	fi
 	printf -- '---- end of screen ----\n'
 	if [ "$E2E_RUNS" -gt 0 ] && [ -s "$(stderr_file)" ]; then
 		printf -- '---- kijun stderr ----\n'
@@ -111,8 +150,9 @@ show_screen() {
 
 # fail MESSAGE: reports the failed check with the screen and exits 1.
 fail() {
+	E2E_FAILED=1
 	{
-		printf 'FAIL [%s]: %s\n' "$E2E_NAME" "$*"
+		printf 'FAIL [%s]%s: %s\n' "$E2E_NAME" "$(run_desc)" "$*"
 		if [ "$E2E_RUNS" -gt 0 ]; then
 			show_screen
 		fi
@@ -167,7 +207,9 @@ $env_lines$(shquote "$KIJUN")$arg_words 2>$(shquote "$(stderr_file)")
 echo \$? >$(shquote "$(status_file).tmp")
 mv $(shquote "$(status_file).tmp") $(shquote "$(status_file)")
 EOF
-	log "start TERM=$term $env_lines $*"
+	E2E_START_DESC=$(printf 'TERM=%s %skijun%s' "$term" \
+		"$(printf '%s' "$env_lines" | sed 's/; export [A-Za-z0-9_]*$//' | tr '\n' ' ')" "${*:+ $*}")
+	log "start $E2E_START_DESC"
 	[ -x "$KIJUN" ] || fail "KIJUN=$KIJUN is not an executable file (run make build/check/kijun)"
 	# remain-on-exit keeps the last screen for the report when kijun dies;
 	# window-size manual lets resize-window set any size.
@@ -179,6 +221,13 @@ EOF
 		set-option -g window-size manual ||
 		fail "cannot start tmux"
 	E2E_RUNNING=1
+	if [ -z "$E2E_SOCKET_PATH" ]; then
+		E2E_SOCKET_PATH=$(tm display-message -p '#{socket_path}' 2>/dev/null || true)
+		case $E2E_SOCKET_PATH in
+		*/"$E2E_SOCKET") ;;
+		*) E2E_SOCKET_PATH= ;;
+		esac
+	fi
 	i=0
 	while [ "$i" -lt "$E2E_STEPS" ]; do
 		if [ -f "$(status_file)" ] || [ -n "$(screen | tr -d ' \n')" ]; then
@@ -444,13 +493,15 @@ wait_exit() {
 # nothing to stderr (AddressSanitizer and UBSan report there).
 assert_clean_exit() {
 	got=$(cat "$(status_file)")
-	[ "$got" = "${1:-0}" ] || fail "kijun should exit with status ${1:-0}, not $got"
-	[ ! -s "$(stderr_file)" ] || fail "kijun wrote to stderr"
+	[ "$got" = "${1:-0}" ] || fail "kijun exited with status $got, expected ${1:-0} (after: $E2E_STEP)"
+	[ ! -s "$(stderr_file)" ] ||
+		fail "kijun wrote to stderr (a sanitizer report?) (after: $E2E_STEP)"
 }
 
 # finish: presses q and checks for a clean exit (status 0, empty stderr).
 finish() {
 	log "finish"
+	screen >"$E2E_DIR/before-q.$E2E_RUNS"
 	keys q
 	# The sanitizers' leak check at exit takes a moment.
 	wait_exit 10

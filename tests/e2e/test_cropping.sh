@@ -17,6 +17,14 @@ assert_line_not 3 "及び"
 assert_line 11 "^  \+ 4\.3 情報セキュリティ目的及び変更の計$SEP"
 assert_line 12 "^  \+ 4\.4 情報セキュリティリスクアセスメン$SEP"
 
+# The detail pane wraps Japanese in its 38 cells (39 less a margin): full
+# lines of 19 characters, and no line starts with 、 or 。 (kinsoku).
+assert_line 7 "$SEP 情報セキュリティガバナンスとして、経営$"
+assert_line 8 "$SEP 陣が組織の情報セキュリティに対して負う$"
+if screen | sed -n '2,22p' | grep -qE "$SEP +[、。，．）」』]"; then
+	fail "a line of the detail pane starts with a closing punctuation mark"
+fi
+
 # An odd number of cells left: "        4.10.1.1 " takes 17, leaving 23, so
 # 11 characters (22 cells) and one blank; the 12th (ィ) is not cut in half.
 keys /

@@ -40,6 +40,7 @@ wait_line 2 '^ キー操作$'
 
 # q closes the help: the tree is back where it was.
 keys q
+wait_gone "キー操作"
 wait_for " 閲覧 | "
 wait_position 3/23
 wait_detail 3.2

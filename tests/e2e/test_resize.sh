@@ -29,11 +29,12 @@ wait_for "端末が小さすぎます: 40x10"
 assert_contains "50x10"
 assert_not_contains "閲覧"
 assert_not_contains "ガバナンス基準"
-keys j          # ignored while too small
-sleep 0.1
+keys j          # ignored while too small (checked at 50x10: still 3/23)
+sleep 0.3       # nothing to wait for: let kijun read it before the resize
 
 # ---- the minimum size works ----
 resize 50 10
+wait_gone "端末が小さすぎます"
 wait_line 9 '^ 閲覧 \| \(built-in\) meti-ismk-2025\.yaml \| 3/23'
 assert_not_contains "端末が小さすぎます"
 assert_line 2 "^- III ガバナンス基準 +$SEP 3\.2$"

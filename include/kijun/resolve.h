@@ -1,0 +1,94 @@
+/* Resolution: the individual standard is the base with the changes applied
+ * in order.  Every resolved item knows its status and which changes shaped
+ * it; a change that cannot apply (its target is gone because the base
+ * edition changed, say) is reported as a conflict and kept, never dropped. */
+#ifndef KIJUN_RESOLVE_H
+#define KIJUN_RESOLVE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kijun/catalog.h"
+#include "kijun/diag.h"
+#include "kijun/tailoring.h"
+
+enum item_status {
+	STATUS_KEPT,
+	STATUS_REWORDED,
+	STATUS_ADDED,
+	STATUS_EXCLUDED,
+	STATUS_SPLIT,     /* replaced by the parts of a split */
+	STATUS_MERGED,    /* absorbed into a merged item */
+	STATUS_COUNT
+};
+const char *item_status_name(enum item_status s);   /* kept, reworded, ... */
+const char *item_status_label(enum item_status s);  /* 維持, 修正, 追加, 除外 ... */
+
+struct rule_link {
+	const char *rule;
+	const char *section;
+	const char *note;
+};
+
+/* One change that shaped an item, in order. */
+struct shaping {
+	const struct change *change;
+	const struct tailoring *from;  /* this tailoring, or a base tailoring */
+	uint32_t index;                /* its position in from->changes */
+};
+
+struct resolved {
+	uint8_t status;          /* enum item_status */
+	uint8_t level;           /* enum item_level */
+	bool technical;
+	bool wording_conflict;   /* the sentence ending contradicts the level */
+	bool inherited;          /* shaped by a base tailoring only */
+	uint16_t review_months;
+	uint8_t source;          /* enum source_kind, for added items */
+	const char *source_ref;
+	const char *base_text;   /* before any change; NULL for added items */
+	const char *base_title;
+	const char *replaced_by; /* split/merged: the new item(s), for the screen */
+	const char **marks;
+	uint32_t mark_count;
+	struct rule_link *links;
+	uint32_t link_count;
+	struct shaping *history;
+	uint32_t history_count;
+};
+
+struct conflict {
+	const struct tailoring *from;
+	uint32_t index;          /* the change in from->changes */
+	char *message;           /* in the interface language */
+};
+
+struct resolution {
+	struct catalog cat;      /* the individual standard; excluded, split and
+				  * merged items are still in it, marked */
+	struct resolved *info;   /* cat.count entries, parallel to cat.items */
+	struct conflict *conflicts;
+	uint32_t conflict_count;
+	uint32_t conflict_capacity;
+	uint32_t changed_count;  /* items with a status other than kept or any history */
+};
+
+/* Applies t's changes to base (which must outlive the resolution; its
+ * strings are shared).  `base_info` is the resolution of a base tailoring
+ * (NULL for a catalog base): statuses and histories carry over.  Returns
+ * false only when out of memory. */
+bool resolve_apply(struct resolution *out, const struct catalog *base,
+		   const struct resolution *base_info, const struct tailoring *t);
+
+void resolution_free(struct resolution *r);
+
+/* True when the item is out of the individual standard: excluded, split or
+ * merged, itself or through an ancestor. */
+bool resolved_is_out(const struct resolution *r, uint32_t i);
+
+/* Marks the item's status gives it in one letter for the tree: ' ' kept,
+ * '*' reworded or otherwise changed, 'A' added, 'x' excluded, 's' split,
+ * 'm' merged. */
+char resolved_status_mark(const struct resolution *r, uint32_t i);
+
+#endif

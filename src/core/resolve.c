@@ -1,0 +1,654 @@
+/* Applies a tailoring's changes to its base, one by one, recording on each
+ * item what shaped it and on the resolution what could not apply. */
+#include "kijun/resolve.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijun/i18n.h"
+#include "kijun/wording.h"
+
+const char *item_status_name(enum item_status s)
+{
+	static const char *const names[STATUS_COUNT] = {
+		"kept", "reworded", "added", "excluded", "split", "merged",
+	};
+
+	return (unsigned)s < STATUS_COUNT ? names[s] : "";
+}
+
+const char *item_status_label(enum item_status s)
+{
+	switch (s) {
+	case STATUS_REWORDED: return _("reworded");
+	case STATUS_ADDED: return _("added");
+	case STATUS_EXCLUDED: return _("excluded");
+	case STATUS_SPLIT: return _("split");
+	case STATUS_MERGED: return _("merged");
+	default: return _("kept");
+	}
+}
+
+struct resolver {
+	struct resolution *r;
+	const struct tailoring *t;
+	uint32_t info_capacity;
+	uint8_t *before_exclusion;  /* the status to return to on include */
+	bool oom;
+};
+
+static void conflict(struct resolver *rv, uint32_t index, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void conflict(struct resolver *rv, uint32_t index, const char *fmt, ...)
+{
+	struct resolution *r = rv->r;
+	va_list ap;
+	char buf[512];
+
+	if (r->conflict_count == r->conflict_capacity) {
+		uint32_t cap = r->conflict_capacity ? r->conflict_capacity * 2 : 8;
+		struct conflict *v = realloc(r->conflicts, cap * sizeof(*v));
+
+		if (!v) {
+			rv->oom = true;
+			return;
+		}
+		r->conflicts = v;
+		r->conflict_capacity = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	r->conflicts[r->conflict_count].from = rv->t;
+	r->conflicts[r->conflict_count].index = index;
+	r->conflicts[r->conflict_count].message = strdup(buf);
+	if (!r->conflicts[r->conflict_count].message) {
+		rv->oom = true;
+		return;
+	}
+	r->conflict_count++;
+}
+
+/* Keeps info[] as long as the catalog's items. */
+static bool grow_info(struct resolver *rv)
+{
+	struct resolution *r = rv->r;
+
+	if (r->cat.count <= rv->info_capacity)
+		return true;
+	{
+		uint32_t cap = r->cat.capacity;
+		struct resolved *v = realloc(r->info, cap * sizeof(*v));
+		uint8_t *b = realloc(rv->before_exclusion, cap);
+
+		if (!v || !b) {
+			if (v)
+				r->info = v;
+			if (b)
+				rv->before_exclusion = b;
+			rv->oom = true;
+			return false;
+		}
+		memset(v + rv->info_capacity, 0, (cap - rv->info_capacity) * sizeof(*v));
+		memset(b + rv->info_capacity, 0, cap - rv->info_capacity);
+		r->info = v;
+		rv->before_exclusion = b;
+		rv->info_capacity = cap;
+	}
+	return true;
+}
+
+/* Histories are shared with a base resolution until first written: copy on
+ * write into this resolution's arena. */
+static void shaped_by(struct resolver *rv, uint32_t i, uint32_t index)
+{
+	struct resolved *info = &rv->r->info[i];
+	struct shaping *h = arena_alloc(&rv->r->cat.arena,
+					(info->history_count + 1) * sizeof(*h));
+
+	if (!h) {
+		rv->oom = true;
+		return;
+	}
+	if (info->history_count)
+		memcpy(h, info->history, info->history_count * sizeof(*h));
+	h[info->history_count].change = &rv->t->changes[index];
+	h[info->history_count].from = rv->t;
+	h[info->history_count].index = index;
+	info->history = h;
+	info->history_count++;
+	info->inherited = false;
+}
+
+static uint32_t find_target(struct resolver *rv, uint32_t index, const char *id)
+{
+	uint32_t i = catalog_find(&rv->r->cat, id);
+
+	if (i == ITEM_NONE)
+		conflict(rv, index, _("%s does not exist in the base; it may have been renumbered or removed"),
+			 id);
+	return i;
+}
+
+/* Split and merged items are gone from the individual standard: changes
+ * to them cannot apply. */
+static bool still_there(struct resolver *rv, uint32_t index, uint32_t i)
+{
+	const struct resolved *info = &rv->r->info[i];
+
+	if (info->status == STATUS_SPLIT || info->status == STATUS_MERGED) {
+		conflict(rv, index, _("%s was %s into %s earlier"), rv->r->cat.items[i].id,
+			 item_status_label((enum item_status)info->status),
+			 info->replaced_by ? info->replaced_by : "?");
+		return false;
+	}
+	return true;
+}
+
+static bool id_is_free(struct resolver *rv, uint32_t index, const char *id)
+{
+	if (catalog_find(&rv->r->cat, id) != ITEM_NONE) {
+		conflict(rv, index, _("%s already exists"), id);
+		return false;
+	}
+	return true;
+}
+
+/* The same nesting rules files follow (see catalog_read.c). */
+static bool may_hold(enum item_kind parent, enum item_kind child)
+{
+	if (child == ITEM_PART)
+		return parent == ITEM_ROOT;
+	if (parent == ITEM_ENTRY)
+		return false;
+	if (child == parent)
+		return child == ITEM_SECTION || child == ITEM_DETAIL;
+	return child > parent;
+}
+
+static void set_new_item(struct resolver *rv, uint32_t i, const struct new_item *n)
+{
+	struct item *it = &rv->r->cat.items[i];
+	bool oom;
+
+	it->id = n->id;
+	it->label = n->label;
+	it->title = n->title;
+	it->text = n->text;
+	it->line = 0;
+	catalog_index_id(&rv->r->cat, i, &oom);
+	if (oom)
+		rv->oom = true;
+	rv->r->info[i].status = STATUS_ADDED;
+}
+
+static void do_exclude(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	uint32_t i = find_target(rv, index, c->target);
+	struct resolved *info;
+
+	if (i == ITEM_NONE || !still_there(rv, index, i))
+		return;
+	info = &rv->r->info[i];
+	if (info->status == STATUS_EXCLUDED) {
+		conflict(rv, index, _("%s is already excluded"), c->target);
+		return;
+	}
+	rv->before_exclusion[i] = info->status;
+	info->status = STATUS_EXCLUDED;
+	shaped_by(rv, i, index);
+}
+
+static void do_include(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	uint32_t i = find_target(rv, index, c->target);
+	struct resolved *info;
+
+	if (i == ITEM_NONE)
+		return;
+	info = &rv->r->info[i];
+	if (info->status != STATUS_EXCLUDED) {
+		conflict(rv, index, _("%s is not excluded"), c->target);
+		return;
+	}
+	/* Excluded in a base tailoring: it was kept or changed there. */
+	info->status = rv->before_exclusion[i] == STATUS_EXCLUDED ? STATUS_KEPT
+								  : rv->before_exclusion[i];
+	if (info->status == STATUS_KEPT && info->base_text &&
+	    rv->r->cat.items[i].text != info->base_text)
+		info->status = STATUS_REWORDED;
+	shaped_by(rv, i, index);
+}
+
+static void do_reword(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	uint32_t i = find_target(rv, index, c->target);
+	struct item *it;
+	struct resolved *info;
+
+	if (i == ITEM_NONE || !still_there(rv, index, i))
+		return;
+	it = &rv->r->cat.items[i];
+	info = &rv->r->info[i];
+	if (info->status != STATUS_ADDED && !info->base_text && !info->base_title) {
+		info->base_text = it->text ? it->text : "";
+		info->base_title = it->title;
+	}
+	if (c->text)
+		it->text = c->text;
+	if (c->title)
+		it->title = c->title;
+	if (info->status == STATUS_KEPT)
+		info->status = STATUS_REWORDED;
+	else if (info->status == STATUS_EXCLUDED && rv->before_exclusion[i] == STATUS_KEPT)
+		rv->before_exclusion[i] = STATUS_REWORDED;
+	shaped_by(rv, i, index);
+}
+
+/* "a, b, c" in the resolution's arena, for "replaced by". */
+static const char *join_ids(struct resolver *rv, const char *const *ids, uint32_t n,
+			    size_t stride)
+{
+	size_t len = 1;
+	char *s;
+
+	for (uint32_t k = 0; k < n; k++)
+		len += strlen(*(const char *const *)((const char *)ids + k * stride)) + 2;
+	s = arena_alloc(&rv->r->cat.arena, len);
+	if (!s) {
+		rv->oom = true;
+		return NULL;
+	}
+	s[0] = '\0';
+	for (uint32_t k = 0; k < n; k++) {
+		if (k)
+			strcat(s, ", ");
+		strcat(s, *(const char *const *)((const char *)ids + k * stride));
+	}
+	return s;
+}
+
+static void do_split(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	uint32_t i = find_target(rv, index, c->target), prev;
+
+	if (i == ITEM_NONE || !still_there(rv, index, i))
+		return;
+	for (uint32_t k = 0; k < c->part_count; k++)
+		if (!id_is_free(rv, index, c->parts[k].id))
+			return;
+	prev = i;
+	for (uint32_t k = 0; k < c->part_count; k++) {
+		const struct new_item *p = &c->parts[k];
+		enum item_kind kind = p->kind >= 0 ? (enum item_kind)p->kind
+						   : (enum item_kind)rv->r->cat.items[i].kind;
+		uint32_t n = catalog_insert_after(&rv->r->cat, prev, kind);
+
+		if (n == ITEM_NONE || !grow_info(rv)) {
+			rv->oom = true;
+			return;
+		}
+		/* A part keeps what the whole had: references and attributes. */
+		rv->r->cat.items[n].refs = rv->r->cat.items[i].refs;
+		rv->r->cat.items[n].ref_count = rv->r->cat.items[i].ref_count;
+		rv->r->cat.items[n].attrs = rv->r->cat.items[i].attrs;
+		rv->r->cat.items[n].attr_count = rv->r->cat.items[i].attr_count;
+		set_new_item(rv, n, p);
+		if (!p->label && kind == ITEM_ENTRY)
+			rv->r->cat.items[n].label = rv->r->cat.items[i].label;
+		shaped_by(rv, n, index);
+		prev = n;
+	}
+	rv->r->info[i].status = STATUS_SPLIT;
+	rv->r->info[i].replaced_by = join_ids(rv, &c->parts[0].id, c->part_count,
+					      sizeof(c->parts[0]));
+	shaped_by(rv, i, index);
+}
+
+static bool attrs_has(const struct attr_ref *v, uint32_t n, struct attr_ref a)
+{
+	for (uint32_t k = 0; k < n; k++)
+		if (v[k].type == a.type && v[k].value == a.value)
+			return true;
+	return false;
+}
+
+static void do_merge(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	struct catalog *cat = &rv->r->cat;
+	uint32_t first = ITEM_NONE, n, nattrs = 0, nrefs = 0;
+	struct attr_ref *attrs;
+	const char **refs;
+	enum item_kind kind;
+
+	for (uint32_t k = 0; k < c->target_count; k++) {
+		uint32_t i = find_target(rv, index, c->targets[k]);
+
+		if (i == ITEM_NONE || !still_there(rv, index, i))
+			return;
+		if (first == ITEM_NONE)
+			first = i;
+		nattrs += cat->items[i].attr_count;
+		nrefs += cat->items[i].ref_count;
+	}
+	if (!id_is_free(rv, index, c->item.id))
+		return;
+	kind = c->item.kind >= 0 ? (enum item_kind)c->item.kind
+				 : (enum item_kind)cat->items[first].kind;
+	/* The merged item stands where the first one stood. */
+	n = catalog_insert_after(cat, first, kind);
+	if (n == ITEM_NONE || !grow_info(rv)) {
+		rv->oom = true;
+		return;
+	}
+	attrs = nattrs ? arena_alloc(&cat->arena, nattrs * sizeof(*attrs)) : NULL;
+	refs = nrefs ? arena_alloc(&cat->arena, nrefs * sizeof(*refs)) : NULL;
+	if ((nattrs && !attrs) || (nrefs && !refs)) {
+		rv->oom = true;
+		return;
+	}
+	nattrs = nrefs = 0;
+	/* It carries what each had: the union of attributes and references. */
+	for (uint32_t k = 0; k < c->target_count; k++) {
+		const struct item *t = &cat->items[catalog_find(cat, c->targets[k])];
+
+		for (uint32_t a = 0; a < t->attr_count; a++)
+			if (!attrs_has(attrs, nattrs, t->attrs[a]))
+				attrs[nattrs++] = t->attrs[a];
+		for (uint32_t r = 0; r < t->ref_count; r++) {
+			bool dup = false;
+
+			for (uint32_t q = 0; q < nrefs; q++)
+				dup |= strcmp(refs[q], t->refs[r]) == 0;
+			if (!dup)
+				refs[nrefs++] = t->refs[r];
+		}
+	}
+	cat->items[n].attrs = attrs;
+	cat->items[n].attr_count = nattrs;
+	cat->items[n].refs = refs;
+	cat->items[n].ref_count = nrefs;
+	set_new_item(rv, n, &c->item);
+	shaped_by(rv, n, index);
+	for (uint32_t k = 0; k < c->target_count; k++) {
+		uint32_t i = catalog_find(cat, c->targets[k]);
+
+		rv->r->info[i].status = STATUS_MERGED;
+		rv->r->info[i].replaced_by = c->item.id;
+		shaped_by(rv, i, index);
+	}
+}
+
+/* The kind an added item takes when the change does not say. */
+static enum item_kind added_kind(const struct change *c, enum item_kind parent_kind,
+				 const struct item *sibling)
+{
+	if (c->item.kind >= 0)
+		return (enum item_kind)c->item.kind;
+	if (c->item.label)
+		return ITEM_ENTRY;
+	if (sibling)
+		return (enum item_kind)sibling->kind;
+	switch (parent_kind) {
+	case ITEM_ROOT: return ITEM_PART;
+	case ITEM_PART: return ITEM_SECTION;
+	case ITEM_SECTION: return ITEM_CONTROL;
+	default: return ITEM_DETAIL;
+	}
+}
+
+static void do_add(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	struct catalog *cat = &rv->r->cat;
+	uint32_t anchor, parent, n;
+	enum item_kind kind;
+
+	anchor = find_target(rv, index, c->after ? c->after : c->parent);
+	if (anchor == ITEM_NONE || !still_there(rv, index, anchor) ||
+	    !id_is_free(rv, index, c->item.id))
+		return;
+	parent = c->after ? cat->items[anchor].parent : anchor;
+	kind = added_kind(c, (enum item_kind)cat->items[parent].kind,
+			  c->after ? &cat->items[anchor] : NULL);
+	if (!may_hold((enum item_kind)cat->items[parent].kind, kind)) {
+		conflict(rv, index, _("a %s cannot be placed inside a %s"), item_kind_label(kind),
+			 parent == ITEM_ROOT_INDEX ? _("the catalog")
+						   : item_kind_label((enum item_kind)cat->items[parent].kind));
+		return;
+	}
+	n = c->after ? catalog_insert_after(cat, anchor, kind) : catalog_append(cat, anchor, kind);
+	if (n == ITEM_NONE || !grow_info(rv)) {
+		rv->oom = true;
+		return;
+	}
+	set_new_item(rv, n, &c->item);
+	rv->r->info[n].source = (uint8_t)c->source;
+	rv->r->info[n].source_ref = c->source_ref;
+	shaped_by(rv, n, index);
+}
+
+static void do_link(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	uint32_t i = find_target(rv, index, c->target);
+	struct resolved *info;
+	struct rule_link *v;
+
+	if (i == ITEM_NONE || !still_there(rv, index, i))
+		return;
+	info = &rv->r->info[i];
+	v = arena_alloc(&rv->r->cat.arena, (info->link_count + 1) * sizeof(*v));
+	if (!v) {
+		rv->oom = true;
+		return;
+	}
+	if (info->link_count)
+		memcpy(v, info->links, info->link_count * sizeof(*v));
+	v[info->link_count] = (struct rule_link){ c->rule, c->rule_section, c->note };
+	info->links = v;
+	info->link_count++;
+	shaped_by(rv, i, index);
+}
+
+static void do_attributes(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	struct catalog *cat = &rv->r->cat;
+	uint32_t i = find_target(rv, index, c->target), n = 0, total;
+	struct item *it;
+	struct attr_ref *v;
+
+	if (i == ITEM_NONE || !still_there(rv, index, i))
+		return;
+	it = &cat->items[i];
+	total = it->attr_count;
+	for (uint32_t s = 0; s < c->attr_count; s++) {
+		int type = catalog_type_find(cat, c->attrs[s].type);
+
+		if (type < 0) {
+			conflict(rv, index, _("attribute type %s is not defined"), c->attrs[s].type);
+			return;
+		}
+		for (uint32_t k = 0; k < c->attrs[s].count; k++) {
+			if (attr_type_value_find(&cat->types[type], c->attrs[s].values[k]) < 0) {
+				conflict(rv, index, _("%s is not a value of attribute type %s"),
+					 c->attrs[s].values[k], c->attrs[s].type);
+				return;
+			}
+		}
+		total += c->attrs[s].count;
+	}
+	v = total ? arena_alloc(&cat->arena, total * sizeof(*v)) : NULL;
+	if (total && !v) {
+		rv->oom = true;
+		return;
+	}
+	/* Values of types the change does not name stay as they were. */
+	for (uint32_t k = 0; k < it->attr_count; k++) {
+		bool replaced = false;
+
+		for (uint32_t s = 0; s < c->attr_count; s++)
+			replaced |= catalog_type_find(cat, c->attrs[s].type) == it->attrs[k].type;
+		if (!replaced)
+			v[n++] = it->attrs[k];
+	}
+	for (uint32_t s = 0; s < c->attr_count; s++) {
+		int type = catalog_type_find(cat, c->attrs[s].type);
+
+		for (uint32_t k = 0; k < c->attrs[s].count; k++) {
+			struct attr_ref a = {
+				(uint16_t)type,
+				(uint16_t)attr_type_value_find(&cat->types[type], c->attrs[s].values[k]),
+			};
+
+			if (!attrs_has(v, n, a))
+				v[n++] = a;
+		}
+	}
+	it->attrs = v;
+	it->attr_count = n;
+	shaped_by(rv, i, index);
+}
+
+static void apply(struct resolver *rv, uint32_t index)
+{
+	const struct change *c = &rv->t->changes[index];
+	uint32_t i;
+
+	switch (c->op) {
+	case OP_EXCLUDE: do_exclude(rv, index, c); return;
+	case OP_INCLUDE: do_include(rv, index, c); return;
+	case OP_REWORD: do_reword(rv, index, c); return;
+	case OP_SPLIT: do_split(rv, index, c); return;
+	case OP_MERGE: do_merge(rv, index, c); return;
+	case OP_ADD: do_add(rv, index, c); return;
+	case OP_LINK: do_link(rv, index, c); return;
+	case OP_ATTRIBUTES: do_attributes(rv, index, c); return;
+	default: break;
+	}
+	/* Level, technical and marks set one property of one item. */
+	i = find_target(rv, index, c->target);
+	if (i == ITEM_NONE || !still_there(rv, index, i))
+		return;
+	switch (c->op) {
+	case OP_LEVEL:
+		rv->r->info[i].level = (uint8_t)c->level;
+		break;
+	case OP_TECHNICAL:
+		rv->r->info[i].technical = c->technical;
+		rv->r->info[i].review_months = c->technical ? c->review_months : 0;
+		break;
+	case OP_MARKS:
+		rv->r->info[i].marks = c->marks;
+		rv->r->info[i].mark_count = c->mark_count;
+		break;
+	default:
+		break;
+	}
+	shaped_by(rv, i, index);
+}
+
+/* The organization's own attribute types join the base's. */
+static bool merge_types(struct resolver *rv, const struct catalog *base)
+{
+	struct catalog *cat = &rv->r->cat;
+	uint32_t n = base->type_count + rv->t->type_count;
+	struct attr_type *v;
+
+	if (!rv->t->type_count)
+		return true;
+	v = arena_alloc(&cat->arena, n * sizeof(*v));
+	if (!v)
+		return false;
+	if (base->type_count)
+		memcpy(v, base->types, base->type_count * sizeof(*v));
+	n = base->type_count;
+	for (uint32_t k = 0; k < rv->t->type_count; k++) {
+		if (catalog_type_find(base, rv->t->types[k].id) >= 0)
+			continue;  /* the loader reports the clash */
+		v[n++] = rv->t->types[k];
+	}
+	cat->types = v;
+	cat->type_count = n;
+	return true;
+}
+
+bool resolve_apply(struct resolution *out, const struct catalog *base,
+		   const struct resolution *base_info, const struct tailoring *t)
+{
+	struct resolver rv;
+
+	memset(out, 0, sizeof(*out));
+	memset(&rv, 0, sizeof(rv));
+	rv.r = out;
+	rv.t = t;
+	if (!catalog_clone(&out->cat, base) || !merge_types(&rv, base) || !grow_info(&rv))
+		goto oom;
+	if (base_info) {
+		memcpy(out->info, base_info->info, base->count * sizeof(*out->info));
+		for (uint32_t i = 0; i < base->count; i++) {
+			if (out->info[i].history_count)
+				out->info[i].inherited = true;
+			rv.before_exclusion[i] = out->info[i].status == STATUS_EXCLUDED
+							 ? STATUS_KEPT : out->info[i].status;
+		}
+	}
+	for (uint32_t k = 0; k < t->count && !rv.oom; k++)
+		apply(&rv, k);
+	if (rv.oom)
+		goto oom;
+	for (uint32_t i = 1; i < out->cat.count; i++) {
+		struct resolved *info = &out->info[i];
+		const struct item *it = &out->cat.items[i];
+
+		info->wording_conflict = info->level != LEVEL_NONE && it->text &&
+			wording_contradicts(it->text, info->level == LEVEL_MANDATORY
+							      ? WORDING_MANDATORY
+							      : WORDING_RECOMMENDED);
+		if (info->status != STATUS_KEPT || info->history_count)
+			out->changed_count++;
+	}
+	free(rv.before_exclusion);
+	return true;
+oom:
+	free(rv.before_exclusion);
+	resolution_free(out);
+	return false;
+}
+
+void resolution_free(struct resolution *r)
+{
+	for (uint32_t k = 0; k < r->conflict_count; k++)
+		free(r->conflicts[k].message);
+	free(r->conflicts);
+	free(r->info);
+	catalog_free(&r->cat);
+	memset(r, 0, sizeof(*r));
+}
+
+bool resolved_is_out(const struct resolution *r, uint32_t i)
+{
+	while (i != ITEM_NONE && i != ITEM_ROOT_INDEX) {
+		uint8_t s = r->info[i].status;
+
+		if (s == STATUS_EXCLUDED || s == STATUS_SPLIT || s == STATUS_MERGED)
+			return true;
+		i = r->cat.items[i].parent;
+	}
+	return false;
+}
+
+char resolved_status_mark(const struct resolution *r, uint32_t i)
+{
+	const struct resolved *info = &r->info[i];
+
+	switch (info->status) {
+	case STATUS_REWORDED: return '*';
+	case STATUS_ADDED: return 'A';
+	case STATUS_EXCLUDED: return 'x';
+	case STATUS_SPLIT: return 's';
+	case STATUS_MERGED: return 'm';
+	default: return info->history_count ? '*' : ' ';
+	}
+}

@@ -1,0 +1,299 @@
+/* Opens a tailoring with everything it stands on: base tailorings down to
+ * a catalog (the built-in one unless a file is named), each checked
+ * against the hash recorded when the tailoring was made, then resolved
+ * from the bottom up. */
+#include "kijun/tailoring_io.h"
+
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijun/catalog_io.h"
+#include "kijun/i18n.h"
+#include "kijun/sha256.h"
+
+enum { WORKSPACE_MAX_BASES = 16 };
+
+static bool hash_of(const struct strbuf *b, char out[72])
+{
+	char hex[65];
+
+	if (b->failed)
+		return false;
+	sha256_hex(b->data ? b->data : "", b->len, hex);
+	snprintf(out, 72, "sha256:%s", hex);
+	return true;
+}
+
+bool catalog_hash(const struct catalog *c, char out[72])
+{
+	struct strbuf b;
+	bool ok;
+
+	strbuf_init(&b);
+	ok = catalog_write(c, &b) && hash_of(&b, out);
+	strbuf_free(&b);
+	return ok;
+}
+
+bool tailoring_hash(const struct tailoring *t, char out[72])
+{
+	struct strbuf b;
+	bool ok;
+
+	strbuf_init(&b);
+	ok = tailoring_write(t, &b) && hash_of(&b, out);
+	strbuf_free(&b);
+	return ok;
+}
+
+/* `file` as seen from the directory of `from`. */
+static char *path_beside(const char *from, const char *file)
+{
+	char *copy, *dir, *out;
+	size_t n;
+
+	if (file[0] == '/')
+		return strdup(file);
+	copy = strdup(from);
+	if (!copy)
+		return NULL;
+	dir = dirname(copy);
+	n = strlen(dir) + strlen(file) + 2;
+	out = malloc(n);
+	if (out)
+		snprintf(out, n, "%s/%s", dir, file);
+	free(copy);
+	return out;
+}
+
+static void check_hash(struct workspace *w, const char *referrer, const char *recorded,
+		       const char *actual, const char *what)
+{
+	if (recorded && strcmp(recorded, actual) != 0)
+		diag_add(&w->warnings, referrer, 0, 0,
+			 _("%s has changed since this tailoring was made; changes whose targets are gone are shown as conflicts"),
+			 what);
+}
+
+static bool load_root(struct workspace *w, const struct tailoring *t, const char *referrer,
+		      struct diag_list *diags)
+{
+	char hash[72];
+	bool ok;
+
+	if (t->base.file) {
+		char *p = path_beside(referrer, t->base.file);
+
+		ok = p && catalog_load_file(&w->root, p, diags);
+		free(p);
+	} else {
+		ok = catalog_load_builtin(&w->root, diags);
+		if (ok && strcmp(w->root.id, t->base.id) != 0) {
+			diag_add(diags, referrer, 0, 0,
+				 _("the base catalog %s is not the built-in one (%s); name its file in base: file:"),
+				 t->base.id, w->root.id);
+			return false;
+		}
+	}
+	if (!ok)
+		return false;
+	if (t->base.edition && w->root.edition && strcmp(t->base.edition, w->root.edition) != 0)
+		diag_add(&w->warnings, referrer, 0, 0,
+			 _("this tailoring was made for edition %s of %s; the base is now edition %s"),
+			 t->base.edition, w->root.id, w->root.edition);
+	if (catalog_hash(&w->root, hash))
+		check_hash(w, referrer, t->base.hash, hash, w->root.id);
+	return true;
+}
+
+/* Loads the chain of base tailorings below w->t. */
+static bool load_bases(struct workspace *w, struct diag_list *diags)
+{
+	char *seen[WORKSPACE_MAX_BASES + 1];
+	struct tailoring chain[WORKSPACE_MAX_BASES];
+	const struct tailoring *cur = &w->t;
+	char *cur_path = strdup(w->path), resolved[PATH_MAX];
+	uint32_t n = 0, nseen = 0;
+	bool ok = false;
+
+	if (!cur_path)
+		return false;
+	if (realpath(w->path, resolved))
+		seen[nseen++] = strdup(resolved);
+	while (cur->base.kind == BASE_TAILORING) {
+		char *p = path_beside(cur_path, cur->base.file), hash[72];
+
+		if (!p)
+			goto out;
+		if (n == WORKSPACE_MAX_BASES) {
+			diag_add(diags, cur_path, 0, 0, _("more than %d base tailorings"),
+				 WORKSPACE_MAX_BASES);
+			free(p);
+			goto out;
+		}
+		if (realpath(p, resolved)) {
+			for (uint32_t k = 0; k < nseen; k++) {
+				if (seen[k] && strcmp(seen[k], resolved) == 0) {
+					diag_add(diags, cur_path, 0, 0,
+						 _("its base %s leads back to itself: bases must not form a cycle"),
+						 cur->base.file);
+					free(p);
+					goto out;
+				}
+			}
+			seen[nseen++] = strdup(resolved);
+		}
+		if (!tailoring_load_file(&chain[n], p, diags)) {
+			free(p);
+			goto out;
+		}
+		if (cur->base.id && chain[n].id && strcmp(cur->base.id, chain[n].id) != 0)
+			diag_add(&w->warnings, cur_path, 0, 0,
+				 _("the base file %s holds tailoring %s, not %s"),
+				 cur->base.file, chain[n].id, cur->base.id);
+		if (tailoring_hash(&chain[n], hash))
+			check_hash(w, cur_path, cur->base.hash, hash, cur->base.file);
+		cur = &chain[n++];
+		free(cur_path);
+		cur_path = p;  /* the next base is found beside this one */
+	}
+	if (!load_root(w, cur, cur_path, diags))
+		goto out;
+	/* Nearest the catalog first, so each resolves on the one before. */
+	w->bases = calloc(n ? n : 1, sizeof(*w->bases));
+	w->base_res = calloc(n ? n : 1, sizeof(*w->base_res));
+	if (!w->bases || !w->base_res)
+		goto out;
+	for (uint32_t k = 0; k < n; k++)
+		w->bases[k] = chain[n - 1 - k];
+	w->base_count = n;
+	n = 0;
+	ok = true;
+out:
+	for (uint32_t k = 0; k < n; k++)
+		tailoring_free(&chain[k]);
+	for (uint32_t k = 0; k < nseen; k++)
+		free(seen[k]);
+	free(cur_path);
+	return ok;
+}
+
+const struct catalog *workspace_base(const struct workspace *w)
+{
+	return w->base_count ? &w->base_res[w->base_count - 1].cat : &w->root;
+}
+
+static bool resolve_bases(struct workspace *w)
+{
+	for (uint32_t k = 0; k < w->base_count; k++) {
+		const struct catalog *below = k ? &w->base_res[k - 1].cat : &w->root;
+		const struct resolution *below_info = k ? &w->base_res[k - 1] : NULL;
+
+		if (!resolve_apply(&w->base_res[k], below, below_info, &w->bases[k]))
+			return false;
+	}
+	return true;
+}
+
+bool workspace_resolve(struct workspace *w)
+{
+	if (w->resolved)
+		resolution_free(&w->res);
+	w->resolved = resolve_apply(&w->res, workspace_base(w),
+				    w->base_count ? &w->base_res[w->base_count - 1] : NULL, &w->t);
+	return w->resolved;
+}
+
+static void workspace_zero(struct workspace *w)
+{
+	memset(w, 0, sizeof(*w));
+	diag_list_init(&w->warnings);
+	tailoring_init(&w->t);
+}
+
+bool workspace_open(struct workspace *w, const char *path, struct diag_list *diags)
+{
+	workspace_zero(w);
+	w->path = strdup(path);
+	if (!w->path || !tailoring_load_file(&w->t, path, diags) || !load_bases(w, diags) ||
+	    !resolve_bases(w) || !workspace_resolve(w)) {
+		if (w->path && !diag_any(diags))
+			diag_add(diags, path, 0, 0, "%s", _("out of memory"));
+		workspace_free(w);
+		return false;
+	}
+	return true;
+}
+
+/* A tailoring's id from its file name: "corp-2026.yaml" -> "corp-2026". */
+static char *id_from_path(const char *path)
+{
+	char *copy = strdup(path), *base, *dot, *id;
+
+	if (!copy)
+		return NULL;
+	base = basename(copy);
+	dot = strrchr(base, '.');
+	if (dot && dot != base)
+		*dot = '\0';
+	for (char *p = base; *p; p++)
+		if ((unsigned char)*p < 0x21 || *p == 0x7F)
+			*p = '-';
+	id = strdup(*base ? base : "tailoring");
+	free(copy);
+	return id;
+}
+
+bool workspace_create(struct workspace *w, const char *path, struct diag_list *diags)
+{
+	char hash[72], *id;
+
+	workspace_zero(w);
+	w->path = strdup(path);
+	id = id_from_path(path);
+	if (!w->path || !id || !catalog_load_builtin(&w->root, diags) ||
+	    !catalog_hash(&w->root, hash)) {
+		free(id);
+		if (!diag_any(diags))
+			diag_add(diags, path, 0, 0, "%s", _("out of memory"));
+		workspace_free(w);
+		return false;
+	}
+	w->t.id = tailoring_strdup(&w->t, id);
+	free(id);
+	w->t.base.kind = BASE_CATALOG;
+	w->t.base.id = w->root.id;
+	w->t.base.edition = w->root.edition;
+	w->t.base.hash = tailoring_strdup(&w->t, hash);
+	if (!w->t.id || !w->t.base.hash || !workspace_resolve(w)) {
+		diag_add(diags, path, 0, 0, "%s", _("out of memory"));
+		workspace_free(w);
+		return false;
+	}
+	return true;
+}
+
+bool workspace_save(struct workspace *w, struct diag_list *diags)
+{
+	return tailoring_save_file(&w->t, w->path, diags);
+}
+
+void workspace_free(struct workspace *w)
+{
+	if (w->resolved)
+		resolution_free(&w->res);
+	for (uint32_t k = w->base_count; k-- > 0;) {
+		resolution_free(&w->base_res[k]);
+		tailoring_free(&w->bases[k]);
+	}
+	free(w->bases);
+	free(w->base_res);
+	catalog_free(&w->root);
+	tailoring_free(&w->t);
+	diag_list_free(&w->warnings);
+	free(w->path);
+	memset(w, 0, sizeof(*w));
+}
