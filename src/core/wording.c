@@ -138,22 +138,34 @@ static size_t paren_open(const char *s, size_t len)
 			depth++;
 		else if (is_open_paren(cp) && --depth == 0)
 			return at;
-		else if (is_period(cp) || cp == '\n')
-			break;
 	}
 	return len;
 }
 
+static bool only_space(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	while (len > 0) {
+		len = last_char(s, len, &cp);
+		if (!is_space(cp))
+			return false;
+	}
+	return true;
+}
+
 /* Length of text once what follows the last sentence's wording is cut:
- * whitespace, closing brackets, a note in parentheses (「〜を定める（附属書A
- * 参照）。」) and one final period, which *period reports. */
+ * whitespace, closing brackets, one final period (which *period reports)
+ * and a note in parentheses: 「〜を定める（附属書A参照）。」 and
+ * 「〜を定める。（例えば、…。）」 both read 「〜を定める」, while a text wholly
+ * in parentheses keeps its wording. */
 static size_t wording_trim(const char *s, size_t len, bool *period)
 {
 	uint32_t cp;
 
 	*period = false;
 	while (len > 0) {
-		size_t at = last_char(s, len, &cp);
+		size_t at = last_char(s, len, &cp), open;
 
 		if (is_space(cp) || is_closer(cp)) {
 			len = at;
@@ -161,17 +173,8 @@ static size_t wording_trim(const char *s, size_t len, bool *period)
 			*period = true;
 			len = at;
 		} else if (is_close_paren(cp)) {
-			size_t open = paren_open(s, len);
-			uint32_t before = 0;
-
-			if (open < len && open > 0)
-				last_char(s, open, &before);
-			/* A note after the wording goes; a sentence wholly in
-			 * parentheses keeps its wording. */
-			if (open < len && open > 0 && !is_space(before) && !is_period(before))
-				len = open;
-			else
-				len = at;
+			open = paren_open(s, len);
+			len = open < len && !only_space(s, open) ? open : at;
 		} else {
 			break;
 		}

@@ -10,9 +10,11 @@ static bool rebuild(struct outline *o)
 
 	while (i != ITEM_NONE) {
 		const struct item *it = catalog_item(c, i);
+		bool shown = !o->hidden || !o->hidden[i];
 
-		o->rows[n++] = i;
-		if (it->first_child != ITEM_NONE && o->expanded[i]) {
+		if (shown)
+			o->rows[n++] = i;
+		if (shown && it->first_child != ITEM_NONE && o->expanded[i]) {
 			i = it->first_child;
 			continue;
 		}
@@ -237,4 +239,83 @@ void outline_reveal(struct outline *o, uint32_t item)
 	     p != ITEM_ROOT_INDEX && p != ITEM_NONE; p = catalog_item(o->c, p)->parent)
 		o->expanded[p] = 1;
 	refresh_on(o, item);
+}
+
+void outline_set_hidden(struct outline *o, const uint8_t *hidden)
+{
+	uint32_t cur = outline_current(o);
+
+	o->hidden = hidden;
+	/* A hidden cursor item moves to the shown item before it. */
+	while (cur != ITEM_NONE && hidden && hidden[cur])
+		cur = catalog_prev(o->c, cur);
+	if (cur == ITEM_NONE)
+		cur = catalog_first(o->c);
+	refresh_on(o, cur == ITEM_NONE ? ITEM_NONE : visible_holder(o, cur));
+}
+
+bool outline_state_save(const struct outline *o, struct outline_state *s)
+{
+	uint32_t cur = outline_current(o);
+
+	memset(s, 0, sizeof(*s));
+	for (uint32_t i = 1; i < o->c->count; i++)
+		s->count += o->expanded[i] != 0;
+	s->expanded = calloc(s->count ? s->count : 1, sizeof(*s->expanded));
+	if (!s->expanded)
+		return false;
+	s->count = 0;
+	for (uint32_t i = 1; i < o->c->count; i++) {
+		if (!o->expanded[i] || !o->c->items[i].id)
+			continue;
+		s->expanded[s->count] = strdup(o->c->items[i].id);
+		if (!s->expanded[s->count]) {
+			outline_state_free(s);
+			return false;
+		}
+		s->count++;
+	}
+	if (cur != ITEM_NONE && o->c->items[cur].id)
+		s->cursor = strdup(o->c->items[cur].id);
+	s->cursor_row_on_screen = o->cursor >= o->top ? o->cursor - o->top : 0;
+	return true;
+}
+
+void outline_state_restore(struct outline *o, const struct outline_state *s)
+{
+	uint32_t cur = s->cursor ? catalog_find(o->c, s->cursor) : ITEM_NONE;
+
+	memset(o->expanded, 0, o->c->count ? o->c->count : 1);
+	for (uint32_t k = 0; k < s->count; k++) {
+		uint32_t i = catalog_find(o->c, s->expanded[k]);
+
+		if (i != ITEM_NONE)
+			o->expanded[i] = 1;
+	}
+	rebuild(o);
+	o->cursor = 0;
+	o->top = 0;
+	if (cur != ITEM_NONE) {
+		while (cur != ITEM_NONE && o->hidden && o->hidden[cur])
+			cur = catalog_prev(o->c, cur);
+		if (cur != ITEM_NONE)
+			cur = visible_holder(o, cur);
+		for (uint32_t r = 0; cur != ITEM_NONE && r < o->row_count; r++) {
+			if (o->rows[r] == cur) {
+				o->cursor = r;
+				break;
+			}
+		}
+	}
+	o->top = o->cursor > s->cursor_row_on_screen ? o->cursor - s->cursor_row_on_screen : 0;
+	keep_visible(o);
+}
+
+void outline_state_free(struct outline_state *s)
+{
+	for (uint32_t k = 0; k < s->count; k++)
+		free(s->expanded[k]);
+	free(s->expanded);
+	free(s->cursor);
+	memset(s, 0, sizeof(*s));
 }

@@ -17,6 +17,16 @@ struct outline {
 	uint32_t cursor;     /* a row */
 	uint32_t top;        /* the first row on screen */
 	uint32_t height;     /* rows on screen */
+	const uint8_t *hidden;  /* per item: left out with its subtree; may be NULL */
+};
+
+/* What the user had open and where the cursor was, by id, so it survives
+ * a new catalog (a tailoring resolved again after an edit). */
+struct outline_state {
+	char **expanded;
+	uint32_t count;
+	char *cursor;
+	uint32_t cursor_row_on_screen;
 };
 
 bool outline_init(struct outline *o, const struct catalog *c);
@@ -51,5 +61,14 @@ void outline_expand_to(struct outline *o, unsigned depth);
 
 /* Opens the ancestors of item and puts the cursor on it. */
 void outline_reveal(struct outline *o, uint32_t item);
+
+/* Leaves out the items marked in hidden (NULL: none), keeping the cursor
+ * on its item or the nearest shown one before it. */
+void outline_set_hidden(struct outline *o, const uint8_t *hidden);
+
+bool outline_state_save(const struct outline *o, struct outline_state *s);
+/* Applies a saved state to an outline of another catalog. */
+void outline_state_restore(struct outline *o, const struct outline_state *s);
+void outline_state_free(struct outline_state *s);
 
 #endif
