@@ -2,9 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "kijun/catalog_io.h"
+#include "kijun/file.h"
+#include "kijun/tailoring_io.h"
 #include "kijun/i18n.h"
 #include "kijun/text.h"
 #include "kijun/version.h"
@@ -69,11 +72,57 @@ static int take_language(int *argc, char **argv)
 	return 0;
 }
 
+/* kijun FILE: a tailoring to work on (created on the built-in catalog
+ * when FILE does not exist yet), or a catalog to browse. */
+static int open_screen(const char *path)
+{
+	struct diag_list diags;
+	struct workspace w;
+	struct catalog c;
+	enum file_format format = FORMAT_CATALOG;
+	int rc;
+
+	if (path && access(path, F_OK) == 0) {
+		char *buf;
+		size_t len;
+
+		diag_list_init(&diags);
+		if (!file_read_all(path, &buf, &len, &diags)) {
+			cli_print_diags(stderr, &diags);
+			diag_list_free(&diags);
+			return EXIT_INVALID;
+		}
+		format = file_format_of(buf, len);
+		free(buf);
+		diag_list_free(&diags);
+	} else if (path) {
+		format = FORMAT_TAILORING;
+	}
+	if (format != FORMAT_TAILORING) {
+		rc = cli_load_catalog(path, &c);
+		if (rc != EXIT_OK)
+			return rc;
+		rc = tui_run(&c, NULL, path ? path : catalog_builtin_name());
+		catalog_free(&c);
+		return rc;
+	}
+	diag_list_init(&diags);
+	if (access(path, F_OK) == 0 ? !workspace_open(&w, path, &diags)
+				    : !workspace_create(&w, path, &diags)) {
+		cli_print_diags(stderr, &diags);
+		diag_list_free(&diags);
+		return EXIT_INVALID;
+	}
+	diag_list_free(&diags);
+	rc = tui_run(NULL, &w, path);
+	workspace_free(&w);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
-	struct catalog c;
 	const char *path = NULL;
-	int rc, first = 1;
+	int first = 1;
 
 	text_init_locale();
 	if (take_language(&argc, argv) != 0)
@@ -106,10 +155,5 @@ int main(int argc, char **argv)
 	}
 	if (argc - first == 1)
 		path = argv[first];
-	rc = cli_load_catalog(path, &c);
-	if (rc != EXIT_OK)
-		return rc;
-	rc = tui_run(&c, path ? path : catalog_builtin_name());
-	catalog_free(&c);
-	return rc;
+	return open_screen(path);
 }

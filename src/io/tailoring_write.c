@@ -33,8 +33,6 @@ static void write_new_item(struct ywriter *w, const struct new_item *n)
 
 static void write_change(struct ywriter *w, const struct change *c)
 {
-	char num[16];
-
 	yw_mapping_begin(w);
 	yw_pair(w, "op", change_op_name(c->op));
 	yw_pair(w, "target", c->target);
@@ -42,8 +40,7 @@ static void write_change(struct ywriter *w, const struct change *c)
 		write_list(w, "targets", c->targets, c->target_count);
 	yw_pair(w, "parent", c->parent);
 	yw_pair(w, "after", c->after);
-	snprintf(num, sizeof(num), "%u", c->step);
-	yw_pair(w, "step", num);
+	yw_int(w, "step", c->step);
 	if (c->op == OP_ADD || c->op == OP_MERGE) {
 		yw_string(w, "item");
 		write_new_item(w, &c->item);
@@ -75,11 +72,9 @@ static void write_change(struct ywriter *w, const struct change *c)
 	if (c->op == OP_LEVEL)
 		yw_pair(w, "level", c->level == LEVEL_NONE ? "none" : item_level_name(c->level));
 	if (c->op == OP_TECHNICAL) {
-		yw_pair(w, "technical", c->technical ? "true" : "false");
-		if (c->review_months) {
-			snprintf(num, sizeof(num), "%u", c->review_months);
-			yw_pair(w, "review_months", num);
-		}
+		yw_bool(w, "technical", c->technical);
+		if (c->review_months)
+			yw_int(w, "review_months", c->review_months);
 	}
 	if (c->op == OP_ATTRIBUTES) {
 		yw_string(w, "attributes");

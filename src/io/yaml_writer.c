@@ -1,5 +1,6 @@
 #include "yaml_writer.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int write_handler(void *data, unsigned char *buffer, size_t size)
@@ -137,6 +138,27 @@ void yw_string(struct ywriter *w, const char *s)
 						 (yaml_char_t *)s, (int)strlen(s),
 						 style != YAML_SINGLE_QUOTED_SCALAR_STYLE,
 						 1, style));
+}
+
+void yw_int(struct ywriter *w, const char *key, long value)
+{
+	char num[24];
+	yaml_event_t e;
+
+	snprintf(num, sizeof(num), "%ld", value);
+	yw_string(w, key);
+	emit(w, &e, yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)num,
+						 (int)strlen(num), 1, 1, YAML_PLAIN_SCALAR_STYLE));
+}
+
+void yw_bool(struct ywriter *w, const char *key, bool value)
+{
+	const char *v = value ? "true" : "false";
+	yaml_event_t e;
+
+	yw_string(w, key);
+	emit(w, &e, yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)v,
+						 (int)strlen(v), 1, 1, YAML_PLAIN_SCALAR_STYLE));
 }
 
 void yw_pair(struct ywriter *w, const char *key, const char *value)

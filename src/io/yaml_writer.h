@@ -26,6 +26,10 @@ void yw_mapping_end(struct ywriter *w);
 void yw_sequence_begin(struct ywriter *w);
 void yw_sequence_end(struct ywriter *w);
 void yw_string(struct ywriter *w, const char *s);
+/* A key and a whole number, written plain so it reads back as one. */
+void yw_int(struct ywriter *w, const char *key, long value);
+/* A key and true or false, plain. */
+void yw_bool(struct ywriter *w, const char *key, bool value);
 /* A key and its text value; nothing when value is NULL. */
 void yw_pair(struct ywriter *w, const char *key, const char *value);
 

@@ -1,10 +1,12 @@
 #include "detail.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kijun/i18n.h"
+#include "kijun/strbuf.h"
 #include "kijun/text.h"
 
 void detail_init(struct detail *d)
@@ -22,7 +24,8 @@ void detail_free(struct detail *d)
 	d->item = ITEM_NONE;
 }
 
-static void push(struct detail *d, const char *text, size_t len, int indent, int style)
+static void push_line(struct detail *d, const char *text, size_t len,
+		      const unsigned char *marks, int indent, int style, int mark_style)
 {
 	if (d->count == d->capacity) {
 		size_t cap = d->capacity ? d->capacity * 2 : 64;
@@ -34,12 +37,18 @@ static void push(struct detail *d, const char *text, size_t len, int indent, int
 		d->capacity = cap;
 	}
 	d->lines[d->count++] = (struct detail_line){
-		text, len, (uint16_t)(indent < 0 ? 0 : indent), (uint8_t)style,
+		text, len, marks, (uint16_t)(indent < 0 ? 0 : indent), (uint8_t)style,
+		(uint8_t)mark_style,
 	};
 }
 
-/* Adds s wrapped to the pane width, each line indented. */
-static void push_wrapped(struct detail *d, const char *s, int indent, int style)
+void detail_push(struct detail *d, const char *text, size_t len, int indent, int style)
+{
+	push_line(d, text, len, NULL, indent, style, style);
+}
+
+void detail_push_marked(struct detail *d, const char *s, const unsigned char *marks,
+			int indent, int style, int mark_style)
 {
 	struct wrap_line stack[64], *lines = stack;
 	int width = d->width - indent;
@@ -57,42 +66,73 @@ static void push_wrapped(struct detail *d, const char *s, int indent, int style)
 		text_wrap(s, width, lines, n);
 	}
 	for (size_t k = 0; k < n; k++)
-		push(d, s + lines[k].start, lines[k].end - lines[k].start, indent, style);
+		push_line(d, s + lines[k].start, lines[k].end - lines[k].start,
+			  marks ? marks + lines[k].start : NULL, indent, style, mark_style);
 	if (lines != stack)
 		free(lines);
 }
 
-static void push_blank(struct detail *d)
+void detail_push_wrapped(struct detail *d, const char *s, int indent, int style)
 {
-	push(d, "", 0, 0, DETAIL_BODY);
+	detail_push_marked(d, s, NULL, indent, style, style);
+}
+
+void detail_push_blank(struct detail *d)
+{
+	detail_push(d, "", 0, 0, DETAIL_BODY);
+}
+
+void detail_push_heading(struct detail *d, const char *s)
+{
+	detail_push_blank(d);
+	detail_push_wrapped(d, s, 0, DETAIL_HEADING);
+}
+
+char *detail_printf(struct detail *d, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	s = arena_alloc(&d->arena, (size_t)n + 1);
+	if (!s)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 /* "a) text" with the text hanging after the label. */
-static void push_entry(struct detail *d, const struct item *e, int indent)
+static void push_entry(struct detail *d, const struct item *e, const char *prefix, int indent)
 {
 	const char *label = e->label ? e->label : "-";
+	const char *text = e->text ? e->text : (e->title ? e->title : "");
+	char *line = detail_printf(d, "%s%s", prefix, text);
 	int lw = text_width(label) + 1;
 	struct wrap_line first[1];
-	const char *text = e->text ? e->text : (e->title ? e->title : "");
-	char *line;
+	char *row;
 	size_t n;
 
-	/* The label and the first line share a row. */
-	n = text_wrap(text, d->width - indent - lw, first, 1);
-	line = arena_alloc(&d->arena, strlen(label) + 1 + (n ? first[0].end : 0) + 1);
 	if (!line)
 		return;
-	strcpy(line, label);
-	strcat(line, " ");
-	if (n)
-		strncat(line, text, first[0].end);
-	push(d, line, strlen(line), indent, DETAIL_BODY);
-	if (n && first[0].end < strlen(text)) {
-		const char *rest = text + first[0].end;
+	/* The label and the first line share a row. */
+	n = text_wrap(line, d->width - indent - lw, first, 1);
+	row = detail_printf(d, "%s %.*s", label, (int)(n ? first[0].end : 0), line);
+	if (!row)
+		return;
+	detail_push(d, row, strlen(row), indent, DETAIL_BODY);
+	if (n && first[0].end < strlen(line)) {
+		const char *rest = line + first[0].end;
 
 		while (*rest == ' ' || *rest == '\n')
 			rest++;
-		push_wrapped(d, rest, indent + lw, DETAIL_BODY);
+		detail_push_wrapped(d, rest, indent + lw, DETAIL_BODY);
 	}
 }
 
@@ -100,40 +140,32 @@ static void push_attributes(struct detail *d, const struct catalog *c, const str
 {
 	if (!it->attr_count)
 		return;
-	push_blank(d);
-	push(d, _("Attributes"), strlen(_("Attributes")), 0, DETAIL_HEADING);
+	detail_push_heading(d, _("Attributes"));
 	for (uint32_t t = 0; t < c->type_count; t++) {
 		const struct attr_type *type = &c->types[t];
-		size_t total = 0;
-		char *values;
+		struct strbuf values;
 
-		for (uint32_t k = 0; k < it->attr_count; k++)
-			if (it->attrs[k].type == t)
-				total += strlen(attr_value_label(&type->values[it->attrs[k].value])) + 2;
-		if (!total)
-			continue;
-		values = arena_alloc(&d->arena, total + 1);
-		if (!values)
-			return;
-		values[0] = '\0';
+		strbuf_init(&values);
 		for (uint32_t k = 0; k < it->attr_count; k++) {
 			if (it->attrs[k].type != t)
 				continue;
-			if (values[0])
-				strcat(values, " ");
-			strcat(values, "#");
-			strcat(values, attr_value_label(&type->values[it->attrs[k].value]));
+			strbuf_addf(&values, "%s#%s", values.len ? " " : "",
+				    attr_value_label(&type->values[it->attrs[k].value]));
 		}
-		push_wrapped(d, attr_type_label(type), 1, DETAIL_MUTED);
-		push_wrapped(d, values, 3, DETAIL_VALUE);
+		if (values.len) {
+			detail_push_wrapped(d, attr_type_label(type), 1, DETAIL_MUTED);
+			detail_push_wrapped(d, detail_printf(d, "%s", values.data), 3, DETAIL_VALUE);
+		}
+		strbuf_free(&values);
 	}
 }
 
-void detail_build(struct detail *d, const struct catalog *c, uint32_t i, int width)
+void detail_build(struct detail *d, const struct catalog *c, uint32_t i, int width,
+		  const struct detail_context *ctx)
 {
 	const struct item *it;
-	const char *other;
 	size_t keep = d->item == i ? d->scroll : 0;
+	bool tailoring = ctx && ctx->res;
 
 	d->count = 0;
 	arena_free(&d->arena);
@@ -145,52 +177,53 @@ void detail_build(struct detail *d, const struct catalog *c, uint32_t i, int wid
 		return;
 	it = catalog_item(c, i);
 
-	push_wrapped(d, it->id, 0, DETAIL_ID);
-	push_wrapped(d, item_kind_label((enum item_kind)it->kind), 0, DETAIL_MUTED);
+	detail_push_wrapped(d, it->id, 0, DETAIL_ID);
+	if (tailoring)
+		detail_tailoring_head(d, c, i, ctx);
+	else
+		detail_push_wrapped(d, item_kind_label((enum item_kind)it->kind), 0, DETAIL_MUTED);
 	if (item_title(it)) {
-		push_wrapped(d, item_title(it), 0, DETAIL_TITLE);
-		other = item_title(it) == it->title ? it->title_en : it->title;
+		const char *other = item_title(it) == it->title ? it->title_en : it->title;
+
+		detail_push_wrapped(d, item_title(it), 0, DETAIL_TITLE);
 		if (other && *other)
-			push_wrapped(d, other, 0, DETAIL_MUTED);
+			detail_push_wrapped(d, other, 0, DETAIL_MUTED);
 	}
-	if (it->text) {
-		push_blank(d);
-		if (it->kind == ITEM_ENTRY && it->label) {
-			push_entry(d, it, 0);
-		} else {
-			push_wrapped(d, it->text, 0, DETAIL_BODY);
-		}
+	if (tailoring) {
+		detail_tailoring_text(d, c, i, ctx);
+	} else if (it->text) {
+		detail_push_blank(d);
+		if (it->kind == ITEM_ENTRY && it->label)
+			push_entry(d, it, "", 0);
+		else
+			detail_push_wrapped(d, it->text, 0, DETAIL_BODY);
 	}
 	/* A detailed control reads as one piece with its list entries. */
 	if (it->kind != ITEM_ENTRY) {
 		bool first = true;
 
-		for (uint32_t k = it->first_child; k != ITEM_NONE;
-		     k = catalog_item(c, k)->next_sibling) {
+		for (uint32_t k = it->first_child; k != ITEM_NONE; k = catalog_item(c, k)->next_sibling) {
 			if (catalog_item(c, k)->kind != ITEM_ENTRY)
 				continue;
 			if (first)
-				push_blank(d);
+				detail_push_blank(d);
 			first = false;
-			push_entry(d, catalog_item(c, k), 1);
+			push_entry(d, catalog_item(c, k), tailoring ? detail_entry_prefix(ctx, k) : "", 1);
 		}
 	}
 	if (it->ref_count) {
-		push_blank(d);
-		push(d, _("References"), strlen(_("References")), 0, DETAIL_HEADING);
+		detail_push_heading(d, _("References"));
 		for (uint32_t r = 0; r < it->ref_count; r++)
-			push_wrapped(d, it->refs[r], 1, DETAIL_BODY);
+			detail_push_wrapped(d, it->refs[r], 1, DETAIL_BODY);
 	}
 	push_attributes(d, c, it);
 	if (it->child_count && it->kind != ITEM_DETAIL) {
-		char *line = arena_alloc(&d->arena, 64);
-
-		if (line) {
-			snprintf(line, 64, _("%u items below"), it->child_count);
-			push_blank(d);
-			push_wrapped(d, line, 0, DETAIL_MUTED);
-		}
+		detail_push_blank(d);
+		detail_push_wrapped(d, detail_printf(d, _("%u items below"), it->child_count), 0,
+				    DETAIL_MUTED);
 	}
+	if (tailoring)
+		detail_tailoring_tail(d, c, i, ctx);
 	d->scroll = keep < d->count ? keep : 0;
 }
 

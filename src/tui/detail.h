@@ -9,6 +9,7 @@
 
 #include "kijun/arena.h"
 #include "kijun/catalog.h"
+#include "kijun/resolve.h"
 
 enum detail_style {
 	DETAIL_BODY,
@@ -17,13 +18,26 @@ enum detail_style {
 	DETAIL_MUTED,    /* the other language's title, the kind */
 	DETAIL_HEADING,  /* 参照, 属性 */
 	DETAIL_VALUE,    /* attribute values */
+	DETAIL_WARNING,  /* a contradiction worth fixing */
+	DETAIL_INSERTED, /* text a change added (marked bytes) */
+	DETAIL_DELETED,  /* base text a change removed (marked bytes) */
 };
 
 struct detail_line {
-	const char *text;   /* not NUL-terminated at len */
+	const char *text;            /* not NUL-terminated at len */
 	size_t len;
-	uint16_t indent;    /* cells before the text */
+	const unsigned char *marks;  /* per byte of text: 1 = mark_style; or NULL */
+	uint16_t indent;             /* cells before the text */
 	uint8_t style;
+	uint8_t mark_style;
+};
+
+/* What a tailoring says about the items, when one is open. */
+struct detail_context {
+	const struct resolution *res;  /* NULL when browsing a catalog */
+	const struct tailoring *own;   /* the open tailoring: other changes in a
+					* history come from its bases */
+	bool base_view;                /* the catalog is the base, not res->cat */
 };
 
 struct detail {
@@ -35,14 +49,43 @@ struct detail {
 	int width;
 	int lang;            /* the language it was built in */
 	size_t scroll;       /* first line on screen */
+	unsigned generation; /* of the tailoring it was built for */
 };
 
 void detail_init(struct detail *d);
 void detail_free(struct detail *d);
 
-/* Lays out item i of c for `width` cells.  Keeps the scroll position when
- * the item is the same (a resize), resets it otherwise. */
-void detail_build(struct detail *d, const struct catalog *c, uint32_t i, int width);
+/* Lays out item i of c for `width` cells; ctx may be NULL.  Keeps the
+ * scroll position when the item is the same (a resize), resets it
+ * otherwise. */
+void detail_build(struct detail *d, const struct catalog *c, uint32_t i, int width,
+		  const struct detail_context *ctx);
+
+/* ---- building blocks, for the sections in detail_*.c --------------------- */
+
+void detail_push(struct detail *d, const char *text, size_t len, int indent, int style);
+/* s wrapped to the width, each line indented. */
+void detail_push_wrapped(struct detail *d, const char *s, int indent, int style);
+/* The same, with the bytes marked in marks (parallel to s) drawn in
+ * mark_style: the differences of a reworded text. */
+void detail_push_marked(struct detail *d, const char *s, const unsigned char *marks,
+			int indent, int style, int mark_style);
+void detail_push_blank(struct detail *d);
+/* A heading such as 参照 or 変更履歴. */
+void detail_push_heading(struct detail *d, const char *s);
+/* A string kept for the layout's lifetime. */
+char *detail_printf(struct detail *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The tailoring's part of a layout (detail_tailoring.c). */
+void detail_tailoring_head(struct detail *d, const struct catalog *c, uint32_t i,
+			   const struct detail_context *ctx);
+void detail_tailoring_text(struct detail *d, const struct catalog *c, uint32_t i,
+			   const struct detail_context *ctx);
+void detail_tailoring_tail(struct detail *d, const struct catalog *c, uint32_t i,
+			   const struct detail_context *ctx);
+/* How an entry is introduced in its parent's text: "[除外] " or "". */
+const char *detail_entry_prefix(const struct detail_context *ctx, uint32_t i);
 
 /* Scrolls by delta lines within a view of `height` lines. */
 void detail_scroll(struct detail *d, long delta, size_t height);

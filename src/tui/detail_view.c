@@ -11,6 +11,9 @@ static enum draw_role role_of(enum detail_style style)
 	case DETAIL_MUTED: return ROLE_MUTED;
 	case DETAIL_HEADING: return ROLE_HEADING;
 	case DETAIL_VALUE: return ROLE_VALUE;
+	case DETAIL_WARNING: return ROLE_ERROR;
+	case DETAIL_INSERTED: return ROLE_INSERTED;
+	case DETAIL_DELETED: return ROLE_DELETED;
 	default: return ROLE_NORMAL;
 	}
 }
@@ -20,9 +23,13 @@ void detail_view_draw(struct ui *ui)
 	struct detail *d = &ui->detail;
 	uint32_t i = outline_current(&ui->tree);
 	int x = ui->detail_x, w = ui->detail_w;
+	struct detail_context ctx = {
+		doc_resolution(&ui->doc), ui->doc.ws ? &ui->doc.ws->t : NULL,
+		ui->doc.view == VIEW_BASE,
+	};
 
 	if (d->item != i || d->width != w - 1 || d->lang != (int)i18n_language())
-		detail_build(d, ui->c, i, w - 1);  /* one cell of margin */
+		detail_build(d, ui->tree.c, i, w - 1, &ctx);  /* one cell of margin */
 	detail_scroll(d, 0, (size_t)ui->body_h);
 	for (int r = 0; r < ui->body_h; r++) {
 		size_t k = d->scroll + (size_t)r;
@@ -34,8 +41,11 @@ void detail_view_draw(struct ui *ui)
 			int indent = l->indent < w - 1 ? l->indent : 0;
 
 			draw_blank(y, x + 1, indent, ROLE_NORMAL);
-			draw_text(y, x + 1 + indent, w - 1 - indent, l->text, l->len,
-				  role_of((enum detail_style)l->style), true);
+			int used = draw_marked(y, x + 1 + indent, w - 1 - indent, l->text, l->len,
+					       l->marks, role_of((enum detail_style)l->style),
+					       role_of((enum detail_style)l->mark_style));
+
+			draw_blank(y, x + 1 + indent + used, w - 1 - indent - used, ROLE_NORMAL);
 		} else {
 			draw_blank(y, x + 1, w - 1, ROLE_NORMAL);
 		}

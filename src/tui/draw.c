@@ -26,6 +26,10 @@ void draw_init_roles(void)
 	role_attr[ROLE_ESCAPED] = A_REVERSE;
 	role_attr[ROLE_MATCH] = A_BOLD | A_UNDERLINE;
 	role_attr[ROLE_ERROR] = A_BOLD;
+	/* Without colour, underline shows what was added and reverse what was
+	 * taken away. */
+	role_attr[ROLE_INSERTED] = A_UNDERLINE | A_BOLD;
+	role_attr[ROLE_DELETED] = A_REVERSE;
 	memset(role_pair, 0, sizeof(role_pair));
 	if (!color || start_color() == ERR)
 		return;
@@ -43,6 +47,8 @@ void draw_init_roles(void)
 	role_pair[ROLE_VALUE] = 4;
 	role_pair[ROLE_ERROR] = 5;
 	role_pair[ROLE_ESCAPED] = 6;
+	role_pair[ROLE_INSERTED] = 4;
+	role_pair[ROLE_DELETED] = 5;
 	role_attr[ROLE_MUTED] = A_DIM;
 }
 
@@ -64,29 +70,44 @@ void draw_blank(int y, int x, int cells, enum draw_role role)
 		addch(' ');
 }
 
-int draw_text(int y, int x, int cells, const char *s, size_t len,
-	      enum draw_role role, bool fill)
+int draw_marked(int y, int x, int cells, const char *s, size_t len,
+		const unsigned char *marks, enum draw_role role, enum draw_role mark_role)
 {
 	struct glyph g;
 	size_t pos = 0;
 	int used = 0;
+	enum draw_role now = role;
 
 	if (cells <= 0)
 		return 0;
 	move(y, x);
 	draw_set(role);
-	while (s && text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g)) {
+	while (s && pos < len) {
+		size_t at = pos;
+		enum draw_role want;
+
+		if (!text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g))
+			break;
 		if (used + g.cells > cells)
 			break;
 		if (g.cells == 0 && used == 0)
 			continue;  /* nothing to combine with */
-		if (g.escaped)
-			draw_set(ROLE_ESCAPED);
+		want = g.escaped ? ROLE_ESCAPED : marks && marks[at] ? mark_role : role;
+		if (want != now) {
+			draw_set(want);
+			now = want;
+		}
 		addnstr(g.bytes, g.len);
-		if (g.escaped)
-			draw_set(role);
 		used += g.cells;
 	}
+	return used;
+}
+
+int draw_text(int y, int x, int cells, const char *s, size_t len,
+	      enum draw_role role, bool fill)
+{
+	int used = draw_marked(y, x, cells, s, len, NULL, role, role);
+
 	if (fill) {
 		/* Bars fill in their own colour; underlined headings and the
 		 * like stop where their text does. */

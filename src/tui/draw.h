@@ -21,6 +21,8 @@ enum draw_role {
 	ROLE_ESCAPED,    /* stand-ins for control characters */
 	ROLE_MATCH,      /* search matches */
 	ROLE_ERROR,
+	ROLE_INSERTED,   /* text a change added */
+	ROLE_DELETED,    /* base text a change removed */
 	ROLE_COUNT
 };
 
@@ -36,6 +38,11 @@ void draw_set(enum draw_role role);
 int draw_text(int y, int x, int cells, const char *s, size_t len,
 	      enum draw_role role, bool fill);
 int draw_str(int y, int x, int cells, const char *s, enum draw_role role, bool fill);
+
+/* Like draw_text with fill, but bytes marked in marks (parallel to s, or
+ * NULL) are drawn in mark_role. */
+int draw_marked(int y, int x, int cells, const char *s, size_t len,
+		const unsigned char *marks, enum draw_role role, enum draw_role mark_role);
 
 /* Blank cells from (y, x). */
 void draw_blank(int y, int x, int cells, enum draw_role role);

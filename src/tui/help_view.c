@@ -14,7 +14,8 @@ size_t help_view_lines(void)
 
 	while (keymap[n].keys)
 		n++;
-	return n + HELP_INTRO_LINES + 3;  /* and the three closing lines */
+	/* The bindings, the editing heading, and the three closing lines. */
+	return n + 1 + HELP_INTRO_LINES + 3;
 }
 
 void help_view_draw(struct ui *ui)
@@ -35,7 +36,9 @@ void help_view_draw(struct ui *ui)
 		draw_blank(y - 1, 0, 1, ROLE_NORMAL);
 	}
 	for (const struct binding *b = keymap; b->keys && y < last; b++, line++) {
-		if (line < skip)
+		if (b->editing && !b[-1].editing && line++ >= skip && y < last)
+			draw_str(y++, 1, w - 1, _("Editing a tailoring (kijun FILE.yaml)"), ROLE_HEADING, true);
+		if (line < skip || y >= last)
 			continue;
 		draw_blank(y, 0, 2, ROLE_NORMAL);
 		draw_str(y, 2, keys_w, b->keys, ROLE_ID, true);

@@ -29,6 +29,22 @@ enum action {
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
+	/* Editing a tailoring. */
+	ACT_EXCLUDE,
+	ACT_REWORD,
+	ACT_RETITLE,
+	ACT_ADD,
+	ACT_SPLIT,
+	ACT_MERGE,
+	ACT_LINK,
+	ACT_LEVEL,
+	ACT_TECHNICAL,
+	ACT_ATTRIBUTES,
+	ACT_MARKS,
+	ACT_UNDO,
+	ACT_REDO,
+	ACT_SAVE,
+	ACT_VIEW,
 };
 
 struct binding {
@@ -36,6 +52,7 @@ struct binding {
 	const char *what;      /* English; translated when shown */
 	enum action action;
 	int codes[4];          /* characters or KEY_* codes; 0 ends */
+	bool editing;          /* only with a tailoring open */
 };
 
 /* The bindings in help order; ends with an entry whose keys is NULL. */

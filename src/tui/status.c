@@ -19,18 +19,25 @@ void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 
 static void draw_header(struct ui *ui)
 {
-	const struct catalog *c = ui->c;
+	const struct catalog *c = doc_shown(&ui->doc);
 	char line[512];
 	const char *title = i18n_language() == LANGUAGE_EN && c->title_en ? c->title_en
 									     : c->title;
 
-	snprintf(line, sizeof(line), " kijun | %s%s%s", title ? title : "",
-		 c->edition ? "  " : "", c->edition ? c->edition : "");
+	if (ui_editing(ui) && ui->doc.ws->t.title)
+		/* The tailoring's own name, and what it tailors. */
+		snprintf(line, sizeof(line), " kijun | %s  (%s %s)", ui->doc.ws->t.title,
+			 title ? title : "", c->edition ? c->edition : "");
+	else
+		snprintf(line, sizeof(line), " kijun | %s%s%s", title ? title : "",
+			 c->edition ? "  " : "", c->edition ? c->edition : "");
 	draw_str(0, 0, ui->cols, line, ROLE_BAR, true);
 }
 
 static const char *mode_name(const struct ui *ui)
 {
+	if (ui->prompt.active)
+		return _("EDIT");
 	switch (ui->mode) {
 	case MODE_SEARCH: return _("SEARCH");
 	case MODE_HELP: return _("HELP");
@@ -43,8 +50,24 @@ static void draw_status(struct ui *ui)
 	char left[512], right[128];
 	int y = ui->rows - 2, rw;
 
-	snprintf(left, sizeof(left), " %s | %s | %u/%u", mode_name(ui), ui->name,
-		 ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count);
+	if (ui->prompt.active && ui->message[0]) {
+		/* The message line holds the question; its complaint goes here. */
+		draw_str(y, 0, ui->cols, ui->message, ROLE_BAR, true);
+		return;
+	}
+	if (ui->prompt.active && ui->prompt.type == PROMPT_REASON) {
+		snprintf(left, sizeof(left), _(" step %u: %s  (Tab changes the step, Esc cancels)"),
+			 ui->prompt.step, step_label(ui->prompt.step));
+		draw_str(y, 0, ui->cols, left, ROLE_BAR, true);
+		return;
+	}
+	if (ui_editing(ui))
+		snprintf(left, sizeof(left), " %s | %s%s | %s | %u/%u", mode_name(ui), ui->name,
+			 ui_modified(ui) ? " [+]" : "", doc_view_label(ui->doc.view),
+			 ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count);
+	else
+		snprintf(left, sizeof(left), " %s | %s | %u/%u", mode_name(ui), ui->name,
+			 ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count);
 	snprintf(right, sizeof(right), "%s ", _("?:help  q:quit"));
 	rw = text_width(right);
 	/* The keys hint gives way first when the bar is short. */
@@ -60,6 +83,10 @@ static void draw_message_line(struct ui *ui)
 {
 	int y = ui->rows - 1;
 
+	if (ui->prompt.active) {
+		prompt_draw(ui, y);
+		return;
+	}
 	if (ui->mode == MODE_SEARCH) {
 		size_t start;
 		int col;

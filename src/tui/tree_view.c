@@ -2,35 +2,71 @@
  * marker for items that open.  The selected row shows its marker and id
  * in reverse video rather than the whole row: a cursor move then rewrites
  * a few cells instead of two rows of Japanese text, which matters on a
- * slow SSH link (as mutt's arrow_cursor does). */
+ * slow SSH link (as mutt's arrow_cursor does).
+ *
+ * With a tailoring open, three columns on the left say what changed:
+ * status (* changed, A added, x excluded), level (M mandatory, R
+ * recommended, ! a sentence ending that contradicts it) and T for a
+ * technical verification item. */
 #include <string.h>
 
 #include "kijun/text.h"
 #include "ui.h"
 
+enum { MARK_COLS = 4 };
+
+static void draw_marks(struct ui *ui, int y, uint32_t i)
+{
+	const struct resolved *info = doc_info(&ui->doc, i);
+	char marks[MARK_COLS + 1] = "    ";
+
+	if (info) {
+		marks[0] = resolved_status_mark(ui->doc.ws ? &ui->doc.ws->res : NULL, i);
+		if (info->wording_conflict)
+			marks[1] = '!';
+		else if (info->level == LEVEL_MANDATORY)
+			marks[1] = 'M';
+		else if (info->level == LEVEL_RECOMMENDED)
+			marks[1] = 'R';
+		if (info->technical)
+			marks[2] = 'T';
+	}
+	draw_str(y, 0, MARK_COLS, marks, info && info->status == STATUS_EXCLUDED ? ROLE_MUTED : ROLE_VALUE,
+		 false);
+}
+
 static void draw_row(struct ui *ui, int y, uint32_t row)
 {
-	const struct catalog *c = ui->c;
+	const struct catalog *c = ui->tree.c;
 	uint32_t i = ui->tree.rows[row];
 	const struct item *it = catalog_item(c, i);
+	const struct resolved *info = doc_info(&ui->doc, i);
 	bool selected = row == ui->tree.cursor;
-	enum draw_role base = ROLE_NORMAL, idrole = ROLE_ID;
+	bool out = info && ui->doc.view != VIEW_BASE && ui->doc.ws && resolved_is_out(&ui->doc.ws->res, i);
+	enum draw_role base = out ? ROLE_MUTED : ROLE_NORMAL, idrole = out ? ROLE_MUTED : ROLE_ID;
 	int w = ui->tree_w, x = 0, indent = (it->depth - 1) * 2;
 	const char *marker = "  ", *name;
 
 	if (selected)
 		idrole = ui->focus == FOCUS_TREE ? ROLE_CURSOR : ROLE_CURSOR_DIM;
+	if (ui_editing(ui)) {
+		draw_marks(ui, y, i);
+		x = MARK_COLS;
+	}
 	/* Deep items keep at least half the pane for their text. */
-	if (indent > w / 2)
-		indent = w / 2;
+	if (indent > (w - x) / 2)
+		indent = (w - x) / 2;
 	if (it->first_child != ITEM_NONE)
 		marker = outline_is_expanded(&ui->tree, i) ? "- " : "+ ";
-	draw_blank(y, 0, indent, base);
-	x = indent;
+	draw_blank(y, x, indent, base);
+	x += indent;
 	x += draw_str(y, x, w - x, marker, selected ? idrole : base, false);
 	/* Entries read better by their label ("f)") than by their id. */
 	name = it->kind == ITEM_ENTRY && it->label ? it->label : it->id;
 	x += draw_str(y, x, w - x, name, idrole, false);
+	if (info && info->mark_count && ui->doc.view != VIEW_BASE)
+		for (uint32_t k = 0; k < info->mark_count && x < w; k++)
+			x += draw_str(y, x, w - x, info->marks[k], idrole, false);
 	if (x < w)
 		x += draw_str(y, x, w - x, " ", base, false);
 	{

@@ -5,24 +5,32 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "keymap.h"
-#include "terminfo.h"
 #include "kijun/i18n.h"
 #include "kijun/search.h"
 #include "kijun/text.h"
+#include "terminfo.h"
 #include "ui.h"
 
-static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t interrupted;  /* Ctrl-C: quit, asking first */
+static volatile sig_atomic_t terminated;   /* SIGTERM, SIGHUP: quit now */
 
 static void on_interrupt(int sig)
 {
 	(void)sig;
 	interrupted = 1;
+}
+
+static void on_terminate(int sig)
+{
+	(void)sig;
+	terminated = 1;
 }
 
 static void layout(struct ui *ui)
@@ -43,6 +51,34 @@ static void layout(struct ui *ui)
 	ui->detail_x = ui->tree_w + 1;
 	ui->detail_w = ui->cols - ui->detail_x;
 	outline_set_height(&ui->tree, (uint32_t)ui->body_h);
+}
+
+bool ui_reload(struct ui *ui, const char *focus_id)
+{
+	struct outline_state state;
+	bool saved = outline_state_save(&ui->tree, &state);
+	uint32_t height = ui->tree.height;
+
+	outline_free(&ui->tree);
+	if (!doc_update_hidden(&ui->doc) || !outline_init(&ui->tree, doc_shown(&ui->doc))) {
+		if (saved)
+			outline_state_free(&state);
+		return false;
+	}
+	ui->tree.height = height;
+	ui->tree.hidden = ui->doc.hidden;
+	if (saved) {
+		outline_state_restore(&ui->tree, &state);
+		outline_state_free(&state);
+	}
+	if (focus_id) {
+		uint32_t i = catalog_find(doc_shown(&ui->doc), focus_id);
+
+		if (i != ITEM_NONE && !ui->doc.hidden[i])
+			outline_reveal(&ui->tree, i);
+	}
+	ui->detail.item = ITEM_NONE;  /* lay it out again */
+	return true;
 }
 
 static void draw_too_small(struct ui *ui)
@@ -74,7 +110,7 @@ static void render(struct ui *ui)
 			detail_view_draw(ui);
 	}
 	status_draw(ui);
-	if (ui->mode != MODE_SEARCH) {
+	if (ui->mode != MODE_SEARCH && !ui->prompt.active) {
 		/* Park the cursor on the selected row: terminals that cannot
 		 * hide it, and screen readers, then point at the right place. */
 		move(ui->body_y + (int)(ui->tree.cursor - ui->tree.top), 0);
@@ -84,15 +120,34 @@ static void render(struct ui *ui)
 
 /* ---- searching ------------------------------------------------------------- */
 
+/* Searches past items the view leaves out. */
+static uint32_t search_shown(struct ui *ui, uint32_t from, const char *query, bool forward,
+			     bool *wrapped)
+{
+	const struct catalog *c = doc_shown(&ui->doc);
+	uint32_t hit = catalog_search(c, from, query, forward, wrapped), first = hit;
+	bool w2;
+
+	while (hit != ITEM_NONE && ui->doc.hidden && ui->doc.hidden[hit]) {
+		hit = catalog_search(c, hit, query, forward, &w2);
+		*wrapped |= w2;
+		if (hit == first)
+			return ITEM_NONE;
+	}
+	return hit;
+}
+
 static void search_begin(struct ui *ui)
 {
+	const struct catalog *c = doc_shown(&ui->doc);
+
 	ui->mode = MODE_SEARCH;
 	lineedit_clear(&ui->query);
 	ui->search_origin = outline_current(&ui->tree);
 	free(ui->saved_expanded);
-	ui->saved_expanded = malloc(ui->c->count);
+	ui->saved_expanded = malloc(c->count);
 	if (ui->saved_expanded)
-		memcpy(ui->saved_expanded, ui->tree.expanded, ui->c->count);
+		memcpy(ui->saved_expanded, ui->tree.expanded, c->count);
 	ui->message[0] = '\0';
 	curs_set(1);
 }
@@ -100,7 +155,7 @@ static void search_begin(struct ui *ui)
 static void search_restore(struct ui *ui)
 {
 	if (ui->saved_expanded)
-		memcpy(ui->tree.expanded, ui->saved_expanded, ui->c->count);
+		memcpy(ui->tree.expanded, ui->saved_expanded, doc_shown(&ui->doc)->count);
 	outline_reveal(&ui->tree, ui->search_origin);
 }
 
@@ -115,13 +170,13 @@ static void search_update(struct ui *ui)
 		ui->message[0] = '\0';
 		return;
 	}
-	hit = catalog_search(ui->c, ui->search_origin, ui->query.buf, true, &wrapped);
+	hit = search_shown(ui, ui->search_origin, ui->query.buf, true, &wrapped);
 	if (hit == ITEM_NONE) {
 		search_restore(ui);
 		return;
 	}
 	if (ui->saved_expanded)
-		memcpy(ui->tree.expanded, ui->saved_expanded, ui->c->count);
+		memcpy(ui->tree.expanded, ui->saved_expanded, doc_shown(&ui->doc)->count);
 	outline_reveal(&ui->tree, hit);
 }
 
@@ -133,8 +188,11 @@ static void search_end(struct ui *ui, bool keep)
 		search_restore(ui);
 		ui->message[0] = '\0';
 	} else if (ui->query.len) {
+		uint32_t cur = outline_current(&ui->tree);
+
 		snprintf(ui->last_query, sizeof(ui->last_query), "%s", ui->query.buf);
-		if (!item_matches(catalog_item(ui->c, outline_current(&ui->tree)), ui->query.buf))
+		if (cur == ITEM_NONE ||
+		    !item_matches(catalog_item(doc_shown(&ui->doc), cur), ui->query.buf))
 			ui_message(ui, ROLE_ERROR, _("not found: %s"), ui->query.buf);
 		else
 			ui_message(ui, ROLE_NORMAL, "/%s", ui->query.buf);
@@ -152,8 +210,7 @@ static void search_again(struct ui *ui, bool forward)
 		ui_message(ui, ROLE_ERROR, "%s", _("no search yet: press / to search"));
 		return;
 	}
-	hit = catalog_search(ui->c, outline_current(&ui->tree), ui->last_query, forward,
-			     &wrapped);
+	hit = search_shown(ui, outline_current(&ui->tree), ui->last_query, forward, &wrapped);
 	if (hit == ITEM_NONE) {
 		ui_message(ui, ROLE_ERROR, _("not found: %s"), ui->last_query);
 		return;
@@ -173,10 +230,11 @@ static void search_key(struct ui *ui, bool is_key, wint_t ch)
 		switch (ch) {
 		case KEY_ENTER: search_end(ui, true); return;
 		case KEY_BACKSPACE:
-			if (!lineedit_backspace(&ui->query) && ui->query.len == 0) {
+			if (ui->query.len == 0) {
 				search_end(ui, false);
 				return;
 			}
+			lineedit_backspace(&ui->query);
 			break;
 		case KEY_DC: lineedit_delete(&ui->query); break;
 		case KEY_LEFT: lineedit_left(&ui->query); return;
@@ -258,6 +316,20 @@ static void help_key(struct ui *ui, bool is_key, wint_t ch)
 		ui->help_scroll = 0;
 }
 
+static void switch_view(struct ui *ui)
+{
+	if (!ui_editing(ui)) {
+		ui_edit_key(ui, ACT_VIEW);  /* says why not */
+		return;
+	}
+	ui->doc.view = (enum doc_view)((ui->doc.view + 1) % VIEW_COUNT);
+	ui_reload(ui, NULL);
+	if (ui->doc.view == VIEW_CHANGES)
+		outline_expand_all(&ui->tree);
+	ui_message(ui, ROLE_NORMAL, _("view: %s"), doc_view_label(ui->doc.view));
+}
+
+/* Returns false when the user quits. */
 static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 {
 	enum action a = keymap_lookup((int)ch, is_key);
@@ -305,12 +377,16 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 		ui->help_scroll = 0;
 		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
-	case ACT_QUIT: return false;
+	case ACT_QUIT: return !ui_quit_request(ui);
+	case ACT_VIEW: switch_view(ui); break;
 	case ACT_NONE:
 		if (!is_key && ch == 27)
 			ui->message[0] = '\0';
 		else if (!is_key || ch != KEY_RESIZE)
 			ui_message(ui, ROLE_NORMAL, "%s", _("unknown key: press ? for help"));
+		break;
+	default:
+		ui_edit_key(ui, a);
 		break;
 	}
 	return true;
@@ -324,7 +400,11 @@ static bool handle_key(struct ui *ui, bool is_key, wint_t ch)
 		return true;
 	}
 	if (ui->too_small)
-		return is_key || ch != 'q';
+		return is_key || ch != 'q' ? true : !ui_quit_request(ui);
+	if (ui->prompt.active) {
+		prompt_input(ui, is_key, ch);
+		return !ui->quitting;
+	}
 	switch (ui->mode) {
 	case MODE_SEARCH: search_key(ui, is_key, ch); return true;
 	case MODE_HELP: help_key(ui, is_key, ch); return true;
@@ -377,36 +457,82 @@ static SCREEN *screen_start(struct ui *ui)
 	return scr;
 }
 
-int tui_run(struct catalog *c, const char *name)
+/* Who changes are recorded as: KIJUN_AUTHOR, else the account's full
+ * name, else its login. */
+static void find_author(struct ui *ui)
+{
+	const char *env = getenv("KIJUN_AUTHOR");
+	struct passwd *pw = getpwuid(getuid());
+	const char *name = NULL;
+
+	if (env && *env)
+		name = env;
+	else if (pw && pw->pw_gecos && *pw->pw_gecos && *pw->pw_gecos != ',')
+		name = pw->pw_gecos;
+	else if (pw)
+		name = pw->pw_name;
+	else
+		name = getenv("USER");
+	snprintf(ui->author, sizeof(ui->author), "%s", name && *name ? name : "unknown");
+	ui->author[strcspn(ui->author, ",\t\n")] = '\0';  /* gecos: "Name,room,phone" */
+}
+
+static void handle_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_interrupt;
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_terminate;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void announce(struct ui *ui)
+{
+	struct workspace *w = ui->doc.ws;
+
+	if (!w)
+		return;
+	if (w->res.conflict_count)
+		ui_message(ui, ROLE_ERROR,
+			   _("%u changes do not apply to the base (kijun resolve lists them); v shows the changes"),
+			   w->res.conflict_count);
+	else if (w->warnings.count)
+		ui_message(ui, ROLE_ERROR, "%s", w->warnings.items[0].message);
+	else if (w->t.count == 0)
+		ui_message(ui, ROLE_NORMAL, "%s", _("a new tailoring: x, r, a ... make changes, s saves, ? lists the keys"));
+}
+
+int tui_run(struct catalog *c, struct workspace *w, const char *name)
 {
 	struct ui ui;
-	struct sigaction sa;
-	SCREEN *scr;
+	SCREEN *scr = NULL;
 	int rc = 0;
 
 	memset(&ui, 0, sizeof(ui));
-	ui.c = c;
+	ui.doc.catalog = c;
+	ui.doc.ws = w;
 	ui.name = name;
+	ui.session_start = w ? w->t.count : 0;
+	find_author(&ui);
 	detail_init(&ui.detail);
-	if (!outline_init(&ui.tree, c)) {
+	if (!doc_update_hidden(&ui.doc) || !outline_init(&ui.tree, doc_shown(&ui.doc))) {
 		fprintf(stderr, "kijun: %s\n", _("out of memory"));
-		return 2;
+		rc = 2;
+		goto out;
 	}
+	ui.tree.hidden = ui.doc.hidden;
 	outline_expand_to(&ui.tree, 1);
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_interrupt;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "kijun: %s\n",
 			_("the browser needs a terminal; for scripts use 'kijun catalog list'"));
 		rc = 1;
 		goto out;
 	}
+	handle_signals();
 	scr = screen_start(&ui);
 	if (!scr) {
 		fprintf(stderr, "kijun: %s\n", _("cannot start the terminal (is TERM set?)"));
@@ -414,14 +540,23 @@ int tui_run(struct catalog *c, const char *name)
 		goto out;
 	}
 	layout(&ui);
+	announce(&ui);
 	for (unsigned errors = 0;;) {
 		wint_t ch;
 		int got;
 
 		render(&ui);
 		got = get_wch(&ch);
-		if (interrupted)
+		if (terminated)
 			break;
+		if (interrupted) {
+			interrupted = 0;
+			if (ui.prompt.active)
+				continue;
+			if (ui_quit_request(&ui))
+				break;
+			continue;
+		}
 		if (got == ERR) {
 			/* A blocking read fails only for a signal or when the
 			 * terminal has gone away; many in a row mean the latter. */
@@ -430,14 +565,20 @@ int tui_run(struct catalog *c, const char *name)
 			continue;
 		}
 		errors = 0;
-		if (!handle_key(&ui, got == KEY_CODE_YES, ch))
+		if (!handle_key(&ui, got == KEY_CODE_YES, ch) || ui.quitting)
 			break;
 	}
 	endwin();
 	delscreen(scr);
+	/* Killed, or the terminal went away, with work not saved: keep it. */
+	if (!ui.quitting)
+		ui_save_recovery(&ui);
 out:
+	ui_flow_cancel(&ui);
+	free(ui.redo);
 	free(ui.saved_expanded);
 	detail_free(&ui.detail);
 	outline_free(&ui.tree);
+	doc_free(&ui.doc);
 	return rc;
 }

@@ -3,8 +3,10 @@
 #define KIJUN_TUI_H
 
 #include "kijun/catalog.h"
+#include "kijun/tailoring_io.h"
 
-/* Runs the browser on c until the user quits; returns an exit code. */
-int tui_run(struct catalog *c, const char *name);
+/* Runs the screen until the user quits, on a catalog to browse (w NULL)
+ * or a tailoring to work on (c NULL); returns an exit code. */
+int tui_run(struct catalog *c, struct workspace *w, const char *name);
 
 #endif

@@ -7,10 +7,14 @@
 #include <stdint.h>
 
 #include "detail.h"
+#include "doc.h"
 #include "draw.h"
+#include "kijun/arena.h"
 #include "kijun/catalog.h"
+#include "kijun/tailoring.h"
 #include "lineedit.h"
 #include "outline.h"
+#include "prompt.h"
 
 /* Below this the panes would garble; the screen says so instead. */
 #define UI_MIN_COLS 50
@@ -22,8 +26,19 @@ enum ui_mode { MODE_BROWSE, MODE_SEARCH, MODE_HELP };
  * cursor moves that send only a few bytes over a slow link. */
 enum ui_panes { PANES_BOTH, PANES_TREE };
 
+/* An operation being put together over several prompts. */
+struct flow {
+	bool active;
+	struct change c;
+	uint32_t item;             /* the item it started on */
+	struct arena scratch;      /* answers, until the change is recorded */
+	const char **ids;          /* merge: the ids typed */
+	uint32_t id_count;
+	struct attr_setting *attrs;
+};
+
 struct ui {
-	struct catalog *c;
+	struct doc doc;
 	const char *name;          /* file name shown in the status bar */
 	struct outline tree;
 	struct detail detail;
@@ -35,6 +50,17 @@ struct ui {
 	char last_query[LINEEDIT_MAX];
 	uint32_t search_origin;    /* where / was pressed */
 	uint8_t *saved_expanded;   /* the tree before /, for Esc */
+
+	struct prompt prompt;
+	struct flow flow;
+	struct change *redo;       /* undone changes, newest last */
+	uint32_t redo_count;
+	uint32_t redo_capacity;
+	uint32_t session_start;    /* changes before this session: not undone */
+	unsigned generation;       /* bumped by every edit, undo and redo */
+	unsigned saved_generation;
+	bool quitting;             /* the quit question is open */
+	char author[128];
 
 	char message[512];
 	enum draw_role message_role;
@@ -58,5 +84,33 @@ void status_draw(struct ui *ui);
 /* Sets the message line; printf-style. */
 void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* True when a tailoring is open (editing keys work). */
+static inline bool ui_editing(const struct ui *ui)
+{
+	return ui->doc.ws != NULL;
+}
+
+static inline bool ui_modified(const struct ui *ui)
+{
+	return ui->generation != ui->saved_generation;
+}
+
+/* Rebuilds the tree after the document changed (an edit, an undo, a view
+ * switch), keeping what was open; then puts the cursor on focus_id if
+ * given.  False when out of memory. */
+bool ui_reload(struct ui *ui, const char *focus_id);
+
+/* ---- editing (edit_ops.c) ------------------------------------------------- */
+
+/* Starts the operation bound to a key; false when the key is not one. */
+bool ui_edit_key(struct ui *ui, int action);
+void ui_flow_cancel(struct ui *ui);
+/* Asks whether to save before quitting; true when kijun may quit now. */
+bool ui_quit_request(struct ui *ui);
+/* Saves the tailoring; reports on the message line. */
+bool ui_save(struct ui *ui);
+/* Saves unsaved work beside the file when kijun is killed. */
+void ui_save_recovery(struct ui *ui);
 
 #endif

@@ -1,0 +1,179 @@
+/* The tailoring's part of the detail pane: status and level, the reworded
+ * text against its base with the differences marked, where an added item
+ * came from, its links to internal rules, and the changes that shaped it
+ * with their reasons. */
+#include <string.h>
+
+#include "kijun/strbuf.h"
+
+#include "detail.h"
+#include "kijun/diff.h"
+#include "kijun/i18n.h"
+
+static const struct resolved *info_of(const struct detail_context *ctx, uint32_t i)
+{
+	if (!ctx || !ctx->res || i == ITEM_NONE || i >= ctx->res->cat.count)
+		return NULL;
+	return &ctx->res->info[i];
+}
+
+const char *detail_entry_prefix(const struct detail_context *ctx, uint32_t i)
+{
+	const struct resolved *info = info_of(ctx, i);
+
+	if (!info || ctx->base_view)
+		return "";
+	switch (info->status) {
+	case STATUS_EXCLUDED: return _("[excluded] ");
+	case STATUS_ADDED: return _("[added] ");
+	case STATUS_REWORDED: return _("[reworded] ");
+	case STATUS_SPLIT: return _("[split] ");
+	case STATUS_MERGED: return _("[merged] ");
+	default: return "";
+	}
+}
+
+void detail_tailoring_head(struct detail *d, const struct catalog *c, uint32_t i,
+			   const struct detail_context *ctx)
+{
+	const struct resolved *info = info_of(ctx, i);
+	const char *kind = item_kind_label((enum item_kind)c->items[i].kind);
+	struct strbuf props;
+
+	if (!info || (info->status == STATUS_KEPT && !info->history_count)) {
+		detail_push_wrapped(d, kind, 0, DETAIL_MUTED);
+		return;
+	}
+	detail_push_wrapped(d, detail_printf(d, "%s / %s", kind,
+					     item_status_label((enum item_status)info->status)),
+			    0, DETAIL_MUTED);
+	if (ctx->base_view)
+		return;
+	strbuf_init(&props);
+	if (info->level != LEVEL_NONE)
+		strbuf_adds(&props, item_level_label((enum item_level)info->level));
+	if (info->technical) {
+		if (props.len)
+			strbuf_adds(&props, " / ");
+		if (info->review_months)
+			strbuf_addf(&props, _("technical verification item, reviewed every %u months"),
+				    info->review_months);
+		else
+			strbuf_adds(&props, _("technical verification item"));
+	}
+	for (uint32_t k = 0; k < info->mark_count; k++)
+		strbuf_addf(&props, "%s%s", props.len ? (k ? " " : " / ") : "", info->marks[k]);
+	if (props.len)
+		detail_push_wrapped(d, detail_printf(d, "%s", props.data), 0, DETAIL_VALUE);
+	strbuf_free(&props);
+	if (info->wording_conflict)
+		detail_push_wrapped(d, info->level == LEVEL_MANDATORY
+				    ? _("! the sentence ends like a recommendation, but the item is mandatory")
+				    : _("! the sentence ends like a requirement, but the item is recommended"),
+				    0, DETAIL_WARNING);
+}
+
+/* Marks for text: what a character diff against other finds. */
+static unsigned char *diff_marks(struct detail *d, const char *old_text, const char *new_text,
+				 bool of_old)
+{
+	struct diff diff = { 0 };
+	const char *s = of_old ? old_text : new_text;
+	size_t len = strlen(s) + 1;
+	unsigned char *marks = arena_alloc(&d->arena, len);
+
+	if (!marks || !diff_compute(old_text, new_text, &diff)) {
+		diff_free(&diff);
+		return NULL;
+	}
+	if (of_old)
+		diff_mark_old(&diff, marks, len);
+	else
+		diff_mark_new(&diff, marks, len);
+	diff_free(&diff);
+	return marks;
+}
+
+void detail_tailoring_text(struct detail *d, const struct catalog *c, uint32_t i,
+			   const struct detail_context *ctx)
+{
+	const struct resolved *info = info_of(ctx, i);
+	const struct item *it = &c->items[i];
+	const char *text = it->text;
+	bool reworded = info && info->base_text && text && strcmp(info->base_text, text) != 0;
+
+	if (info && !ctx->base_view && info->base_title && it->title &&
+	    strcmp(info->base_title, it->title) != 0)
+		detail_push_wrapped(d, detail_printf(d, _("title in the base: %s"), info->base_title),
+				    0, DETAIL_MUTED);
+	if (!text)
+		return;
+	detail_push_blank(d);
+	if (ctx->base_view) {
+		detail_push_wrapped(d, text, 0, DETAIL_BODY);
+		if (info && (info->status != STATUS_KEPT || info->history_count))
+			detail_push_wrapped(d, _("(changed in the tailoring: v switches the view)"), 0,
+					    DETAIL_MUTED);
+		return;
+	}
+	if (!reworded) {
+		detail_push_wrapped(d, text, 0, DETAIL_BODY);
+		return;
+	}
+	detail_push_marked(d, text, diff_marks(d, info->base_text, text, false), 0, DETAIL_BODY,
+			   DETAIL_INSERTED);
+	detail_push_heading(d, _("Text in the base"));
+	detail_push_marked(d, info->base_text, diff_marks(d, info->base_text, text, true), 0,
+			   DETAIL_MUTED, DETAIL_DELETED);
+}
+
+void detail_tailoring_tail(struct detail *d, const struct catalog *c, uint32_t i,
+			   const struct detail_context *ctx)
+{
+	const struct resolved *info = info_of(ctx, i);
+
+	(void)c;
+	if (!info)
+		return;
+	if (info->status == STATUS_ADDED && info->source != SOURCE_NONE) {
+		detail_push_heading(d, _("Source"));
+		detail_push_wrapped(d, detail_printf(d, "%s%s%s",
+						     source_kind_label((enum source_kind)info->source),
+						     info->source_ref ? ": " : "",
+						     info->source_ref ? info->source_ref : ""),
+				    1, DETAIL_BODY);
+	}
+	if (info->replaced_by)
+		detail_push_wrapped(d, detail_printf(d, _("now: %s"), info->replaced_by), 0,
+				    DETAIL_MUTED);
+	if (info->link_count) {
+		detail_push_heading(d, _("Internal rules"));
+		for (uint32_t k = 0; k < info->link_count; k++) {
+			const struct rule_link *l = &info->links[k];
+
+			detail_push_wrapped(d, detail_printf(d, "%s%s%s", l->rule,
+							     l->section ? " " : "",
+							     l->section ? l->section : ""),
+					    1, DETAIL_BODY);
+			if (l->note)
+				detail_push_wrapped(d, l->note, 3, DETAIL_MUTED);
+		}
+	}
+	if (!info->history_count)
+		return;
+	detail_push_heading(d, detail_printf(d, _("Changes (%u)"), info->history_count));
+	for (uint32_t k = 0; k < info->history_count; k++) {
+		const struct shaping *h = &info->history[k];
+		const struct change *ch = h->change;
+		bool inherited = ctx->own && h->from != ctx->own;
+
+		detail_push_wrapped(d, detail_printf(d, _("step %u  %s  %s  %s%s"), ch->step,
+						     ch->date ? ch->date : "",
+						     ch->author ? ch->author : "",
+						     change_op_label(ch->op),
+						     inherited ? _(" (in the base tailoring)") : ""),
+				    1, DETAIL_VALUE);
+		detail_push_wrapped(d, detail_printf(d, _("reason: %s"), ch->reason ? ch->reason : ""),
+				    3, DETAIL_BODY);
+	}
+}

@@ -1,0 +1,13 @@
+/* Long text is edited in the user's own editor, as git and mutt do. */
+#ifndef KIJUN_EDITOR_H
+#define KIJUN_EDITOR_H
+
+#include <stddef.h>
+
+/* Runs $VISUAL, else $EDITOR, else vi on a temporary file holding initial
+ * and returns what the user saved (malloc'd, without the trailing newline
+ * editors add), or NULL with a reason in err: the editor failed, or the
+ * text is not UTF-8.  The screen is handed over and taken back. */
+char *editor_run(const char *initial, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,169 @@
+#include "prompt.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "kijun/i18n.h"
+#include "kijun/tailoring.h"
+#include "kijun/text.h"
+#include "ui.h"
+
+static void prompt_open(struct ui *ui, enum prompt_type type, const char *label,
+			prompt_done_fn done)
+{
+	struct prompt *p = &ui->prompt;
+
+	memset(p, 0, sizeof(*p));
+	p->active = true;
+	p->type = type;
+	p->done = done;
+	snprintf(p->label, sizeof(p->label), "%s", label);
+	lineedit_clear(&p->edit);
+	ui->message[0] = '\0';
+	curs_set(1);
+}
+
+void prompt_line(struct ui *ui, const char *label, const char *initial,
+		 bool allow_empty, prompt_done_fn done)
+{
+	prompt_open(ui, PROMPT_LINE, label, done);
+	ui->prompt.allow_empty = allow_empty;
+	if (initial)
+		lineedit_set(&ui->prompt.edit, initial);
+}
+
+void prompt_key(struct ui *ui, const char *label, const char *keys, prompt_done_fn done)
+{
+	prompt_open(ui, PROMPT_KEY, label, done);
+	snprintf(ui->prompt.keys, sizeof(ui->prompt.keys), "%s", keys);
+	curs_set(0);
+}
+
+void prompt_reason(struct ui *ui, unsigned step, prompt_done_fn done)
+{
+	prompt_open(ui, PROMPT_REASON, _("reason: "), done);
+	ui->prompt.step = step >= STEP_MIN && step <= STEP_MAX ? step : STEP_MIN;
+}
+
+static void prompt_close(struct ui *ui)
+{
+	ui->prompt.active = false;
+	curs_set(0);
+}
+
+/* Empty or only spaces, the ideographic space U+3000 included. */
+static bool blank(const char *s)
+{
+	while (*s) {
+		if (*s == ' ')
+			s++;
+		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+static void finish(struct ui *ui)
+{
+	struct prompt *p = &ui->prompt;
+	char answer[LINEEDIT_MAX];
+	prompt_done_fn done = p->done;
+
+	if (p->type == PROMPT_REASON && blank(p->edit.buf)) {
+		ui_message(ui, ROLE_ERROR, "%s", _("a change needs a reason: type why, or Esc to cancel"));
+		return;
+	}
+	if (p->type == PROMPT_LINE && !p->allow_empty && blank(p->edit.buf)) {
+		ui_message(ui, ROLE_ERROR, "%s", _("this cannot be empty: type a value, or Esc to cancel"));
+		return;
+	}
+	memcpy(answer, p->edit.buf, p->edit.len + 1);
+	prompt_close(ui);
+	done(ui, answer, 0);
+}
+
+void prompt_input(struct ui *ui, bool is_key, wint_t ch)
+{
+	struct prompt *p = &ui->prompt;
+	struct lineedit *e = &p->edit;
+
+	ui->message[0] = '\0';
+	if (!is_key && (ch == 27 || ch == 7)) {  /* Esc, Ctrl-G */
+		prompt_close(ui);
+		ui_flow_cancel(ui);
+		ui_message(ui, ROLE_NORMAL, "%s", _("cancelled"));
+		return;
+	}
+	if (p->type == PROMPT_KEY) {
+		prompt_done_fn done = p->done;
+
+		if (is_key || ch >= 0x80 || !strchr(p->keys, (int)ch) || ch == 0)
+			return;
+		prompt_close(ui);
+		done(ui, NULL, (int)ch);
+		return;
+	}
+	if (p->type == PROMPT_REASON && ((!is_key && ch == '\t') || (is_key && ch == KEY_BTAB))) {
+		/* Tab and Shift-Tab choose the guideline step. */
+		p->step = ch == '\t' ? p->step % STEP_MAX + 1 : (p->step + STEP_MAX - 2) % STEP_MAX + 1;
+		return;
+	}
+	if (is_key) {
+		switch (ch) {
+		case KEY_ENTER: finish(ui); break;
+		case KEY_BACKSPACE: lineedit_backspace(e); break;
+		case KEY_DC: lineedit_delete(e); break;
+		case KEY_LEFT: lineedit_left(e); break;
+		case KEY_RIGHT: lineedit_right(e); break;
+		case KEY_HOME: lineedit_home(e); break;
+		case KEY_END: lineedit_end(e); break;
+		default: break;
+		}
+		return;
+	}
+	switch (ch) {
+	case '\n':
+	case '\r': finish(ui); break;
+	case 8:
+	case 127: lineedit_backspace(e); break;
+	case 1: lineedit_home(e); break;
+	case 5: lineedit_end(e); break;
+	case 2: lineedit_left(e); break;
+	case 6: lineedit_right(e); break;
+	case 4: lineedit_delete(e); break;
+	case 21: lineedit_kill_to_start(e); break;
+	case 11: lineedit_kill_to_end(e); break;
+	case 23: lineedit_delete_word(e); break;
+	default: lineedit_insert(e, (uint32_t)ch); break;
+	}
+}
+
+void prompt_draw(struct ui *ui, int y)
+{
+	struct prompt *p = &ui->prompt;
+	char label[320];
+	int lw, x;
+	size_t start;
+	int col;
+
+	if (p->type == PROMPT_REASON)
+		snprintf(label, sizeof(label), _("[step %u] reason: "), p->step);
+	else
+		snprintf(label, sizeof(label), "%s", p->label);
+	lw = text_width(label);
+	/* Keep room for typing: a long label gives way first. */
+	if (lw > ui->cols / 2)
+		lw = ui->cols / 2;
+	x = draw_str(y, 0, lw, label, ROLE_HEADING, false);
+	if (p->type == PROMPT_KEY) {
+		draw_blank(y, x, ui->cols - x, ROLE_NORMAL);
+		return;
+	}
+	lineedit_view(&p->edit, ui->cols - x - 1, &start, &col);
+	draw_text(y, x, ui->cols - x, p->edit.buf + start, p->edit.len - start, ROLE_NORMAL, true);
+	move(y, x + col);
+}
