@@ -42,7 +42,8 @@ LIB_SRC := $(CORE_SRC) $(IO_SRC)
 APP_SRC := $(TUI_SRC) $(CLI_SRC) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 # Parts of the interface written without curses, so unit tests reach them.
-TUI_PURE_SRC := src/tui/outline.c src/tui/lineedit.c src/tui/detail.c
+TUI_PURE_SRC := src/tui/outline.c src/tui/lineedit.c src/tui/detail.c \
+	src/tui/detail_tailoring.c src/tui/doc.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))
