@@ -235,7 +235,7 @@ static void test_init_free(void **state)
 	assert_int_equal(pane.item, ITEM_NONE);
 	assert_int_equal(pane.scroll, 0);
 	detail_free(&pane);
-	detail_build(&pane, &cat, ITEM_NONE, 40);
+	detail_build(&pane, &cat, ITEM_NONE, 40, NULL);
 	assert_int_equal(pane.count, 0);
 	assert_int_equal(pane.item, ITEM_NONE);
 	detail_free(&pane);
@@ -247,7 +247,7 @@ static void test_control_lines(void **state)
 
 	(void)state;
 	detail_init(&pane);
-	detail_build(&pane, &cat, control_i, 60);
+	detail_build(&pane, &cat, control_i, 60, NULL);
 	assert_int_equal(pane.item, control_i);
 	assert_int_equal(pane.width, 60);
 	id = expect_line(&pane, "4.4.8", DETAIL_ID);
@@ -292,7 +292,7 @@ static void test_control_text_wrapped(void **state)
 		size_t first = 0, last;
 
 		detail_init(&pane);
-		detail_build(&pane, &cat, control_i, width);
+		detail_build(&pane, &cat, control_i, width, NULL);
 		while (first < pane.count && !points_into(&pane.lines[first], text))
 			first++;
 		assert_true(first < pane.count);
@@ -319,7 +319,7 @@ static void test_english_text_wrapped_at_spaces(void **state)
 
 	(void)state;
 	detail_init(&pane);
-	detail_build(&pane, &cat, english_i, 30);
+	detail_build(&pane, &cat, english_i, 30, NULL);
 	while (first < pane.count && !points_into(&pane.lines[first], text))
 		first++;
 	last = first;
@@ -350,7 +350,7 @@ static void test_detail_with_entries(void **state)
 
 	(void)state;
 	detail_init(&pane);
-	detail_build(&pane, &cat, detail_i, width);
+	detail_build(&pane, &cat, detail_i, width, NULL);
 	expect_line(&pane, "4.4.8.1", DETAIL_ID);
 	expect_line(&pane, "詳細管理策", DETAIL_MUTED);
 	/* No count of children for a detailed control: its entries are here. */
@@ -397,7 +397,7 @@ static void test_entry_item_itself(void **state)
 
 	(void)state;
 	detail_init(&pane);
-	detail_build(&pane, &cat, entry_a_i, 20);
+	detail_build(&pane, &cat, entry_a_i, 20, NULL);
 	expect_line(&pane, "4.4.8.1/a", DETAIL_ID);
 	expect_line(&pane, "列挙項目", DETAIL_MUTED);
 	for (size_t k = 0; k < pane.count; k++)
@@ -416,11 +416,11 @@ static void test_no_line_wider_than_width(void **state)
 	for (int width = 10; width <= 60; width++) {
 
 		detail_init(&pane);
-		detail_build(&pane, &cat, detail_i, width);
+		detail_build(&pane, &cat, detail_i, width, NULL);
 		expect_within_width(&pane, width);
-		detail_build(&pane, &cat, entry_a_i, width);
+		detail_build(&pane, &cat, entry_a_i, width, NULL);
 		expect_within_width(&pane, width);
-		detail_build(&pane, &cat, english_i, width);
+		detail_build(&pane, &cat, english_i, width, NULL);
 		expect_within_width(&pane, width);
 		detail_free(&pane);
 	}
@@ -434,9 +434,9 @@ static void test_narrow_control_fits(void **state)
 	 * fits (otherwise the count's number is cut off when drawn). */
 	detail_init(&pane);
 	for (int width = 10; width <= 16; width++) {
-		detail_build(&pane, &cat, control_i, width);
+		detail_build(&pane, &cat, control_i, width, NULL);
 		expect_within_width(&pane, width);
-		detail_build(&pane, &cat, part_i, width);
+		detail_build(&pane, &cat, part_i, width, NULL);
 		expect_within_width(&pane, width);
 	}
 	detail_free(&pane);
@@ -449,7 +449,7 @@ static void test_english_labels(void **state)
 	(void)state;
 	i18n_set_language(LANGUAGE_EN);
 	detail_init(&pane);
-	detail_build(&pane, &cat, control_i, 60);
+	detail_build(&pane, &cat, control_i, 60, NULL);
 	expect_line(&pane, "control", DETAIL_MUTED);
 	expect_line(&pane, "Control of documented information", DETAIL_TITLE);
 	expect_line(&pane, "文書化した情報の管理", DETAIL_MUTED);
@@ -466,25 +466,25 @@ static void test_scroll_kept_on_resize(void **state)
 
 	(void)state;
 	detail_init(&pane);
-	detail_build(&pane, &cat, control_i, 40);
+	detail_build(&pane, &cat, control_i, 40, NULL);
 	assert_int_equal(pane.scroll, 0);
 	assert_true(pane.count > 8);
 	detail_scroll(&pane, 3, 4);
 	assert_int_equal(pane.scroll, 3);
 	/* Same item, new width: the position stays. */
-	detail_build(&pane, &cat, control_i, 30);
+	detail_build(&pane, &cat, control_i, 30, NULL);
 	assert_int_equal(pane.width, 30);
 	assert_int_equal(pane.scroll, 3);
-	detail_build(&pane, &cat, control_i, 50);
+	detail_build(&pane, &cat, control_i, 50, NULL);
 	assert_int_equal(pane.scroll, 3);
 	/* Another item: back to the top. */
-	detail_build(&pane, &cat, detail_i, 50);
+	detail_build(&pane, &cat, detail_i, 50, NULL);
 	assert_int_equal(pane.scroll, 0);
 	detail_scroll(&pane, 2, 3);
 	assert_int_equal(pane.scroll, 2);
-	detail_build(&pane, &cat, control_i, 50);
+	detail_build(&pane, &cat, control_i, 50, NULL);
 	assert_int_equal(pane.scroll, 0);
-	detail_build(&pane, &cat, ITEM_NONE, 50);
+	detail_build(&pane, &cat, ITEM_NONE, 50, NULL);
 	assert_int_equal(pane.scroll, 0);
 	assert_int_equal(pane.count, 0);
 	detail_free(&pane);
@@ -495,7 +495,7 @@ static void test_scroll_clamped(void **state)
 
 	(void)state;
 	detail_init(&pane);
-	detail_build(&pane, &cat, control_i, 40);
+	detail_build(&pane, &cat, control_i, 40, NULL);
 	detail_scroll(&pane, 1000, 5);
 	assert_int_equal(pane.scroll, pane.count - 5);
 	detail_scroll(&pane, -1000, 5);
