@@ -25,7 +25,7 @@ assert_eq "$(position)" 3/23 "position after growing"
 
 # ---- too small: a message instead of a garbled layout ----
 resize 40 10
-wait_for "端末が小さすぎます: 40x10"
+wait_for "端末が小さすぎます 40x10（50x10 以上）"
 assert_contains "50x10"
 assert_not_contains "閲覧"
 assert_not_contains "ガバナンス基準"

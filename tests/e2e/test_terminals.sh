@@ -61,7 +61,7 @@ if infocmp tmux-nonexistent >/dev/null 2>&1; then
 fi
 start TERM=tmux-nonexistent
 wait_for "TERM=tmux-nonexistent"
-wait_line 24 '^この端末の種類 TERM=tmux-nonexistent は登録されていないため、screen-256color'
+wait_line 24 '^TERM=tmux-nonexistent は未登録のため screen-256color で表示します'
 assert_line 1 '^ kijun \| 情報セキュリティ管理基準  令和7年3月改訂版$'
 assert_line 2 "^- III ガバナンス基準 +$SEP III$"
 assert_line 23 '^ 閲覧 \| \(built-in\) meti-ismk-2025\.yaml \| 1/23 '
