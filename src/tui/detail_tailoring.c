@@ -45,7 +45,9 @@ void detail_tailoring_head(struct detail *d, const struct catalog *c, uint32_t i
 		return;
 	}
 	detail_push_wrapped(d, detail_printf(d, "%s / %s", kind,
-					     item_status_label((enum item_status)info->status)),
+					     info->status == STATUS_KEPT
+						     ? _("changed")
+						     : item_status_label((enum item_status)info->status)),
 			    0, DETAIL_MUTED);
 	if (ctx->base_view)
 		return;

@@ -34,6 +34,7 @@ const struct binding keymap[] = {
 	{ "Ctrl-L", N_("redraw the screen"), ACT_REDRAW, { CTRL('l') }, false },
 	{ "q", N_("quit (asks first when there are unsaved changes)"), ACT_QUIT, { 'q' }, false },
 	{ "v", N_("view: tailored, base, changes only"), ACT_VIEW, { 'v' }, true },
+	{ "!", N_("list the changes that do not apply to the base"), ACT_CONFLICTS, { '!' }, true },
 	{ "x", N_("exclude the item, or include it again"), ACT_EXCLUDE, { 'x' }, true },
 	{ "r", N_("reword the text (in $EDITOR)"), ACT_REWORD, { 'r' }, true },
 	{ "R", N_("reword the title"), ACT_RETITLE, { 'R' }, true },

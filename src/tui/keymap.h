@@ -45,6 +45,7 @@ enum action {
 	ACT_REDO,
 	ACT_SAVE,
 	ACT_VIEW,
+	ACT_CONFLICTS,
 };
 
 struct binding {

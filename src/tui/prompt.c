@@ -155,9 +155,12 @@ void prompt_draw(struct ui *ui, int y)
 	else
 		snprintf(label, sizeof(label), "%s", p->label);
 	lw = text_width(label);
-	/* Keep room for typing: a long label gives way first. */
-	if (lw > ui->cols / 2)
+	/* Keep room for typing: a long label gives way first.  A menu of
+	 * keys has nothing to type and takes the whole line. */
+	if (p->type != PROMPT_KEY && lw > ui->cols / 2)
 		lw = ui->cols / 2;
+	if (lw > ui->cols)
+		lw = ui->cols;
 	x = draw_str(y, 0, lw, label, ROLE_HEADING, false);
 	if (p->type == PROMPT_KEY) {
 		draw_blank(y, x, ui->cols - x, ROLE_NORMAL);

@@ -41,6 +41,7 @@ static const char *mode_name(const struct ui *ui)
 	switch (ui->mode) {
 	case MODE_SEARCH: return _("SEARCH");
 	case MODE_HELP: return _("HELP");
+	case MODE_CONFLICTS: return _("CONFLICTS");
 	default: return ui->focus == FOCUS_DETAIL ? _("DETAIL") : _("BROWSE");
 	}
 }

@@ -104,6 +104,8 @@ static void render(struct ui *ui)
 	}
 	if (ui->mode == MODE_HELP) {
 		help_view_draw(ui);
+	} else if (ui->mode == MODE_CONFLICTS) {
+		conflicts_view_draw(ui);
 	} else {
 		tree_view_draw(ui);
 		if (ui->panes == PANES_BOTH)
@@ -296,13 +298,15 @@ static void detail_key(struct ui *ui, enum action a)
 	}
 }
 
+/* Help and the conflict list: scroll, and any closing key goes back. */
 static void help_key(struct ui *ui, bool is_key, wint_t ch)
 {
 	enum action a = keymap_lookup((int)ch, is_key);
-	size_t total = help_view_lines(), h = (size_t)ui->body_h;
-	size_t max = total > h ? total - h : 0;
+	size_t total = ui->mode == MODE_HELP ? help_view_lines() : conflicts_view_lines(ui);
+	size_t h = (size_t)ui->body_h, max = total > h ? total - h : 0;
 
-	if ((!is_key && (ch == 27 || ch == 'q')) || a == ACT_HELP || a == ACT_TOGGLE) {
+	if ((!is_key && (ch == 27 || ch == 'q')) || a == ACT_HELP || a == ACT_TOGGLE ||
+	    a == ACT_CONFLICTS) {
 		ui->mode = MODE_BROWSE;
 		return;
 	}
@@ -379,6 +383,14 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: return !ui_quit_request(ui);
 	case ACT_VIEW: switch_view(ui); break;
+	case ACT_CONFLICTS:
+		if (!ui_editing(ui)) {
+			ui_edit_key(ui, a);  /* says why not */
+			break;
+		}
+		ui->mode = MODE_CONFLICTS;
+		ui->help_scroll = 0;
+		break;
 	case ACT_NONE:
 		if (!is_key && ch == 27)
 			ui->message[0] = '\0';
@@ -407,7 +419,8 @@ static bool handle_key(struct ui *ui, bool is_key, wint_t ch)
 	}
 	switch (ui->mode) {
 	case MODE_SEARCH: search_key(ui, is_key, ch); return true;
-	case MODE_HELP: help_key(ui, is_key, ch); return true;
+	case MODE_HELP:
+	case MODE_CONFLICTS: help_key(ui, is_key, ch); return true;
 	default: return browse_key(ui, is_key, ch);
 	}
 }
@@ -498,7 +511,7 @@ static void announce(struct ui *ui)
 		return;
 	if (w->res.conflict_count)
 		ui_message(ui, ROLE_ERROR,
-			   _("%u changes do not apply to the base (kijun resolve lists them); v shows the changes"),
+			   _("%u changes do not apply to the base: ! lists them"),
 			   w->res.conflict_count);
 	else if (w->warnings.count)
 		ui_message(ui, ROLE_ERROR, "%s", w->warnings.items[0].message);

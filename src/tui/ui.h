@@ -21,7 +21,7 @@
 #define UI_MIN_ROWS 10
 
 enum ui_focus { FOCUS_TREE, FOCUS_DETAIL };
-enum ui_mode { MODE_BROWSE, MODE_SEARCH, MODE_HELP };
+enum ui_mode { MODE_BROWSE, MODE_SEARCH, MODE_HELP, MODE_CONFLICTS };
 /* Both panes, or the tree alone: wider rows on narrow terminals, and
  * cursor moves that send only a few bytes over a slow link. */
 enum ui_panes { PANES_BOTH, PANES_TREE };
@@ -80,6 +80,8 @@ void help_view_draw(struct ui *ui);
 /* Lines the help has, for scrolling. */
 size_t help_view_lines(void);
 void status_draw(struct ui *ui);
+void conflicts_view_draw(struct ui *ui);
+size_t conflicts_view_lines(const struct ui *ui);
 
 /* Sets the message line; printf-style. */
 void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)

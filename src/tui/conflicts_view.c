@@ -1,0 +1,48 @@
+/* `!`: the changes that could not apply to the base, each with its place
+ * in the file and its reason, so nothing a user recorded goes unseen. */
+#include <stdio.h>
+
+#include "kijun/i18n.h"
+#include "ui.h"
+
+size_t conflicts_view_lines(const struct ui *ui)
+{
+	const struct resolution *r = doc_resolution(&ui->doc);
+
+	return 2 + (r ? (size_t)r->conflict_count * 3 : 0);
+}
+
+void conflicts_view_draw(struct ui *ui)
+{
+	const struct resolution *r = doc_resolution(&ui->doc);
+	int y = ui->body_y, last = ui->body_y + ui->body_h, w = ui->cols;
+	size_t line = 0, skip = ui->help_scroll;
+	char buf[1024];
+
+#define ROW(text, indent, role)                                                   \
+	do {                                                                      \
+		if (line++ >= skip && y < last) {                                 \
+			draw_blank(y, 0, (indent), ROLE_NORMAL);                  \
+			draw_str(y++, (indent), w - (indent), (text), (role), true); \
+		}                                                                 \
+	} while (0)
+
+	snprintf(buf, sizeof(buf), _("Changes that do not apply (%u)"), r ? r->conflict_count : 0);
+	ROW(buf, 1, ROLE_HEADING);
+	ROW(r && r->conflict_count ? "" : _("none: every change applies to the base"), 1, ROLE_MUTED);
+	for (uint32_t k = 0; r && k < r->conflict_count; k++) {
+		const struct conflict *x = &r->conflicts[k];
+		const struct change *c = &x->from->changes[x->index];
+
+		snprintf(buf, sizeof(buf), _("change %u (%s, line %u, step %u, %s %s)"), x->index + 1,
+			 change_op_label(c->op), c->line, c->step, c->date ? c->date : "",
+			 c->author ? c->author : "");
+		ROW(buf, 1, ROLE_VALUE);
+		ROW(x->message, 3, ROLE_ERROR);
+		snprintf(buf, sizeof(buf), _("reason: %s"), c->reason ? c->reason : "");
+		ROW(buf, 3, ROLE_NORMAL);
+	}
+#undef ROW
+	while (y < last)
+		draw_blank(y++, 0, w, ROLE_NORMAL);
+}
