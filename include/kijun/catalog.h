@@ -30,6 +30,12 @@ enum item_kind {
 const char *item_kind_name(enum item_kind kind);
 /* Parses a kind name; returns -1 if unknown. */
 int item_kind_parse(const char *name, enum item_kind *out);
+/* Which kinds may hold which: parts only at the top, then sections,
+ * controls, detailed controls and entries going down.  Sections may nest
+ * (theme 5, group 5a), and so may detailed controls (5b-5.9.2.1 added
+ * under 5b-5.9.2). */
+bool item_kind_may_hold(enum item_kind parent, enum item_kind child);
+
 /* The kind in the interface language (部, 節, 管理策, 詳細管理策, 項目). */
 const char *item_kind_label(enum item_kind kind);
 

@@ -26,6 +26,10 @@ size_t utf8_encode(uint32_t cp, char out[4]);
  * Otherwise *bad is the offset of the first byte that is not. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 
+/* True for NULL, "" and text of nothing but spaces, tabs, line breaks and
+ * ideographic spaces (U+3000): a reason like that says nothing. */
+bool text_is_blank(const char *s);
+
 /* Bidirectional formatting characters (U+202E and friends): they reorder
  * what a terminal shows ("Trojan Source"), so kijun shows them instead. */
 bool text_is_bidi_control(uint32_t cp);

@@ -30,6 +30,17 @@ int item_kind_parse(const char *name, enum item_kind *out)
 	return -1;
 }
 
+bool item_kind_may_hold(enum item_kind parent, enum item_kind child)
+{
+	if (child == ITEM_PART)
+		return parent == ITEM_ROOT;
+	if (parent == ITEM_ENTRY)
+		return false;
+	if (child == parent)
+		return child == ITEM_SECTION || child == ITEM_DETAIL;
+	return child > parent;
+}
+
 const char *item_kind_label(enum item_kind kind)
 {
 	switch (kind) {

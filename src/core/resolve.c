@@ -157,18 +157,6 @@ static bool id_is_free(struct resolver *rv, uint32_t index, const char *id)
 	return true;
 }
 
-/* The same nesting rules files follow (see catalog_read.c). */
-static bool may_hold(enum item_kind parent, enum item_kind child)
-{
-	if (child == ITEM_PART)
-		return parent == ITEM_ROOT;
-	if (parent == ITEM_ENTRY)
-		return false;
-	if (child == parent)
-		return child == ITEM_SECTION || child == ITEM_DETAIL;
-	return child > parent;
-}
-
 static void set_new_item(struct resolver *rv, uint32_t i, const struct new_item *n)
 {
 	struct item *it = &rv->r->cat.items[i];
@@ -413,7 +401,7 @@ static void do_add(struct resolver *rv, uint32_t index, const struct change *c)
 	parent = c->after ? cat->items[anchor].parent : anchor;
 	kind = added_kind(c, (enum item_kind)cat->items[parent].kind,
 			  c->after ? &cat->items[anchor] : NULL);
-	if (!may_hold((enum item_kind)cat->items[parent].kind, kind)) {
+	if (!item_kind_may_hold((enum item_kind)cat->items[parent].kind, kind)) {
 		conflict(rv, index, _("a %s cannot be placed inside a %s"), item_kind_label(kind),
 			 parent == ITEM_ROOT_INDEX ? _("the catalog")
 						   : item_kind_label((enum item_kind)cat->items[parent].kind));

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
+#include "kijun/text.h"
 
 static const char *const op_names[OP_COUNT] = {
 	[OP_EXCLUDE] = "exclude",
@@ -266,25 +267,9 @@ bool tailoring_pop(struct tailoring *t, struct change *out)
 	return true;
 }
 
-/* Empty, or only spaces (the ideographic space U+3000 included). */
-static bool blank(const char *s)
-{
-	if (!s)
-		return true;
-	while (*s) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return false;
-	}
-	return true;
-}
-
 const char *change_problem(const struct change *c)
 {
-	if (blank(c->reason))
+	if (text_is_blank(c->reason))
 		return N_("every change needs a reason");
 	if (c->step < STEP_MIN || c->step > STEP_MAX)
 		return N_("the step must be 1 to 7");
@@ -292,13 +277,13 @@ const char *change_problem(const struct change *c)
 	case OP_MERGE:
 		if (c->target_count < 2)
 			return N_("a merge needs at least two targets");
-		if (!c->item.id || (blank(c->item.text) && blank(c->item.title)))
+		if (!c->item.id || (text_is_blank(c->item.text) && text_is_blank(c->item.title)))
 			return N_("a merge needs the id and text of the merged item");
 		return NULL;
 	case OP_ADD:
 		if (!c->parent == !c->after)
 			return N_("an addition needs either a parent or an item to follow");
-		if (!c->item.id || (blank(c->item.text) && blank(c->item.title)))
+		if (!c->item.id || (text_is_blank(c->item.text) && text_is_blank(c->item.title)))
 			return N_("an addition needs the new item's id and text");
 		return NULL;
 	default:
@@ -315,11 +300,11 @@ const char *change_problem(const struct change *c)
 		if (c->part_count < 2)
 			return N_("a split needs at least two parts");
 		for (uint32_t i = 0; i < c->part_count; i++)
-			if (!c->parts[i].id || blank(c->parts[i].text))
+			if (!c->parts[i].id || text_is_blank(c->parts[i].text))
 				return N_("every part of a split needs an id and a text");
 		break;
 	case OP_LINK:
-		if (blank(c->rule))
+		if (text_is_blank(c->rule))
 			return N_("a link needs the internal rule's name");
 		break;
 	default:

@@ -28,6 +28,21 @@ bool text_init_locale(void)
 	return false;
 }
 
+bool text_is_blank(const char *s)
+{
+	if (!s)
+		return true;
+	while (*s) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
 bool text_is_bidi_control(uint32_t cp)
 {
 	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||

@@ -10,30 +10,15 @@
 #include "yaml_reader.h"
 
 struct loader {
-	struct yreader r;
+	struct yreader *r;
 	struct catalog *c;
 };
 
 /* ---- items -------------------------------------------------------------- */
 
-/* Which kinds may hold which: parts only at the top, then sections,
- * controls, detailed controls and entries going down.  Sections may nest
- * (theme 5, group 5a), and so may detailed controls (5b-5.9.2.1 added under
- * 5b-5.9.2). */
-static bool kind_may_hold(enum item_kind parent, enum item_kind child)
-{
-	if (child == ITEM_PART)
-		return parent == ITEM_ROOT;
-	if (parent == ITEM_ENTRY)
-		return false;
-	if (child == parent)
-		return child == ITEM_SECTION || child == ITEM_DETAIL;
-	return child > parent;
-}
-
 static void read_refs(struct loader *l, uint32_t i)
 {
-	yr_token_list(&l->r, _("references"), &l->c->items[i].refs, &l->c->items[i].ref_count);
+	yr_token_list(l->r, _("references"), &l->c->items[i].refs, &l->c->items[i].ref_count);
 }
 
 /* Lists the allowed values of a type for a "not allowed" message. */
@@ -73,7 +58,7 @@ static bool attrs_push(struct loader *l, struct attr_ref **v, uint32_t *n,
 		struct attr_ref *nv = arena_alloc(&l->c->arena, ncap * sizeof(*nv));
 
 		if (!nv) {
-			l->r.oom = true;
+			l->r->oom = true;
 			return false;
 		}
 		if (*n)
@@ -93,9 +78,9 @@ static void read_attr_value(struct loader *l, int type, struct attr_ref **v,
 	char allowed[1024];
 	int value;
 
-	if (!yr_scalar(&l->r, _("an attribute value"), &s))
+	if (!yr_scalar(l->r, _("an attribute value"), &s))
 		return;
-	if (!yr_check_token(&l->r, &s, _("attribute value")))
+	if (!yr_check_token(l->r, &s, _("attribute value")))
 		return;
 	for (value = 0; value < (int)t->value_count; value++)
 		if (strlen(t->values[value].id) == s.len &&
@@ -103,13 +88,13 @@ static void read_attr_value(struct loader *l, int type, struct attr_ref **v,
 			break;
 	if (value == (int)t->value_count) {
 		list_values(t, allowed, sizeof(allowed));
-		yr_error(&l->r, s.mark, _("\"%.*s\" is not a value of attribute type \"%s\"; allowed: %s"),
+		yr_error(l->r, s.mark, _("\"%.*s\" is not a value of attribute type \"%s\"; allowed: %s"),
 			 (int)s.len, s.value, t->id, allowed);
 		return;
 	}
 	for (uint32_t k = first; k < *n; k++) {
 		if ((*v)[k].value == value) {
-			yr_error(&l->r, s.mark, _("\"%s\" is listed twice for \"%s\""),
+			yr_error(l->r, s.mark, _("\"%s\" is listed twice for \"%s\""),
 				 t->values[value].id, t->id);
 			return;
 		}
@@ -126,9 +111,9 @@ static void read_attrs(struct loader *l, uint32_t i)
 	unsigned seen_count = 0;
 	char known[512];
 
-	if (!yr_mapping_begin(&l->r, _("attributes"), NULL))
+	if (!yr_mapping_begin(l->r, _("attributes"), NULL))
 		return;
-	while (yr_mapping_next(&l->r, &key)) {
+	while (yr_mapping_next(l->r, &key)) {
 		int type = -1;
 		bool repeated = false;
 
@@ -138,32 +123,32 @@ static void read_attrs(struct loader *l, uint32_t i)
 				type = (int)t;
 		if (type < 0) {
 			list_types(l->c, known, sizeof(known));
-			yr_error(&l->r, key.mark,
+			yr_error(l->r, key.mark,
 				 _("unknown attribute type \"%.*s\"; defined in attribute_types (which must come before items): %s"),
 				 (int)key.len, key.value, known);
-			yr_skip(&l->r);
+			yr_skip(l->r);
 			continue;
 		}
 		for (unsigned k = 0; k < seen_count; k++)
 			repeated |= seen[k] == type;
 		if (repeated) {
-			yr_error(&l->r, key.mark, _("key \"%s\" appears twice in %s"),
+			yr_error(l->r, key.mark, _("key \"%s\" appears twice in %s"),
 				 l->c->types[type].id, _("attributes"));
-			yr_skip(&l->r);
+			yr_skip(l->r);
 			continue;
 		}
 		if (seen_count < 64)
 			seen[seen_count++] = (uint16_t)type;
-		if (yr_at_scalar(&l->r)) {
+		if (yr_at_scalar(l->r)) {
 			read_attr_value(l, type, &v, &n, &cap, n);
 			continue;
 		}
-		if (!yr_sequence_begin(&l->r, _("the values of an attribute"), NULL))
+		if (!yr_sequence_begin(l->r, _("the values of an attribute"), NULL))
 			continue;
 		{
 			uint32_t first = n;
 
-			while (yr_sequence_next(&l->r))
+			while (yr_sequence_next(l->r))
 				read_attr_value(l, type, &v, &n, &cap, first);
 		}
 	}
@@ -182,9 +167,9 @@ static void index_item(struct loader *l, uint32_t i, struct yr_mark at)
 	uint32_t other = catalog_index_id(c, i, &oom);
 
 	if (oom)
-		l->r.oom = true;
+		l->r->oom = true;
 	else if (other != ITEM_NONE)
-		yr_error(&l->r, at, _("id \"%s\" is used twice; first at line %u"),
+		yr_error(l->r, at, _("id \"%s\" is used twice; first at line %u"),
 			 c->items[i].id, c->items[other].line);
 }
 
@@ -206,82 +191,77 @@ static void read_item(struct loader *l, uint32_t parent)
 	bool kind_ok = false;
 	uint32_t i;
 
-	if (!yr_mapping_begin(&l->r, _("an item"), &at))
+	if (!yr_mapping_begin(l->r, _("an item"), &at))
 		return;
 	/* The kind is known only once read; the item is typed afterwards. */
 	i = catalog_append(c, parent, ITEM_CONTROL);
 	if (i == ITEM_NONE) {
-		l->r.oom = true;
-		yr_skip(&l->r);
+		l->r->oom = true;
+		yr_skip(l->r);
 		return;
 	}
 	c->items[i].line = at.line;
 	yr_fields_init(&f, item_fields, 9, _("item"), at);
-	while (yr_mapping_next(&l->r, &key)) {
-		switch (yr_field(&l->r, &f, &key)) {
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
 		case F_ID:
-			if (yr_token(&l->r, _("id"), &c->items[i].id, &id_at))
+			if (yr_token(l->r, _("id"), &c->items[i].id, &id_at))
 				index_item(l, i, id_at);
 			break;
-		case F_KIND:
-			if (!yr_scalar(&l->r, _("kind"), &s))
+		case F_KIND: {
+			char name[16];
+
+			if (!yr_word(l->r, _("kind"), name, sizeof(name), &s))
 				break;
 			kind_at = s.mark;
-			{
-				char name[16];
-
-				if (s.len < sizeof(name)) {
-					memcpy(name, s.value, s.len);
-					name[s.len] = '\0';
-					kind_ok = item_kind_parse(name, &kind) == 0;
-				}
-			}
+			kind_ok = item_kind_parse(name, &kind) == 0;
 			if (!kind_ok)
-				yr_error(&l->r, s.mark,
+				yr_error(l->r, s.mark,
 					 _("unknown kind \"%.*s\"; use part, section, control, detail or entry"),
 					 (int)s.len, s.value);
 			else
 				c->items[i].kind = (uint8_t)kind;
 			break;
-		case F_LABEL: yr_text(&l->r, _("label"), &c->items[i].label); break;
-		case F_TITLE: yr_text(&l->r, _("title"), &c->items[i].title); break;
-		case F_TITLE_EN: yr_text(&l->r, _("title_en"), &c->items[i].title_en); break;
-		case F_TEXT: yr_text(&l->r, _("text"), &c->items[i].text); break;
+		}
+		case F_LABEL: yr_text(l->r, _("label"), &c->items[i].label); break;
+		case F_TITLE: yr_text(l->r, _("title"), &c->items[i].title); break;
+		case F_TITLE_EN: yr_text(l->r, _("title_en"), &c->items[i].title_en); break;
+		case F_TEXT: yr_text(l->r, _("text"), &c->items[i].text); break;
 		case F_REFS: read_refs(l, i); break;
 		case F_ATTRS: read_attrs(l, i); break;
 		case F_ITEMS:
 			if (!kind_ok && (f.seen & (1u << F_KIND)) == 0)
-				yr_error(&l->r, key.mark, "%s",
+				yr_error(l->r, key.mark, "%s",
 					 _("write \"kind\" before \"items\""));
 			read_items(l, i);
 			break;
 		default: break;
 		}
 	}
-	yr_fields_require(&l->r, &f, 1u << F_ID | 1u << F_KIND);
+	yr_fields_require(l->r, &f, 1u << F_ID | 1u << F_KIND);
 	if (kind_ok) {
 		const struct item *it = &c->items[i];
 		enum item_kind pk = (enum item_kind)c->items[parent].kind;
 
-		if (!kind_may_hold(pk, kind))
-			yr_error(&l->r, kind_at, _("a %s cannot be placed inside a %s"),
+		if (!item_kind_may_hold(pk, kind))
+			yr_error(l->r, kind_at, _("a %s cannot be placed inside a %s"),
 				 item_kind_label(kind), item_kind_label(pk));
 		if (kind <= ITEM_CONTROL && !it->title && !it->title_en)
-			yr_error(&l->r, at, _("%s \"%s\" needs a title"), item_kind_label(kind),
+			yr_error(l->r, at, _("%s \"%s\" needs a title"), item_kind_label(kind),
 				 it->id ? it->id : "?");
 		if (kind >= ITEM_DETAIL && !it->text && !it->title)
-			yr_error(&l->r, at, _("%s \"%s\" needs a text"), item_kind_label(kind),
+			yr_error(l->r, at, _("%s \"%s\" needs a text"), item_kind_label(kind),
 				 it->id ? it->id : "?");
 		if (it->label && kind != ITEM_ENTRY)
-			yr_error(&l->r, at, "%s", _("only list entries have a label"));
+			yr_error(l->r, at, "%s", _("only list entries have a label"));
 	}
 }
 
 static void read_items(struct loader *l, uint32_t parent)
 {
-	if (!yr_sequence_begin(&l->r, _("items"), NULL))
+	if (!yr_sequence_begin(l->r, _("items"), NULL))
 		return;
-	while (yr_sequence_next(&l->r) && !l->r.oom)
+	while (yr_sequence_next(l->r) && !l->r->oom)
 		read_item(l, parent);
 }
 
@@ -294,78 +274,62 @@ static const char *const top_fields[] = {
 enum { T_FORMAT, T_ID, T_TITLE, T_TITLE_EN, T_EDITION, T_PUBLISHER, T_NOTICE,
        T_TYPES, T_ITEMS };
 
-static void read_document(struct loader *l)
+static void read_document(struct yreader *r, void *ctx)
 {
+	struct loader *l = ctx;
 	struct catalog *c = l->c;
 	struct yr_fields f;
 	struct yr_scalar key, s;
 	struct yr_mark at;
 
-	if (!yr_document_begin(&l->r))
+	l->r = r;
+	if (!yr_document_begin(l->r))
 		return;
-	if (!yr_mapping_begin(&l->r, _("a catalog"), &at))
+	if (!yr_mapping_begin(l->r, _("a catalog"), &at))
 		return;
 	yr_fields_init(&f, top_fields, 9, _("the catalog"), at);
-	while (yr_mapping_next(&l->r, &key) && !l->r.oom) {
-		switch (yr_field(&l->r, &f, &key)) {
+	while (yr_mapping_next(l->r, &key) && !l->r->oom) {
+		switch (yr_field(l->r, &f, &key)) {
 		case T_FORMAT:
-			if (!yr_scalar(&l->r, _("format"), &s))
+			if (!yr_scalar(l->r, _("format"), &s))
 				break;
 			if (s.len != strlen(CATALOG_FORMAT) ||
 			    memcmp(s.value, CATALOG_FORMAT, s.len) != 0)
-				yr_error(&l->r, s.mark,
+				yr_error(l->r, s.mark,
 					 _("format \"%.*s\" is not one this kijun reads; expected \"%s\""),
 					 (int)s.len, s.value, CATALOG_FORMAT);
 			break;
-		case T_ID: yr_token(&l->r, _("id"), &c->id, NULL); break;
-		case T_TITLE: yr_text(&l->r, _("title"), &c->title); break;
-		case T_TITLE_EN: yr_text(&l->r, _("title_en"), &c->title_en); break;
-		case T_EDITION: yr_text(&l->r, _("edition"), &c->edition); break;
-		case T_PUBLISHER: yr_text(&l->r, _("publisher"), &c->publisher); break;
-		case T_NOTICE: yr_text(&l->r, _("notice"), &c->notice); break;
-		case T_TYPES: yr_attr_types(&l->r, &c->types, &c->type_count); break;
+		case T_ID: yr_token(l->r, _("id"), &c->id, NULL); break;
+		case T_TITLE: yr_text(l->r, _("title"), &c->title); break;
+		case T_TITLE_EN: yr_text(l->r, _("title_en"), &c->title_en); break;
+		case T_EDITION: yr_text(l->r, _("edition"), &c->edition); break;
+		case T_PUBLISHER: yr_text(l->r, _("publisher"), &c->publisher); break;
+		case T_NOTICE: yr_text(l->r, _("notice"), &c->notice); break;
+		case T_TYPES: yr_attr_types(l->r, &c->types, &c->type_count); break;
 		case T_ITEMS: read_items(l, ITEM_ROOT_INDEX); break;
 		default: break;
 		}
 	}
-	yr_fields_require(&l->r, &f, 1u << T_FORMAT | 1u << T_ID | 1u << T_TITLE |
+	yr_fields_require(l->r, &f, 1u << T_FORMAT | 1u << T_ID | 1u << T_TITLE |
 				     1u << T_EDITION | 1u << T_ITEMS);
-	if (!l->r.oom)
-		yr_document_end(&l->r);
+	if (!l->r->oom)
+		yr_document_end(l->r);
 }
 
 bool catalog_read(struct catalog *c, const char *name, const char *buf,
 		  size_t len, struct diag_list *diags)
 {
-	struct loader l;
-	size_t before = diags->count + diags->dropped;
-	bool ok;
+	struct loader l = { NULL, c };
 
-	memset(&l, 0, sizeof(l));
 	if (!catalog_init(c)) {
 		catalog_free(c);
 		diag_add(diags, name, 0, 0, "%s", _("out of memory"));
 		return false;
 	}
-	l.c = c;
-	if (len > FILE_MAX_BYTES) {
-		diag_add(diags, name, 0, 0, _("is larger than %zu MiB; kijun does not open files this large"),
-			 FILE_MAX_BYTES >> 20);
-		catalog_free(c);
-		return false;
-	}
-	if (yr_open(&l.r, name, buf, len, CATALOG_MAX_DEPTH, diags)) {
-		l.r.arena = &c->arena;
-		read_document(&l);
-	}
-	yr_close(&l.r);
-	diag_list_sort(diags, before);
-	if (l.r.oom)
-		diag_add(diags, name, 0, 0, "%s", _("out of memory"));
-	ok = diags->count + diags->dropped == before;
-	if (!ok)
-		catalog_free(c);
-	return ok;
+	if (yr_run(name, buf, len, CATALOG_MAX_DEPTH, &c->arena, diags, read_document, &l))
+		return true;
+	catalog_free(c);
+	return false;
 }
 
 bool catalog_load_file(struct catalog *c, const char *path, struct diag_list *diags)

@@ -12,7 +12,7 @@
 #include "yaml_reader.h"
 
 struct loader {
-	struct yreader r;
+	struct yreader *r;
 	struct tailoring *t;
 };
 
@@ -29,38 +29,33 @@ static bool read_new_item(struct loader *l, struct new_item *n, const char *what
 
 	memset(n, 0, sizeof(*n));
 	n->kind = -1;
-	if (!yr_mapping_begin(&l->r, what, &at))
+	if (!yr_mapping_begin(l->r, what, &at))
 		return false;
 	yr_fields_init(&f, item_fields, 5, what, at);
-	while (yr_mapping_next(&l->r, &key)) {
-		switch (yr_field(&l->r, &f, &key)) {
-		case I_ID: yr_token(&l->r, _("id"), &n->id, NULL); break;
-		case I_KIND:
-			if (yr_scalar(&l->r, _("kind"), &s)) {
-				char name[16];
-				enum item_kind k;
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case I_ID: yr_token(l->r, _("id"), &n->id, NULL); break;
+		case I_KIND: {
+			char name[16];
+			enum item_kind k;
 
-				if (s.len < sizeof(name)) {
-					memcpy(name, s.value, s.len);
-					name[s.len] = '\0';
-				} else {
-					name[0] = '\0';
-				}
-				if (item_kind_parse(name, &k) == 0 && k != ITEM_ROOT)
-					n->kind = (int)k;
-				else
-					yr_error(&l->r, s.mark,
-						 _("unknown kind \"%.*s\"; use part, section, control, detail or entry"),
-						 (int)s.len, s.value);
-			}
+			if (!yr_word(l->r, _("kind"), name, sizeof(name), &s))
+				break;
+			if (item_kind_parse(name, &k) == 0)
+				n->kind = (int)k;
+			else
+				yr_error(l->r, s.mark,
+					 _("unknown kind \"%.*s\"; use part, section, control, detail or entry"),
+					 (int)s.len, s.value);
 			break;
-		case I_LABEL: yr_text(&l->r, _("label"), &n->label); break;
-		case I_TITLE: yr_text(&l->r, _("title"), &n->title); break;
-		case I_TEXT: yr_text(&l->r, _("text"), &n->text); break;
+		}
+		case I_LABEL: yr_text(l->r, _("label"), &n->label); break;
+		case I_TITLE: yr_text(l->r, _("title"), &n->title); break;
+		case I_TEXT: yr_text(l->r, _("text"), &n->text); break;
 		default: break;
 		}
 	}
-	yr_fields_require(&l->r, &f, 1u << I_ID);
+	yr_fields_require(l->r, &f, 1u << I_ID);
 	return n->id != NULL;
 }
 
@@ -68,9 +63,9 @@ static void read_parts(struct loader *l, struct change *c)
 {
 	uint32_t cap = 0;
 
-	if (!yr_sequence_begin(&l->r, _("parts"), NULL))
+	if (!yr_sequence_begin(l->r, _("parts"), NULL))
 		return;
-	while (yr_sequence_next(&l->r)) {
+	while (yr_sequence_next(l->r)) {
 		struct new_item n;
 
 		if (!read_new_item(l, &n, _("a part")))
@@ -80,7 +75,7 @@ static void read_parts(struct loader *l, struct change *c)
 			struct new_item *v = arena_alloc(&l->t->arena, ncap * sizeof(*v));
 
 			if (!v) {
-				l->r.oom = true;
+				l->r->oom = true;
 				continue;
 			}
 			if (c->part_count)
@@ -102,32 +97,27 @@ static void read_source(struct loader *l, struct change *c)
 	struct yr_scalar key, s;
 	struct yr_mark at;
 
-	if (!yr_mapping_begin(&l->r, _("source"), &at))
+	if (!yr_mapping_begin(l->r, _("source"), &at))
 		return;
 	yr_fields_init(&f, source_fields, 2, _("source"), at);
-	while (yr_mapping_next(&l->r, &key)) {
-		switch (yr_field(&l->r, &f, &key)) {
-		case 0:
-			if (yr_scalar(&l->r, _("kind"), &s)) {
-				char name[24];
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case 0: {
+			char name[24];
 
-				if (s.len < sizeof(name)) {
-					memcpy(name, s.value, s.len);
-					name[s.len] = '\0';
-				} else {
-					name[0] = '\0';
-				}
-				if (source_kind_parse(name, &c->source) != 0)
-					yr_error(&l->r, s.mark,
-						 _("unknown source \"%.*s\"; use law, standard, organization or internal-rule"),
-						 (int)s.len, s.value);
-			}
+			if (!yr_word(l->r, _("kind"), name, sizeof(name), &s))
+				break;
+			if (source_kind_parse(name, &c->source) != 0)
+				yr_error(l->r, s.mark,
+					 _("unknown source \"%.*s\"; use law, standard, organization or internal-rule"),
+					 (int)s.len, s.value);
 			break;
-		case 1: yr_text(&l->r, _("ref"), &c->source_ref); break;
+		}
+		case 1: yr_text(l->r, _("ref"), &c->source_ref); break;
 		default: break;
 		}
 	}
-	yr_fields_require(&l->r, &f, 1u << 0);
+	yr_fields_require(l->r, &f, 1u << 0);
 }
 
 static const char *const rule_fields[] = { "name", "section", "note" };
@@ -138,18 +128,18 @@ static void read_rule(struct loader *l, struct change *c)
 	struct yr_scalar key;
 	struct yr_mark at;
 
-	if (!yr_mapping_begin(&l->r, _("rule"), &at))
+	if (!yr_mapping_begin(l->r, _("rule"), &at))
 		return;
 	yr_fields_init(&f, rule_fields, 3, _("rule"), at);
-	while (yr_mapping_next(&l->r, &key)) {
-		switch (yr_field(&l->r, &f, &key)) {
-		case 0: yr_text(&l->r, _("name"), &c->rule); break;
-		case 1: yr_text(&l->r, _("section"), &c->rule_section); break;
-		case 2: yr_text(&l->r, _("note"), &c->note); break;
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case 0: yr_text(l->r, _("name"), &c->rule); break;
+		case 1: yr_text(l->r, _("section"), &c->rule_section); break;
+		case 2: yr_text(l->r, _("note"), &c->note); break;
 		default: break;
 		}
 	}
-	yr_fields_require(&l->r, &f, 1u << 0);
+	yr_fields_require(l->r, &f, 1u << 0);
 }
 
 static void read_attr_settings(struct loader *l, struct change *c)
@@ -157,35 +147,35 @@ static void read_attr_settings(struct loader *l, struct change *c)
 	struct yr_scalar key;
 	uint32_t cap = 0;
 
-	if (!yr_mapping_begin(&l->r, _("attributes"), NULL))
+	if (!yr_mapping_begin(l->r, _("attributes"), NULL))
 		return;
-	while (yr_mapping_next(&l->r, &key)) {
+	while (yr_mapping_next(l->r, &key)) {
 		struct attr_setting a;
 
 		memset(&a, 0, sizeof(a));
-		if (!yr_check_token(&l->r, &key, _("attribute type"))) {
-			yr_skip(&l->r);
+		if (!yr_check_token(l->r, &key, _("attribute type"))) {
+			yr_skip(l->r);
 			continue;
 		}
 		a.type = arena_strndup(&l->t->arena, key.value, key.len);
 		for (uint32_t k = 0; a.type && k < c->attr_count; k++) {
 			if (strcmp(c->attrs[k].type, a.type) == 0) {
-				yr_error(&l->r, key.mark, _("key \"%s\" appears twice in %s"),
+				yr_error(l->r, key.mark, _("key \"%s\" appears twice in %s"),
 					 a.type, _("attributes"));
 				a.type = NULL;
 			}
 		}
 		if (!a.type) {
-			yr_skip(&l->r);
+			yr_skip(l->r);
 			continue;
 		}
-		yr_token_list(&l->r, _("the values of an attribute"), &a.values, &a.count);
+		yr_token_list(l->r, _("the values of an attribute"), &a.values, &a.count);
 		if (c->attr_count == cap) {
 			uint32_t ncap = cap ? cap * 2 : 4;
 			struct attr_setting *v = arena_alloc(&l->t->arena, ncap * sizeof(*v));
 
 			if (!v) {
-				l->r.oom = true;
+				l->r->oom = true;
 				continue;
 			}
 			if (c->attr_count)
@@ -240,91 +230,83 @@ static void read_change(struct loader *l)
 
 	memset(&c, 0, sizeof(c));
 	c.item.kind = -1;
-	if (!yr_mapping_begin(&l->r, _("a change"), &at))
+	if (!yr_mapping_begin(l->r, _("a change"), &at))
 		return;
 	c.line = at.line;
 	yr_fields_init(&f, change_fields, C_FIELD_COUNT, _("change"), at);
-	while (yr_mapping_next(&l->r, &key)) {
-		int field = yr_field(&l->r, &f, &key);
+	while (yr_mapping_next(l->r, &key)) {
+		int field = yr_field(l->r, &f, &key);
 
 		if (field >= 0)
 			marks[field] = key.mark;
 		switch (field) {
-		case C_OP:
-			if (yr_scalar(&l->r, _("op"), &s)) {
-				char name[16];
+		case C_OP: {
+			char name[16];
 
-				if (s.len < sizeof(name)) {
-					memcpy(name, s.value, s.len);
-					name[s.len] = '\0';
-					op_ok = change_op_parse(name, &c.op) == 0;
-				}
-				if (!op_ok)
-					yr_error(&l->r, s.mark,
-						 _("unknown operation \"%.*s\"; use exclude, include, reword, split, merge, add, link, level, technical, attributes or marks"),
-						 (int)s.len, s.value);
-			}
+			if (!yr_word(l->r, _("op"), name, sizeof(name), &s))
+				break;
+			op_ok = change_op_parse(name, &c.op) == 0;
+			if (!op_ok)
+				yr_error(l->r, s.mark,
+					 _("unknown operation \"%.*s\"; use exclude, include, reword, split, merge, add, link, level, technical, attributes or marks"),
+					 (int)s.len, s.value);
 			break;
-		case C_TARGET: yr_token(&l->r, _("target"), &c.target, NULL); break;
-		case C_TARGETS: yr_token_list(&l->r, _("targets"), &c.targets, &c.target_count); break;
-		case C_PARENT: yr_token(&l->r, _("parent"), &c.parent, NULL); break;
-		case C_AFTER: yr_token(&l->r, _("after"), &c.after, NULL); break;
+		}
+		case C_TARGET: yr_token(l->r, _("target"), &c.target, NULL); break;
+		case C_TARGETS: yr_token_list(l->r, _("targets"), &c.targets, &c.target_count); break;
+		case C_PARENT: yr_token(l->r, _("parent"), &c.parent, NULL); break;
+		case C_AFTER: yr_token(l->r, _("after"), &c.after, NULL); break;
 		case C_STEP:
-			if (yr_int(&l->r, _("step"), STEP_MIN, STEP_MAX, &n))
+			if (yr_int(l->r, _("step"), STEP_MIN, STEP_MAX, &n))
 				c.step = (uint8_t)n;
 			break;
 		case C_ITEM: read_new_item(l, &c.item, _("item")); break;
 		case C_PARTS: read_parts(l, &c); break;
-		case C_TEXT: yr_text(&l->r, _("text"), &c.text); break;
-		case C_TITLE: yr_text(&l->r, _("title"), &c.title); break;
+		case C_TEXT: yr_text(l->r, _("text"), &c.text); break;
+		case C_TITLE: yr_text(l->r, _("title"), &c.title); break;
 		case C_SOURCE: read_source(l, &c); break;
 		case C_RULE: read_rule(l, &c); break;
-		case C_LEVEL:
-			if (yr_scalar(&l->r, _("level"), &s)) {
-				char name[16];
-				bool ok = false;
+		case C_LEVEL: {
+			char name[16];
 
-				if (s.len < sizeof(name)) {
-					memcpy(name, s.value, s.len);
-					name[s.len] = '\0';
-					ok = item_level_parse(name, &c.level) == 0;
-				}
-				if (!ok)
-					yr_error(&l->r, s.mark,
-						 _("unknown level \"%.*s\"; use mandatory, recommended or none"),
-						 (int)s.len, s.value);
-			}
+			if (!yr_word(l->r, _("level"), name, sizeof(name), &s))
+				break;
+			if (item_level_parse(name, &c.level) != 0)
+				yr_error(l->r, s.mark,
+					 _("unknown level \"%.*s\"; use mandatory, recommended or none"),
+					 (int)s.len, s.value);
 			break;
-		case C_TECHNICAL: yr_bool(&l->r, _("technical"), &c.technical); break;
+		}
+		case C_TECHNICAL: yr_bool(l->r, _("technical"), &c.technical); break;
 		case C_REVIEW:
-			if (yr_int(&l->r, _("review_months"), 1, 120, &n))
+			if (yr_int(l->r, _("review_months"), 1, 120, &n))
 				c.review_months = (uint16_t)n;
 			break;
 		case C_ATTRS: read_attr_settings(l, &c); break;
-		case C_MARKS: yr_token_list(&l->r, _("marks"), &c.marks, &c.mark_count); break;
-		case C_REASON: yr_text(&l->r, _("reason"), &c.reason); break;
-		case C_AUTHOR: yr_text(&l->r, _("author"), &c.author); break;
-		case C_DATE: yr_date(&l->r, _("date"), &c.date); break;
+		case C_MARKS: yr_token_list(l->r, _("marks"), &c.marks, &c.mark_count); break;
+		case C_REASON: yr_text(l->r, _("reason"), &c.reason); break;
+		case C_AUTHOR: yr_text(l->r, _("author"), &c.author); break;
+		case C_DATE: yr_date(l->r, _("date"), &c.date); break;
 		default: break;
 		}
 	}
-	yr_fields_require(&l->r, &f, COMMON);
-	if (!op_ok || l->r.broken)
+	yr_fields_require(l->r, &f, COMMON);
+	if (!op_ok || l->r->broken)
 		return;
 	for (int k = 0; k < C_FIELD_COUNT; k++) {
 		if ((f.seen & F(k)) && !((COMMON | op_fields[c.op]) & F(k)))
-			yr_error(&l->r, marks[k], _("\"%s\" does not apply to %s"),
+			yr_error(l->r, marks[k], _("\"%s\" does not apply to %s"),
 				 change_fields[k], change_op_name(c.op));
 	}
 	if ((f.seen & COMMON) != COMMON)
 		return;  /* reported above */
 	problem = change_problem(&c);
 	if (problem) {
-		yr_error(&l->r, at, "%s", _(problem));
+		yr_error(l->r, at, "%s", _(problem));
 		return;
 	}
 	if (tailoring_append(l->t, &c) < 0)
-		l->r.oom = true;
+		l->r->oom = true;
 }
 
 /* ---- the document -------------------------------------------------------- */
@@ -339,35 +321,35 @@ static void read_base(struct loader *l)
 	struct yr_scalar key;
 	struct yr_mark at;
 
-	if (!yr_mapping_begin(&l->r, _("base"), &at))
+	if (!yr_mapping_begin(l->r, _("base"), &at))
 		return;
 	yr_fields_init(&f, base_fields, 5, _("base"), at);
-	while (yr_mapping_next(&l->r, &key)) {
-		switch (yr_field(&l->r, &f, &key)) {
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
 		case B_CATALOG:
 			b->kind = BASE_CATALOG;
-			yr_token(&l->r, _("catalog"), &b->id, NULL);
+			yr_token(l->r, _("catalog"), &b->id, NULL);
 			break;
 		case B_TAILORING:
 			b->kind = BASE_TAILORING;
-			yr_token(&l->r, _("tailoring"), &b->id, NULL);
+			yr_token(l->r, _("tailoring"), &b->id, NULL);
 			break;
-		case B_EDITION: yr_text(&l->r, _("edition"), &b->edition); break;
-		case B_HASH: yr_token(&l->r, _("hash"), &b->hash, NULL); break;
-		case B_FILE: yr_text(&l->r, _("file"), &b->file); break;
+		case B_EDITION: yr_text(l->r, _("edition"), &b->edition); break;
+		case B_HASH: yr_token(l->r, _("hash"), &b->hash, NULL); break;
+		case B_FILE: yr_text(l->r, _("file"), &b->file); break;
 		default: break;
 		}
 	}
-	if (l->r.broken)
+	if (l->r->broken)
 		return;
 	if ((f.seen & F(B_CATALOG)) && (f.seen & F(B_TAILORING)))
-		yr_error(&l->r, at, "%s", _("a base is either a catalog or a tailoring, not both"));
+		yr_error(l->r, at, "%s", _("a base is either a catalog or a tailoring, not both"));
 	else if (!(f.seen & (F(B_CATALOG) | F(B_TAILORING))))
-		yr_error(&l->r, at, "%s", _("the base names neither a catalog nor a tailoring"));
+		yr_error(l->r, at, "%s", _("the base names neither a catalog nor a tailoring"));
 	else if (b->kind == BASE_TAILORING && !b->file)
-		yr_error(&l->r, at, "%s", _("a base tailoring needs its file"));
+		yr_error(l->r, at, "%s", _("a base tailoring needs its file"));
 	if (b->hash && strncmp(b->hash, "sha256:", 7) != 0)
-		yr_error(&l->r, at, "%s", _("the base hash must start with sha256:"));
+		yr_error(l->r, at, "%s", _("the base hash must start with sha256:"));
 }
 
 static const char *const policy_fields[] = { "awareness", "targets", "monitoring", "feedback" };
@@ -379,15 +361,15 @@ static void read_policy(struct loader *l)
 	struct yr_scalar key;
 	struct yr_mark at;
 
-	if (!yr_mapping_begin(&l->r, _("risk_policy"), &at))
+	if (!yr_mapping_begin(l->r, _("risk_policy"), &at))
 		return;
 	yr_fields_init(&f, policy_fields, 4, _("risk_policy"), at);
-	while (yr_mapping_next(&l->r, &key)) {
-		switch (yr_field(&l->r, &f, &key)) {
-		case 0: yr_text(&l->r, _("awareness"), &p->awareness); break;
-		case 1: yr_text(&l->r, _("targets"), &p->targets); break;
-		case 2: yr_text(&l->r, _("monitoring"), &p->monitoring); break;
-		case 3: yr_text(&l->r, _("feedback"), &p->feedback); break;
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case 0: yr_text(l->r, _("awareness"), &p->awareness); break;
+		case 1: yr_text(l->r, _("targets"), &p->targets); break;
+		case 2: yr_text(l->r, _("monitoring"), &p->monitoring); break;
+		case 3: yr_text(l->r, _("feedback"), &p->feedback); break;
 		default: break;
 		}
 	}
@@ -399,75 +381,60 @@ static const char *const top_fields[] = {
 };
 enum { T_FORMAT, T_ID, T_TITLE, T_BASE, T_ORG, T_SCOPE, T_POLICY, T_TYPES, T_CHANGES };
 
-static void read_document(struct loader *l)
+static void read_document(struct yreader *r, void *ctx)
 {
+	struct loader *l = ctx;
 	struct tailoring *t = l->t;
 	struct yr_fields f;
 	struct yr_scalar key, s;
 	struct yr_mark at;
 
-	if (!yr_document_begin(&l->r) || !yr_mapping_begin(&l->r, _("a tailoring"), &at))
+	l->r = r;
+	if (!yr_document_begin(l->r) || !yr_mapping_begin(l->r, _("a tailoring"), &at))
 		return;
 	yr_fields_init(&f, top_fields, 9, _("the tailoring"), at);
-	while (yr_mapping_next(&l->r, &key) && !l->r.oom) {
-		switch (yr_field(&l->r, &f, &key)) {
+	while (yr_mapping_next(l->r, &key) && !l->r->oom) {
+		switch (yr_field(l->r, &f, &key)) {
 		case T_FORMAT:
-			if (!yr_scalar(&l->r, _("format"), &s))
+			if (!yr_scalar(l->r, _("format"), &s))
 				break;
 			if (s.len != strlen(TAILORING_FORMAT) ||
 			    memcmp(s.value, TAILORING_FORMAT, s.len) != 0)
-				yr_error(&l->r, s.mark,
+				yr_error(l->r, s.mark,
 					 _("format \"%.*s\" is not one this kijun reads; expected \"%s\""),
 					 (int)s.len, s.value, TAILORING_FORMAT);
 			break;
-		case T_ID: yr_token(&l->r, _("id"), &t->id, NULL); break;
-		case T_TITLE: yr_text(&l->r, _("title"), &t->title); break;
+		case T_ID: yr_token(l->r, _("id"), &t->id, NULL); break;
+		case T_TITLE: yr_text(l->r, _("title"), &t->title); break;
 		case T_BASE: read_base(l); break;
-		case T_ORG: yr_text(&l->r, _("organization"), &t->organization); break;
-		case T_SCOPE: yr_text(&l->r, _("scope"), &t->scope); break;
+		case T_ORG: yr_text(l->r, _("organization"), &t->organization); break;
+		case T_SCOPE: yr_text(l->r, _("scope"), &t->scope); break;
 		case T_POLICY: read_policy(l); break;
-		case T_TYPES: yr_attr_types(&l->r, &t->types, &t->type_count); break;
+		case T_TYPES: yr_attr_types(l->r, &t->types, &t->type_count); break;
 		case T_CHANGES:
-			if (!yr_sequence_begin(&l->r, _("changes"), NULL))
+			if (!yr_sequence_begin(l->r, _("changes"), NULL))
 				break;
-			while (yr_sequence_next(&l->r) && !l->r.oom)
+			while (yr_sequence_next(l->r) && !l->r->oom)
 				read_change(l);
 			break;
 		default: break;
 		}
 	}
-	yr_fields_require(&l->r, &f, F(T_FORMAT) | F(T_ID) | F(T_BASE));
-	if (!l->r.oom)
-		yr_document_end(&l->r);
+	yr_fields_require(l->r, &f, F(T_FORMAT) | F(T_ID) | F(T_BASE));
+	if (!l->r->oom)
+		yr_document_end(l->r);
 }
 
 bool tailoring_read(struct tailoring *t, const char *name, const char *buf,
 		    size_t len, struct diag_list *diags)
 {
-	struct loader l;
-	size_t before = diags->count + diags->dropped;
-	bool ok;
+	struct loader l = { NULL, t };
 
-	memset(&l, 0, sizeof(l));
 	tailoring_init(t);
-	l.t = t;
-	if (len > FILE_MAX_BYTES) {
-		diag_add(diags, name, 0, 0, _("is larger than %zu MiB; kijun does not open files this large"),
-			 FILE_MAX_BYTES >> 20);
-		return false;
-	}
-	if (yr_open(&l.r, name, buf, len, TAILORING_MAX_DEPTH, diags)) {
-		l.r.arena = &t->arena;
-		read_document(&l);
-	}
-	yr_close(&l.r);
-	diag_list_sort(diags, before);
-	if (l.r.oom)
-		diag_add(diags, name, 0, 0, "%s", _("out of memory"));
-	ok = diags->count + diags->dropped == before;
-	if (!ok)
-		tailoring_free(t);
-	return ok;
+	if (yr_run(name, buf, len, TAILORING_MAX_DEPTH, &t->arena, diags, read_document, &l))
+		return true;
+	tailoring_free(t);
+	return false;
 }
 
 bool tailoring_load_file(struct tailoring *t, const char *path, struct diag_list *diags)

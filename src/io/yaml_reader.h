@@ -93,7 +93,18 @@ bool yr_at_scalar(struct yreader *r);
 void yr_error(struct yreader *r, struct yr_mark at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Reads buf[0..len) with read(r, ctx) between opening and closing the
+ * reader: bounds the size, points the reader at arena, sorts what read
+ * reported by place.  True when nothing was reported. */
+bool yr_run(const char *name, const char *buf, size_t len, unsigned max_depth,
+	    struct arena *arena, struct diag_list *diags,
+	    void (*read)(struct yreader *r, void *ctx), void *ctx);
+
 /* ---- typed values, copied into r->arena ------------------------------- */
+
+/* A short keyword (a kind, an op) into buf; an empty buf when it does not
+ * fit, which the caller reports as unknown. */
+bool yr_word(struct yreader *r, const char *what, char *buf, size_t size, struct yr_scalar *s);
 
 /* Any text, or nothing (*out = NULL for ~, null or an empty value). */
 bool yr_text(struct yreader *r, const char *what, const char **out);

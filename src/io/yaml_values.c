@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kijun/file.h"
 #include "kijun/i18n.h"
 #include "yaml_reader.h"
 
@@ -33,6 +34,42 @@ bool yr_check_token(struct yreader *r, const struct yr_scalar *s, const char *wh
 		}
 	}
 	return true;
+}
+
+bool yr_word(struct yreader *r, const char *what, char *buf, size_t size, struct yr_scalar *s)
+{
+	if (!yr_scalar(r, what, s))
+		return false;
+	if (s->len < size) {
+		memcpy(buf, s->value, s->len);
+		buf[s->len] = '\0';
+	} else {
+		buf[0] = '\0';
+	}
+	return true;
+}
+
+bool yr_run(const char *name, const char *buf, size_t len, unsigned max_depth,
+	    struct arena *arena, struct diag_list *diags,
+	    void (*read)(struct yreader *r, void *ctx), void *ctx)
+{
+	size_t before = diags->count + diags->dropped;
+	struct yreader r;
+
+	if (len > FILE_MAX_BYTES) {
+		diag_add(diags, name, 0, 0, _("is larger than %zu MiB; kijun does not open files this large"),
+			 FILE_MAX_BYTES >> 20);
+		return false;
+	}
+	if (yr_open(&r, name, buf, len, max_depth, diags)) {
+		r.arena = arena;
+		read(&r, ctx);
+	}
+	yr_close(&r);
+	diag_list_sort(diags, before);
+	if (r.oom)
+		diag_add(diags, name, 0, 0, "%s", _("out of memory"));
+	return diags->count + diags->dropped == before;
 }
 
 bool yr_text(struct yreader *r, const char *what, const char **out)

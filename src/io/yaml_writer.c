@@ -140,25 +140,28 @@ void yw_string(struct ywriter *w, const char *s)
 						 1, style));
 }
 
+/* A key and a value written plain, so it reads back as a number or a
+ * boolean rather than as text. */
+static void pair_plain(struct ywriter *w, const char *key, const char *value)
+{
+	yaml_event_t e;
+
+	yw_string(w, key);
+	emit(w, &e, yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)value,
+						 (int)strlen(value), 1, 1, YAML_PLAIN_SCALAR_STYLE));
+}
+
 void yw_int(struct ywriter *w, const char *key, long value)
 {
 	char num[24];
-	yaml_event_t e;
 
 	snprintf(num, sizeof(num), "%ld", value);
-	yw_string(w, key);
-	emit(w, &e, yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)num,
-						 (int)strlen(num), 1, 1, YAML_PLAIN_SCALAR_STYLE));
+	pair_plain(w, key, num);
 }
 
 void yw_bool(struct ywriter *w, const char *key, bool value)
 {
-	const char *v = value ? "true" : "false";
-	yaml_event_t e;
-
-	yw_string(w, key);
-	emit(w, &e, yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)v,
-						 (int)strlen(v), 1, 1, YAML_PLAIN_SCALAR_STYLE));
+	pair_plain(w, key, value ? "true" : "false");
 }
 
 void yw_pair(struct ywriter *w, const char *key, const char *value)

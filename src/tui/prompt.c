@@ -53,31 +53,17 @@ static void prompt_close(struct ui *ui)
 	curs_set(0);
 }
 
-/* Empty or only spaces, the ideographic space U+3000 included. */
-static bool blank(const char *s)
-{
-	while (*s) {
-		if (*s == ' ')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return false;
-	}
-	return true;
-}
-
 static void finish(struct ui *ui)
 {
 	struct prompt *p = &ui->prompt;
 	char answer[LINEEDIT_MAX];
 	prompt_done_fn done = p->done;
 
-	if (p->type == PROMPT_REASON && blank(p->edit.buf)) {
+	if (p->type == PROMPT_REASON && text_is_blank(p->edit.buf)) {
 		ui_message(ui, ROLE_ERROR, "%s", _("a change needs a reason: type why, or Esc to cancel"));
 		return;
 	}
-	if (p->type == PROMPT_LINE && !p->allow_empty && blank(p->edit.buf)) {
+	if (p->type == PROMPT_LINE && !p->allow_empty && text_is_blank(p->edit.buf)) {
 		ui_message(ui, ROLE_ERROR, "%s", _("this cannot be empty: type a value, or Esc to cancel"));
 		return;
 	}
