@@ -45,6 +45,7 @@ struct resolved {
 	bool inherited;          /* shaped by a base tailoring only */
 	uint16_t review_months;
 	uint8_t source;          /* enum source_kind, for added items */
+	uint8_t before_exclusion;/* the status an include returns to */
 	const char *source_ref;
 	const char *base_text;   /* before any change; NULL for added items */
 	const char *base_title;

@@ -35,7 +35,6 @@ struct resolver {
 	struct resolution *r;
 	const struct tailoring *t;
 	uint32_t info_capacity;
-	uint8_t *before_exclusion;  /* the status to return to on include */
 	bool oom;
 };
 
@@ -76,28 +75,18 @@ static void conflict(struct resolver *rv, uint32_t index, const char *fmt, ...)
 static bool grow_info(struct resolver *rv)
 {
 	struct resolution *r = rv->r;
+	struct resolved *v;
 
 	if (r->cat.count <= rv->info_capacity)
 		return true;
-	{
-		uint32_t cap = r->cat.capacity;
-		struct resolved *v = realloc(r->info, cap * sizeof(*v));
-		uint8_t *b = realloc(rv->before_exclusion, cap);
-
-		if (!v || !b) {
-			if (v)
-				r->info = v;
-			if (b)
-				rv->before_exclusion = b;
-			rv->oom = true;
-			return false;
-		}
-		memset(v + rv->info_capacity, 0, (cap - rv->info_capacity) * sizeof(*v));
-		memset(b + rv->info_capacity, 0, cap - rv->info_capacity);
-		r->info = v;
-		rv->before_exclusion = b;
-		rv->info_capacity = cap;
+	v = realloc(r->info, r->cat.capacity * sizeof(*v));
+	if (!v) {
+		rv->oom = true;
+		return false;
 	}
+	memset(v + rv->info_capacity, 0, (r->cat.capacity - rv->info_capacity) * sizeof(*v));
+	r->info = v;
+	rv->info_capacity = r->cat.capacity;
 	return true;
 }
 
@@ -185,7 +174,7 @@ static void do_exclude(struct resolver *rv, uint32_t index, const struct change 
 		conflict(rv, index, _("%s is already excluded"), c->target);
 		return;
 	}
-	rv->before_exclusion[i] = info->status;
+	info->before_exclusion = info->status;
 	info->status = STATUS_EXCLUDED;
 	shaped_by(rv, i, index);
 }
@@ -202,12 +191,8 @@ static void do_include(struct resolver *rv, uint32_t index, const struct change 
 		conflict(rv, index, _("%s is not excluded"), c->target);
 		return;
 	}
-	/* Excluded in a base tailoring: it was kept or changed there. */
-	info->status = rv->before_exclusion[i] == STATUS_EXCLUDED ? STATUS_KEPT
-								  : rv->before_exclusion[i];
-	if (info->status == STATUS_KEPT && info->base_text &&
-	    rv->r->cat.items[i].text != info->base_text)
-		info->status = STATUS_REWORDED;
+	/* Back to what it was, also when a base tailoring excluded it. */
+	info->status = info->before_exclusion;
 	shaped_by(rv, i, index);
 }
 
@@ -231,8 +216,8 @@ static void do_reword(struct resolver *rv, uint32_t index, const struct change *
 		it->title = c->title;
 	if (info->status == STATUS_KEPT)
 		info->status = STATUS_REWORDED;
-	else if (info->status == STATUS_EXCLUDED && rv->before_exclusion[i] == STATUS_KEPT)
-		rv->before_exclusion[i] = STATUS_REWORDED;
+	else if (info->status == STATUS_EXCLUDED && info->before_exclusion == STATUS_KEPT)
+		info->before_exclusion = STATUS_REWORDED;
 	shaped_by(rv, i, index);
 }
 
@@ -265,9 +250,16 @@ static void do_split(struct resolver *rv, uint32_t index, const struct change *c
 
 	if (i == ITEM_NONE || !still_there(rv, index, i))
 		return;
-	for (uint32_t k = 0; k < c->part_count; k++)
+	for (uint32_t k = 0; k < c->part_count; k++) {
 		if (!id_is_free(rv, index, c->parts[k].id))
 			return;
+		for (uint32_t j = 0; j < k; j++) {
+			if (strcmp(c->parts[j].id, c->parts[k].id) == 0) {
+				conflict(rv, index, _("%s is given to two parts"), c->parts[k].id);
+				return;
+			}
+		}
+	}
 	prev = i;
 	for (uint32_t k = 0; k < c->part_count; k++) {
 		const struct new_item *p = &c->parts[k];
@@ -575,12 +567,9 @@ bool resolve_apply(struct resolution *out, const struct catalog *base,
 		goto oom;
 	if (base_info) {
 		memcpy(out->info, base_info->info, base->count * sizeof(*out->info));
-		for (uint32_t i = 0; i < base->count; i++) {
+		for (uint32_t i = 0; i < base->count; i++)
 			if (out->info[i].history_count)
 				out->info[i].inherited = true;
-			rv.before_exclusion[i] = out->info[i].status == STATUS_EXCLUDED
-							 ? STATUS_KEPT : out->info[i].status;
-		}
 	}
 	for (uint32_t k = 0; k < t->count && !rv.oom; k++)
 		apply(&rv, k);
@@ -597,10 +586,8 @@ bool resolve_apply(struct resolution *out, const struct catalog *base,
 		if (info->status != STATUS_KEPT || info->history_count)
 			out->changed_count++;
 	}
-	free(rv.before_exclusion);
 	return true;
 oom:
-	free(rv.before_exclusion);
 	resolution_free(out);
 	return false;
 }

@@ -273,6 +273,8 @@ const char *change_problem(const struct change *c)
 		return N_("every change needs a reason");
 	if (c->step < STEP_MIN || c->step > STEP_MAX)
 		return N_("the step must be 1 to 7");
+	if (text_is_blank(c->author) || !c->date)
+		return N_("every change needs an author and a date");
 	switch (c->op) {
 	case OP_MERGE:
 		if (c->target_count < 2)
@@ -299,9 +301,13 @@ const char *change_problem(const struct change *c)
 	case OP_SPLIT:
 		if (c->part_count < 2)
 			return N_("a split needs at least two parts");
-		for (uint32_t i = 0; i < c->part_count; i++)
+		for (uint32_t i = 0; i < c->part_count; i++) {
 			if (!c->parts[i].id || text_is_blank(c->parts[i].text))
 				return N_("every part of a split needs an id and a text");
+			for (uint32_t j = 0; j < i; j++)
+				if (strcmp(c->parts[i].id, c->parts[j].id) == 0)
+					return N_("the parts of a split need different ids");
+		}
 		break;
 	case OP_LINK:
 		if (text_is_blank(c->rule))

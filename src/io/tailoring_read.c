@@ -319,7 +319,7 @@ static void read_base(struct loader *l)
 	struct base_ref *b = &l->t->base;
 	struct yr_fields f;
 	struct yr_scalar key;
-	struct yr_mark at;
+	struct yr_mark at, hash_at = { 0, 0 };
 
 	if (!yr_mapping_begin(l->r, _("base"), &at))
 		return;
@@ -335,7 +335,7 @@ static void read_base(struct loader *l)
 			yr_token(l->r, _("tailoring"), &b->id, NULL);
 			break;
 		case B_EDITION: yr_text(l->r, _("edition"), &b->edition); break;
-		case B_HASH: yr_token(l->r, _("hash"), &b->hash, NULL); break;
+		case B_HASH: yr_token(l->r, _("hash"), &b->hash, &hash_at); break;
 		case B_FILE: yr_text(l->r, _("file"), &b->file); break;
 		default: break;
 		}
@@ -349,7 +349,7 @@ static void read_base(struct loader *l)
 	else if (b->kind == BASE_TAILORING && !b->file)
 		yr_error(l->r, at, "%s", _("a base tailoring needs its file"));
 	if (b->hash && strncmp(b->hash, "sha256:", 7) != 0)
-		yr_error(l->r, at, "%s", _("the base hash must start with sha256:"));
+		yr_error(l->r, hash_at, "%s", _("the base hash must start with sha256:"));
 }
 
 static const char *const policy_fields[] = { "awareness", "targets", "monitoring", "feedback" };
