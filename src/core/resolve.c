@@ -352,6 +352,8 @@ static void do_merge(struct resolver *rv, uint32_t index, const struct change *c
 	cat->items[n].refs = refs;
 	cat->items[n].ref_count = nrefs;
 	set_new_item(rv, n, &c->item);
+	if (!c->item.label && kind == ITEM_ENTRY)
+		cat->items[n].label = cat->items[first].label;  /* stays a) */
 	shaped_by(rv, n, index);
 	for (uint32_t k = 0; k < c->target_count; k++) {
 		uint32_t i = catalog_find(cat, c->targets[k]);

@@ -9,6 +9,7 @@
 #include "kijun/catalog_io.h"
 #include "kijun/file.h"
 #include "kijun/i18n.h"
+#include "kijun/text.h"
 #include "yaml_reader.h"
 
 struct loader {
@@ -224,6 +225,7 @@ static void read_change(struct loader *l)
 	struct yr_fields f;
 	struct yr_scalar key, s;
 	struct yr_mark at, marks[C_FIELD_COUNT];
+	size_t reported = l->r->diags->count + l->r->diags->dropped;
 	bool op_ok = false;
 	long n;
 	const char *problem;
@@ -298,8 +300,14 @@ static void read_change(struct loader *l)
 			yr_error(l->r, marks[k], _("\"%s\" does not apply to %s"),
 				 change_fields[k], change_op_name(c.op));
 	}
-	if ((f.seen & COMMON) != COMMON)
-		return;  /* reported above */
+	/* What is wrong with a field was said where the field is. */
+	if ((f.seen & COMMON) != COMMON ||
+	    l->r->diags->count + l->r->diags->dropped != reported)
+		return;
+	if (text_is_blank(c.reason)) {
+		yr_error(l->r, marks[C_REASON], "%s", _("every change needs a reason"));
+		return;
+	}
 	problem = change_problem(&c);
 	if (problem) {
 		yr_error(l->r, at, "%s", _(problem));

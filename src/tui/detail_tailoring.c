@@ -96,6 +96,33 @@ static unsigned char *diff_marks(struct detail *d, const char *old_text, const c
 	return marks;
 }
 
+/* A list entry reads "d) text", as in its parent's text. */
+static const char *with_label(struct detail *d, const struct item *it, const char *text)
+{
+	if (it->kind != ITEM_ENTRY || !it->label)
+		return text;
+	return detail_printf(d, "%s %s", it->label, text);
+}
+
+/* The marks of text, shifted to line up with with_label()'s result. */
+static const unsigned char *shift_marks(struct detail *d, const struct item *it,
+					const unsigned char *marks, const char *text)
+{
+	size_t pad, len;
+	unsigned char *v;
+
+	if (!marks || it->kind != ITEM_ENTRY || !it->label)
+		return marks;
+	pad = strlen(it->label) + 1;
+	len = strlen(text) + 1;
+	v = arena_alloc(&d->arena, pad + len);
+	if (!v)
+		return NULL;
+	memset(v, 0, pad);
+	memcpy(v + pad, marks, len);
+	return v;
+}
+
 void detail_tailoring_text(struct detail *d, const struct catalog *c, uint32_t i,
 			   const struct detail_context *ctx)
 {
@@ -112,21 +139,24 @@ void detail_tailoring_text(struct detail *d, const struct catalog *c, uint32_t i
 		return;
 	detail_push_blank(d);
 	if (ctx->base_view) {
-		detail_push_wrapped(d, text, 0, DETAIL_BODY);
+		detail_push_wrapped(d, with_label(d, it, text), 0, DETAIL_BODY);
 		if (info && (info->status != STATUS_KEPT || info->history_count))
 			detail_push_wrapped(d, _("(changed in the tailoring: v switches the view)"), 0,
 					    DETAIL_MUTED);
 		return;
 	}
 	if (!reworded) {
-		detail_push_wrapped(d, text, 0, DETAIL_BODY);
+		detail_push_wrapped(d, with_label(d, it, text), 0, DETAIL_BODY);
 		return;
 	}
-	detail_push_marked(d, text, diff_marks(d, info->base_text, text, false), 0, DETAIL_BODY,
-			   DETAIL_INSERTED);
+	detail_push_marked(d, with_label(d, it, text),
+			   shift_marks(d, it, diff_marks(d, info->base_text, text, false), text),
+			   0, DETAIL_BODY, DETAIL_INSERTED);
 	detail_push_heading(d, _("Text in the base"));
-	detail_push_marked(d, info->base_text, diff_marks(d, info->base_text, text, true), 0,
-			   DETAIL_MUTED, DETAIL_DELETED);
+	detail_push_marked(d, with_label(d, it, info->base_text),
+			   shift_marks(d, it, diff_marks(d, info->base_text, text, true),
+				       info->base_text),
+			   0, DETAIL_MUTED, DETAIL_DELETED);
 }
 
 void detail_tailoring_tail(struct detail *d, const struct catalog *c, uint32_t i,

@@ -80,13 +80,21 @@ static const char *made_id(const struct change *c)
 	}
 }
 
+/* Resolves the tailoring again; the tree's state is noted first, while
+ * it still matches the catalog it was made for. */
+static bool resolve_again(struct ui *ui)
+{
+	ui_remember(ui);
+	return workspace_resolve(ui->doc.ws);
+}
+
 static bool record(struct ui *ui, const struct change *c)
 {
 	struct workspace *w = ui->doc.ws;
 	long index = tailoring_append(&w->t, c);
 	char focus[512];
 
-	if (index < 0 || !workspace_resolve(w)) {
+	if (index < 0 || !resolve_again(ui)) {
 		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
 		return false;
 	}
@@ -97,10 +105,11 @@ static bool record(struct ui *ui, const struct change *c)
 		if (x->from == &w->t && x->index == (uint32_t)index) {
 			struct change dropped;
 
-			ui_message(ui, ROLE_ERROR, _("not recorded: %s"), x->message);
+			snprintf(focus, sizeof(focus), _("not recorded: %s"), x->message);
 			tailoring_pop(&w->t, &dropped);
-			workspace_resolve(w);
+			resolve_again(ui);
 			ui_reload(ui, NULL);
+			ui_message(ui, ROLE_ERROR, "%s", focus);
 			return false;
 		}
 	}
@@ -385,8 +394,8 @@ static void add_id_done(struct ui *ui, const char *answer, int key)
 {
 	(void)key;
 	if (id_taken(ui, answer) || strchr(answer, ' ') || strchr(answer, '\t')) {
-		ui_message(ui, ROLE_ERROR, _("%s is taken or not a valid id; choose another"), answer);
 		prompt_line(ui, _("id of the new item: "), answer, false, add_id_done);
+		ui_message(ui, ROLE_ERROR, _("%s is taken or not a valid id; choose another"), answer);
 		return;
 	}
 	ui->flow.c.item.id = keep(ui, answer);
@@ -546,8 +555,8 @@ static void merge_id_done(struct ui *ui, const char *answer, int key)
 
 	(void)key;
 	if (id_taken(ui, answer)) {
-		ui_message(ui, ROLE_ERROR, _("%s is taken or not a valid id; choose another"), answer);
 		prompt_line(ui, _("id of the merged item: "), answer, false, merge_id_done);
+		ui_message(ui, ROLE_ERROR, _("%s is taken or not a valid id; choose another"), answer);
 		return;
 	}
 	ui->flow.c.item.id = keep(ui, answer);
@@ -591,6 +600,13 @@ static void merge_targets_done(struct ui *ui, const char *answer, int key)
 	}
 	ui->flow.c.targets = ids;
 	ui->flow.c.target_count = n;
+	/* Merged list entries keep the first one's label, a) say. */
+	{
+		const struct item *first = catalog_item(shown(ui), catalog_find(shown(ui), ids[0]));
+
+		if (first->kind == ITEM_ENTRY)
+			ui->flow.c.item.label = keep(ui, first->label);
+	}
 	snprintf(suggestion, sizeof(suggestion), "%s+", ids[0]);
 	prompt_line(ui, _("id of the merged item: "), suggestion, false, merge_id_done);
 }
@@ -667,8 +683,8 @@ static void months_done(struct ui *ui, const char *answer, int key)
 
 	(void)key;
 	if (*end || months < 1 || months > 120) {
-		ui_message(ui, ROLE_ERROR, "%s", _("give a number of months from 1 to 120"));
 		prompt_line(ui, _("review every how many months? "), answer, false, months_done);
+		ui_message(ui, ROLE_ERROR, "%s", _("give a number of months from 1 to 120"));
 		return;
 	}
 	ui->flow.c.technical = true;
@@ -824,6 +840,17 @@ fail:
 
 /* ---- undo, redo, save, quit -------------------------------------------------------- */
 
+/* Where the cursor goes once a change is taken back: the item it
+ * changed, or for what it created, where that stood. */
+static const char *undone_focus(const struct change *c)
+{
+	switch (c->op) {
+	case OP_ADD: return c->after ? c->after : c->parent;
+	case OP_MERGE: return c->targets[0];
+	default: return c->target;
+	}
+}
+
 static void undo(struct ui *ui)
 {
 	struct workspace *w = ui->doc.ws;
@@ -846,9 +873,9 @@ static void undo(struct ui *ui)
 		ui->redo_capacity = cap;
 	}
 	ui->redo[ui->redo_count++] = c;
-	workspace_resolve(w);
+	resolve_again(ui);
 	ui->generation++;
-	ui_reload(ui, c.target ? c.target : made_id(&c));
+	ui_reload(ui, undone_focus(&c));
 	ui_message(ui, ROLE_NORMAL, _("undone: %s %s (Ctrl-R redoes)"), change_op_label(c.op),
 		   made_id(&c));
 }
@@ -863,7 +890,7 @@ static void redo(struct ui *ui)
 		return;
 	}
 	c = ui->redo[--ui->redo_count];
-	if (tailoring_append(&w->t, &c) < 0 || !workspace_resolve(w)) {
+	if (tailoring_append(&w->t, &c) < 0 || !resolve_again(ui)) {
 		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
 		return;
 	}

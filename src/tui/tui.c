@@ -53,23 +53,29 @@ static void layout(struct ui *ui)
 	outline_set_height(&ui->tree, (uint32_t)ui->body_h);
 }
 
+void ui_remember(struct ui *ui)
+{
+	if (ui->have_remembered)
+		outline_state_free(&ui->remembered);
+	ui->have_remembered = outline_state_save(&ui->tree, &ui->remembered);
+}
+
 bool ui_reload(struct ui *ui, const char *focus_id)
 {
-	struct outline_state state;
-	bool saved = outline_state_save(&ui->tree, &state);
 	uint32_t height = ui->tree.height;
 
+	/* A view switch keeps the catalog; an edit remembered it before. */
+	if (!ui->have_remembered)
+		ui_remember(ui);
 	outline_free(&ui->tree);
-	if (!doc_update_hidden(&ui->doc) || !outline_init(&ui->tree, doc_shown(&ui->doc))) {
-		if (saved)
-			outline_state_free(&state);
+	if (!doc_update_hidden(&ui->doc) || !outline_init(&ui->tree, doc_shown(&ui->doc)))
 		return false;
-	}
 	ui->tree.height = height;
 	ui->tree.hidden = ui->doc.hidden;
-	if (saved) {
-		outline_state_restore(&ui->tree, &state);
-		outline_state_free(&state);
+	if (ui->have_remembered) {
+		outline_state_restore(&ui->tree, &ui->remembered);
+		outline_state_free(&ui->remembered);
+		ui->have_remembered = false;
 	}
 	if (focus_id) {
 		uint32_t i = catalog_find(doc_shown(&ui->doc), focus_id);
@@ -587,6 +593,8 @@ int tui_run(struct catalog *c, struct workspace *w, const char *name)
 	if (!ui.quitting)
 		ui_save_recovery(&ui);
 out:
+	if (ui.have_remembered)
+		outline_state_free(&ui.remembered);
 	ui_flow_cancel(&ui);
 	free(ui.redo);
 	free(ui.saved_expanded);

@@ -53,6 +53,8 @@ struct ui {
 
 	struct prompt prompt;
 	struct flow flow;
+	struct outline_state remembered;  /* the tree before the document changed */
+	bool have_remembered;
 	struct change *redo;       /* undone changes, newest last */
 	uint32_t redo_count;
 	uint32_t redo_capacity;
@@ -97,6 +99,10 @@ static inline bool ui_modified(const struct ui *ui)
 {
 	return ui->generation != ui->saved_generation;
 }
+
+/* Notes what the tree shows, by id, before the document it shows is
+ * replaced (resolved again after an edit). */
+void ui_remember(struct ui *ui);
 
 /* Rebuilds the tree after the document changed (an edit, an undo, a view
  * switch), keeping what was open; then puts the cursor on focus_id if

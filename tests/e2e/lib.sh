@@ -14,6 +14,15 @@
 # xterm-256color), E2E_TIMEOUT (seconds each wait may take, default 5),
 # E2E_VERBOSE=1 (print each step).
 #
+# A test may set E2E_COLS and E2E_ROWS (the size start gives the window,
+# default 80x24) and E2E_CHDIR (the directory kijun runs in, default the
+# one the test runs in) before calling start.
+#
+# kijun never sees the caller's VISUAL, EDITOR, KIJUN_AUTHOR or KIJUN_DATE:
+# its editor is tests/e2e/fake-editor.sh, which does what editor_text or
+# editor_sed last said (nothing by default), and start NAME=value sets the
+# others (start KIJUN_AUTHOR=tester KIJUN_DATE=2026-01-02 -- FILE).
+#
 # Every failed check prints what was expected, the screen, and kijun's
 # stderr, then exits 1; the trap kills the private tmux server.
 
@@ -31,6 +40,9 @@ esac
 : "${E2E_TERM:=xterm-256color}"
 : "${E2E_TIMEOUT:=5}"
 : "${E2E_VERBOSE:=0}"
+: "${E2E_COLS:=80}"
+: "${E2E_ROWS:=24}"
+: "${E2E_CHDIR:=}"
 
 E2E_NAME=$(basename "$0" .sh)
 E2E_SOCKET="kijun-e2e-$$"
@@ -75,7 +87,13 @@ e2e_cleanup() {
 	if [ -n "$E2E_SOCKET_PATH" ] && [ -S "$E2E_SOCKET_PATH" ]; then
 		rm -f "$E2E_SOCKET_PATH"
 	fi
-	rm -rf "$E2E_DIR"
+	# A kijun killed with unsaved changes may still be writing FILE.recover
+	# into the directory for a moment.
+	n=0
+	while ! rm -rf "$E2E_DIR" 2>/dev/null && [ "$n" -lt 40 ]; do
+		sleep 0.05
+		n=$((n + 1))
+	done
 	exit "$rc"
 }
 E2E_SOCKET_PATH=
@@ -166,12 +184,14 @@ shquote() {
 }
 
 # start [NAME=value ...] [--] [ARG ...]
-# Runs kijun with ARGs in a new 80x24 tmux session.  Leading NAME=value
-# words set environment variables for kijun (TERM=... overrides E2E_TERM).
+# Runs kijun with ARGs in a new tmux session of E2E_COLS x E2E_ROWS (80x24
+# unless the test sets them).  Leading NAME=value words set environment
+# variables for kijun (TERM=... overrides E2E_TERM).
 # Waits until kijun has drawn something (or exited).
 start() {
-	# Only one kijun at a time: leave no server from an earlier run.
-	if [ "$E2E_RUNNING" = 1 ]; then
+	# Only one kijun at a time: leave no server from an earlier run (nor
+	# the dead pane of one that exited without finish).
+	if [ "$E2E_RUNS" -gt 0 ]; then
 		tm kill-server >/dev/null 2>&1 || true
 	fi
 	E2E_RUNS=$((E2E_RUNS + 1))
@@ -197,13 +217,25 @@ start() {
 		arg_words="$arg_words $(shquote "$a")"
 	done
 	wrapper="$E2E_DIR/run.$E2E_RUNS.sh"
+	cd_line=
+	if [ -n "$E2E_CHDIR" ]; then
+		cd_line="cd $(shquote "$E2E_CHDIR") 2>$(shquote "$(stderr_file)") || { echo 126 >$(shquote "$(status_file)"); exit 126; }
+"
+	fi
 	# The wrapper: a clean, fixed environment; stderr to a file; the exit
 	# status written (atomically) when kijun exits.
+	# The editor is the fake one, driven by files in E2E_DIR (see
+	# editor_text); a NAME=value word of start may still replace it.
 	cat >"$wrapper" <<EOF
 unset LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE KIJUN_LANG NO_COLOR TMUX COLUMNS LINES
+unset VISUAL EDITOR KIJUN_AUTHOR KIJUN_DATE FAKE_EDITOR_TEXT FAKE_EDITOR_SED FAKE_EDITOR_STATUS
 LANG=C.UTF-8; export LANG
 TERM=$(shquote "$term"); export TERM
-$env_lines$(shquote "$KIJUN")$arg_words 2>$(shquote "$(stderr_file)")
+EDITOR=$(shquote "sh $(shquote "$E2E_TOP/tests/e2e/fake-editor.sh")"); export EDITOR
+FAKE_EDITOR_FROM=$(shquote "$E2E_DIR/editor.text"); export FAKE_EDITOR_FROM
+FAKE_EDITOR_SED_FROM=$(shquote "$E2E_DIR/editor.sed"); export FAKE_EDITOR_SED_FROM
+FAKE_EDITOR_SEEN=$(shquote "$E2E_DIR/editor.seen"); export FAKE_EDITOR_SEEN
+$cd_line$env_lines$(shquote "$KIJUN")$arg_words 2>$(shquote "$(stderr_file)")
 echo \$? >$(shquote "$(status_file).tmp")
 mv $(shquote "$(status_file).tmp") $(shquote "$(status_file)")
 EOF
@@ -216,7 +248,7 @@ EOF
 	# (tmux 3.3a's server exits when window-size is set before the first
 	# session, so the options come after it, in the same command list:
 	# they apply before the server could see kijun exit.)
-	tm new-session -d -s "$E2E_SESSION" -x 80 -y 24 "sh $(shquote "$wrapper")" \; \
+	tm new-session -d -s "$E2E_SESSION" -x "$E2E_COLS" -y "$E2E_ROWS" "sh $(shquote "$wrapper")" \; \
 		set-option -g remain-on-exit on \; \
 		set-option -g window-size manual ||
 		fail "cannot start tmux"
@@ -513,4 +545,250 @@ finish() {
 pass() {
 	log "pass"
 	return 0
+}
+
+# ---- tailorings: the editor, the detail pane, prompts, the command line ----
+
+# editor_text TEXT: from now on the editor replaces the file kijun gives it
+# with TEXT (and a newline, as editors write).
+editor_text() {
+	log "editor_text $1"
+	rm -f "$E2E_DIR/editor.sed"
+	printf '%s\n' "$1" >"$E2E_DIR/editor.text"
+}
+
+# editor_sed EXPR: from now on the editor applies sed EXPR to the file.
+editor_sed() {
+	log "editor_sed $1"
+	rm -f "$E2E_DIR/editor.text"
+	printf '%s\n' "$1" >"$E2E_DIR/editor.sed"
+}
+
+# editor_keep: from now on the editor leaves the file as it is.
+editor_keep() {
+	log "editor_keep"
+	rm -f "$E2E_DIR/editor.text" "$E2E_DIR/editor.sed"
+}
+
+# editor_seen: the file as kijun gave it to the editor the last time.
+editor_seen() {
+	cat "$E2E_DIR/editor.seen" 2>/dev/null || true
+}
+
+# editor_runs: how many times the editor ran (in every kijun of the test).
+editor_runs() {
+	if [ -f "$E2E_DIR/editor.seen.log" ]; then
+		wc -l <"$E2E_DIR/editor.seen.log" | tr -d ' '
+	else
+		echo 0
+	fi
+}
+
+# window_rows: the height of the window.
+window_rows() {
+	tm display-message -p -t "$E2E_SESSION" '#{window_height}' 2>/dev/null || echo "$E2E_ROWS"
+}
+
+# status_bar, message_line: the last two rows.
+status_bar() {
+	screen_line $(($(window_rows) - 1))
+}
+message_line() {
+	screen_line "$(window_rows)"
+}
+
+# wait_message REGEX: until the message line (the last row) matches.
+wait_message() {
+	wait_line "$(window_rows)" "$1"
+}
+
+# wait_status REGEX: until the status bar (the row above it) matches.
+wait_status() {
+	wait_line $(($(window_rows) - 1)) "$1"
+}
+
+# nospace TEXT: TEXT without its spaces.
+nospace() {
+	printf '%s' "$1" | tr -d ' '
+}
+
+# detail_text: the detail pane (right of the separator, rows 2 to the one
+# above the status bar) as one line without spaces, so that a text is found
+# whole however it wraps.
+detail_text() {
+	screen | sed -n "2,$(($(window_rows) - 2))p" | sed -n 's/^[^|│]*[|│]//p' | tr -d ' \n'
+}
+
+# wait_detail_text TEXT: until the detail pane holds TEXT (spaces aside).
+wait_detail_text() {
+	log "wait_detail_text $1"
+	want=$(nospace "$1")
+	i=0
+	while [ "$i" -lt "$E2E_STEPS" ]; do
+		if detail_text | grep -qF -- "$want"; then
+			return 0
+		fi
+		if exited; then
+			fail "waiting for \"$1\" in the detail pane: kijun exited"
+		fi
+		sleep "$E2E_POLL"
+		i=$((i + 1))
+	done
+	fail "the detail pane should hold \"$1\" (spaces aside)"
+}
+
+# assert_detail_text TEXT, assert_no_detail_text TEXT: the detail pane
+# holds TEXT (spaces aside) now, or does not.
+assert_detail_text() {
+	log "assert_detail_text $1"
+	detail_text | grep -qF -- "$(nospace "$1")" ||
+		fail "the detail pane should hold \"$1\" (spaces aside)"
+}
+assert_no_detail_text() {
+	log "assert_no_detail_text $1"
+	if detail_text | grep -qF -- "$(nospace "$1")"; then
+		fail "the detail pane should not hold \"$1\""
+	fi
+}
+
+# goto_item ID: searches for ID (/ID Enter, then n until the detail pane
+# shows ID itself rather than an item whose id or text contains it).
+goto_item() {
+	log "goto_item $1"
+	keys /
+	wait_status '^ 検索 \| '
+	type_text "$1"
+	wait_line "$(window_rows)" "^/$(re_escape "$1")\$"
+	keys Enter
+	wait_status '^ 閲覧 \| '
+	want="$SEP $(re_escape "$1")\$"
+	i=0
+	while ! screen_line 2 | grep -qE -- "$want"; do
+		i=$((i + 1))
+		[ "$i" -le 40 ] || fail "/$1 and n did not reach $1"
+		before=$(screen)
+		keys n
+		screen_changes_from "$before" 1 || true
+	done
+	log "at $1"
+}
+
+# wait_reason_prompt [STEP]: until the reason prompt is open (at STEP).
+wait_reason_prompt() {
+	wait_line "$(window_rows)" "^［手順${1:-[1-7]}］理由:( |\$)"
+}
+
+# give_reason TEXT: types the reason at the open reason prompt and presses
+# Enter; waits until the change is recorded.
+give_reason() {
+	wait_reason_prompt
+	type_text "$1"
+	keys Enter
+	wait_message '^記録しました: '
+}
+
+# tsv FIELD...: the fields as one line of TSV.
+tsv() {
+	first=1
+	for f in "$@"; do
+		if [ "$first" = 1 ]; then first=0; else printf '\t'; fi
+		printf '%s' "$f"
+	done
+	printf '\n'
+}
+
+# kijun_cli STATUS ARG...: runs kijun ARG... without a terminal (in
+# E2E_CHDIR when set, in Japanese, without KIJUN_AUTHOR or KIJUN_DATE);
+# checks its exit status.  Its output is in cli_out, cli_err.
+kijun_cli() {
+	want=$1
+	shift
+	log "kijun $*"
+	set +e
+	(
+		if [ -n "$E2E_CHDIR" ]; then cd "$E2E_CHDIR" || exit 126; fi
+		exec env -u KIJUN_LANG -u LANGUAGE -u KIJUN_AUTHOR -u KIJUN_DATE LANG=C.UTF-8 \
+			"$KIJUN" "$@"
+	) >"$E2E_DIR/cli.out" 2>"$E2E_DIR/cli.err" </dev/null
+	got=$?
+	set -e
+	[ "$got" = "$want" ] ||
+		fail "kijun $* exited with $got, not $want; stderr: $(head -c 3000 "$E2E_DIR/cli.err")"
+}
+cli_out() { cat "$E2E_DIR/cli.out"; }
+cli_err() { cat "$E2E_DIR/cli.err"; }
+
+# assert_changes FILE EXPECTED: `kijun changes FILE` exits 0, writes
+# nothing to stderr, and prints EXPECTED (TSV lines; see tsv).
+assert_changes() {
+	log "assert_changes $1"
+	kijun_cli 0 changes "$1"
+	[ ! -s "$E2E_DIR/cli.err" ] || fail "kijun changes $1 wrote to stderr: $(cli_err)"
+	printf '%s\n' "$2" | sed '/^$/d' >"$E2E_DIR/changes.want"
+	if ! cmp -s "$E2E_DIR/cli.out" "$E2E_DIR/changes.want"; then
+		fail "kijun changes $1 printed something else (diff want got):
+$(diff "$E2E_DIR/changes.want" "$E2E_DIR/cli.out" || true)"
+	fi
+}
+
+# resolved FILE ID N...: fields N... of the line `kijun resolve FILE` prints
+# for ID, joined by "|".  Fields: 1 id, 2 kind, 3 parent, 4 title or text,
+# 5-9 the attribute types, 10 status, 11 level, 12 technical, 13 marks,
+# 14 the number of changes.
+resolved() {
+	file=$1
+	id=$2
+	shift 2
+	kijun_cli 0 resolve "$file"
+	awk -F '\t' -v id="$id" -v cols="$*" '
+		$1 == id {
+			n = split(cols, c, " ")
+			for (k = 1; k <= n; k++)
+				printf "%s%s", (k > 1 ? "|" : ""), $(c[k])
+			printf "\n"
+			found = 1
+		}
+		END { if (!found) print "(no " id ")" }
+	' "$E2E_DIR/cli.out"
+}
+
+# save: presses s and waits for the message that the file was saved.
+save() {
+	log "save"
+	keys s
+	wait_message '^[0-9]+ 件の変更を .* に保存しました$'
+}
+
+# assert_match REGEX, assert_no_match REGEX: some row of the screen matches
+# the extended REGEX now, or none does.
+assert_match() {
+	log "assert_match $1"
+	screen | grep -qE -- "$1" || fail "no row of the screen matches /$1/"
+}
+assert_no_match() {
+	log "assert_no_match $1"
+	if screen | grep -qE -- "$1"; then
+		fail "a row of the screen matches /$1/: \"$(screen | grep -E -m 1 -- "$1")\""
+	fi
+}
+
+# tree_rows: the tree pane's rows (left of the separator, rows 2 to the one
+# above the status bar), trailing blanks removed.
+tree_rows() {
+	screen | sed -n "2,$(($(window_rows) - 2))p" | sed -e 's/[|│].*//' -e 's/ *$//'
+}
+
+# assert_tree_row TEXT REGEX: the first tree row containing TEXT (a fixed
+# string) matches the extended REGEX.
+assert_tree_row() {
+	log "assert_tree_row $1 $2"
+	line=$(tree_rows | grep -F -m 1 -- "$1" || true)
+	[ -n "$line" ] || fail "no row of the tree contains \"$1\""
+	printf '%s\n' "$line" | grep -qE -- "$2" ||
+		fail "the tree row with \"$1\" should match /$2/ but is \"$line\""
+}
+
+# tree_row_after TEXT: the tree row below the first one containing TEXT.
+tree_row_after() {
+	tree_rows | grep -F -A1 -m 1 -- "$1" | sed -n 2p
 }

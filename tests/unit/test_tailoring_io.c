@@ -698,12 +698,12 @@ static void test_reason_problems(void **state)
 {
 	(void)state;
 	WITH(good, 9, "\n", 6, 3, "change has no \"reason\"");
-	WITH(good, 9, "  reason: ''\n", 6, 3, "every change needs a reason");
-	WITH(good, 9, "  reason:\n", 6, 3, "every change needs a reason");
-	WITH(good, 9, "  reason: '   '\n", 6, 3, "every change needs a reason");
-	WITH(good, 9, "  reason: \"\\t \\n\"\n", 6, 3, "every change needs a reason");
-	WITH(good, 9, "  reason: \xe3\x80\x80\xe3\x80\x80\n", 6, 3, "every change needs a reason");
-	WITH(good, 9, "  reason: ' \xe3\x80\x80 '\n", 6, 3, "every change needs a reason");
+	WITH(good, 9, "  reason: ''\n", 9, 3, "every change needs a reason");
+	WITH(good, 9, "  reason:\n", 9, 3, "every change needs a reason");
+	WITH(good, 9, "  reason: '   '\n", 9, 3, "every change needs a reason");
+	WITH(good, 9, "  reason: \"\\t \\n\"\n", 9, 3, "every change needs a reason");
+	WITH(good, 9, "  reason: \xe3\x80\x80\xe3\x80\x80\n", 9, 3, "every change needs a reason");
+	WITH(good, 9, "  reason: ' \xe3\x80\x80 '\n", 9, 3, "every change needs a reason");
 }
 
 static void test_step_problems(void **state)
