@@ -39,7 +39,7 @@ shot() {  # name cols rows keys...
 	shift 3
 	SOCK=kijun-shots-$$-$name
 	tmux -L "$SOCK" -f /dev/null new-session -d -s shot -x "$cols" -y "$rows" \
-		"env LANG=C.UTF-8 TERM=tmux-256color $KIJUN"
+		"env LANG=C.UTF-8 TERM=tmux-256color KIJUN_AUTHOR=情報セキュリティ委員会事務局 $KIJUN ${SHOT_FILE:-}"
 	tmux -L "$SOCK" set -g status off
 	xterm -fa 'DejaVu Sans Mono' -fd 'Noto Sans Mono CJK JP' -fs 11 -geometry "${cols}x${rows}+0+0" \
 		-bg '#1e1e1e' -fg '#d4d4d4' -xrm 'XTerm*cjkWidth: false' \
@@ -59,9 +59,19 @@ shot() {  # name cols rows keys...
 	echo "screenshots: $OUT/$name.png"
 }
 
+# The tailoring shots work on a copy of the guideline examples.
+WORK=$(mktemp -d)
+cp data/examples/guideline-examples.yaml "$WORK/examples.yaml"
+
 shot 01-tree 80 24
 shot 02-search-7a-7.2.3 80 24 / 7 a - 7 . 2 . 3 Enter
 shot 03-control-5a-5.4 80 24 / 5 a - 5 . 4 Enter
 shot 04-attributes-wide 120 36 / 8 . 7 Enter Tab
 shot 05-help 80 24 '?'
 shot 06-english 80 24 L / 4 . 8 . 2 . 2 Enter
+SHOT_FILE="$WORK/examples.yaml"
+shot 07-tailoring-reword-5a-5.4 100 30 / 5 a - 5 . 4 Enter
+shot 08-tailoring-entry-7a-7.5.5 100 30 / 7 a - 7 . 5 . 5 Enter
+shot 09-changes-only 100 30 v v
+shot 10-reason-prompt 100 30 / 5 a - 5 . 6 Enter x
+rm -rf "$WORK"

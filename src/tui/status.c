@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
+#include "kijun/tailoring.h"
 #include "kijun/text.h"
 #include "ui.h"
 
@@ -57,8 +58,12 @@ static void draw_status(struct ui *ui)
 		return;
 	}
 	if (ui->prompt.active && ui->prompt.type == PROMPT_REASON) {
-		snprintf(left, sizeof(left), _(" step %u: %s  (Tab changes the step, Esc cancels)"),
-			 ui->prompt.step, step_label(ui->prompt.step));
+		const struct change *c = &ui->flow.c;
+		const char *what = c->target ? c->target : c->item.id ? c->item.id : "";
+
+		/* Say what the reason is for, and which step it files under. */
+		snprintf(left, sizeof(left), _(" %s %s | step %u: %s  (Tab changes the step, Esc cancels)"),
+			 change_op_label(c->op), what, ui->prompt.step, step_label(ui->prompt.step));
 		draw_str(y, 0, ui->cols, left, ROLE_BAR, true);
 		return;
 	}

@@ -43,7 +43,7 @@ goto_item 5a-5.3
 # ---- an empty reason, or spaces only, is refused ----
 keys x
 wait_reason_prompt 1
-wait_status '^ 手順1: 情報セキュリティ管理基準の参照・項目の抽出（Tab で手順を変更、Esc で取消）$'
+wait_status '^ 除外 5a-5\.3 \| 手順1: 情報セキュリティ管理基準の参照・項目の抽出（Tab で手順を変更、Esc で取消）$'
 keys Enter
 wait_status "$REASON_NEEDED"
 wait_message '^［手順1］理由:$'
@@ -61,7 +61,7 @@ wait_status "$REASON_NEEDED"
 assert_eq "$(cursor_x)" "19" "the cursor after two ideographic spaces"
 # The complaint gives way to the step again on the next key.
 keys C-u
-wait_status '^ 手順1: '
+wait_status ' \| 手順1: '
 
 # ---- Esc at the reason cancels the whole operation ----
 keys Escape
@@ -101,21 +101,21 @@ wait_reason_prompt 1
 type_text "別規程で"
 keys Tab
 wait_reason_prompt 2
-wait_status '^ 手順2: 関連法規制及び考慮すべき事項の明確化（Tab で手順を変更、Esc で取消）$'
+wait_status ' \| 手順2: 関連法規制及び考慮すべき事項の明確化（Tab で手順を変更、Esc で取消）$'
 wait_message '^［手順2］理由: 別規程で$'
 keys Tab
 wait_reason_prompt 3
-wait_status '^ 手順3: 他の規定等の参照（'
+wait_status ' \| 手順3: 他の規定等の参照（'
 keys BTab BTab
 wait_reason_prompt 1
 keys BTab          # from the first step to the last
 wait_reason_prompt 7
-wait_status '^ 手順7: 技術的検証項目の追加（'
+wait_status ' \| 手順7: 技術的検証項目の追加（'
 keys Tab           # and from the last to the first
 wait_reason_prompt 1
 keys Tab Tab Tab
 wait_reason_prompt 4
-wait_status '^ 手順4: 当該組織体に必要と思われる項目の追加（'
+wait_status ' \| 手順4: 当該組織体に必要と思われる項目の追加（'
 type_text "定めるため"
 wait_message '^［手順4］理由: 別規程で定めるため$'
 keys Enter

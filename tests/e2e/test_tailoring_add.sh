@@ -54,7 +54,7 @@ wait_message '^出典の詳細（例: 個人情報保護法 第23条、CSF PR\.A
 type_text "当社のリスクアセスメント"
 keys Enter
 wait_reason_prompt 4
-wait_status '^ 手順4: 当該組織体に必要と思われる項目の追加（'
+wait_status ' \| 手順4: 当該組織体に必要と思われる項目の追加（'
 give_reason "地震への備えを加えるため"
 wait_message '^記録しました: 追加 7a-7\.5\.5/e（未保存。s で保存します）$'
 assert_eq "$(editor_runs)" "$runs" "editor runs for a list entry (its text is typed on the line)"

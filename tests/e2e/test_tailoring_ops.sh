@@ -49,7 +49,7 @@ goto_item 5a-5.3
 assert_tree_row " 5a-5.3 職務の分離" '^ {4} +\+ 5a-5\.3 職務の分離$'
 keys x
 wait_reason_prompt 1
-wait_status '^ 手順1: 情報セキュリティ管理基準の参照・項目の抽出（Tab で手順を変更、Esc で取消）$'
+wait_status '^ 除外 5a-5\.3 \| 手順1: 情報セキュリティ管理基準の参照・項目の抽出（Tab で手順を変更、Esc で取消）$'
 give_reason "職務の分離は別の規程で定めるため"
 wait_message '^記録しました: 除外 5a-5\.3（未保存。s で保存します）$'
 wait_status '^ 閲覧 \| new\.yaml \[\+\] \| 個別管理基準 \| '
@@ -116,7 +116,7 @@ keys m
 wait_message '^水準: 1:必須 2:推奨 0:指定なし'
 keys 1
 wait_reason_prompt 6
-wait_status '^ 手順6: 管理策の選定（Tab で手順を変更、Esc で取消）$'
+wait_status ' \| 手順6: 管理策の選定（Tab で手順を変更、Esc で取消）$'
 give_reason "経営層の指示で必須とする"
 wait_message '^記録しました: 必須・推奨の設定 5a-5\.4（'
 assert_tree_row " 5a-5.4 管理層の責任" '^\*!  +\+ 5a-5\.4 管理層の責任$'
@@ -180,7 +180,7 @@ wait_message '^整合を保つ方法（省略可）:$'
 type_text "規程の改定時に対応表を見直す"
 keys Enter
 wait_reason_prompt 5
-wait_status '^ 手順5: 組織内規定との整合性を図る（'
+wait_status ' \| 手順5: 組織内規定との整合性を図る（'
 give_reason "役割の定めが基本規程にあるため"
 wait_message '^記録しました: 組織内規定との関連付け 5a-5\.2（'
 assert_tree_row " 5a-5.2 " '^\*   +\+ 5a-5\.2 情報セキュリティの役職及び責任$'
@@ -203,7 +203,7 @@ keys t
 wait_message '^見直しの間隔（か月）: 6$'
 keys Enter
 wait_reason_prompt 7
-wait_status '^ 手順7: 技術的検証項目の追加（'
+wait_status ' \| 手順7: 技術的検証項目の追加（'
 give_reason "脆弱性診断の結果で半年ごとに確かめる"
 wait_message '^記録しました: 技術的検証項目 8b-8\.8（'
 assert_tree_row " 8b-8.8 " '^\* T +\+ 8b-8\.8 技術的脆弱性の管理$'
