@@ -116,6 +116,9 @@ bool ui_edit_key(struct ui *ui, int action);
 void ui_flow_cancel(struct ui *ui);
 /* Asks whether to save before quitting; true when kijun may quit now. */
 bool ui_quit_request(struct ui *ui);
+/* Takes back the last change of this session, or puts it back. */
+void ui_undo(struct ui *ui);
+void ui_redo(struct ui *ui);
 /* Saves the tailoring; reports on the message line. */
 bool ui_save(struct ui *ui);
 /* Saves unsaved work beside the file when kijun is killed. */

@@ -1,0 +1,43 @@
+/* Shared by the tailoring operations (edit_*.c). */
+#ifndef KIJUN_EDIT_H
+#define KIJUN_EDIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kijun/catalog.h"
+#include "kijun/tailoring.h"
+
+struct ui;
+
+/* Copies an answer into the flow's scratch arena. */
+const char *edit_keep(struct ui *ui, const char *s);
+/* The catalog the tree shows, and the item the operation started on. */
+const struct catalog *edit_shown(const struct ui *ui);
+const struct item *edit_item(const struct ui *ui);
+bool edit_id_taken(const struct ui *ui, const char *id);
+
+/* Starts an operation on the item under the cursor. */
+bool edit_begin(struct ui *ui, enum change_op op);
+/* Asks the reason; then the change is recorded. */
+void edit_ask_reason(struct ui *ui);
+/* The item a change created or changed, for the cursor. */
+const char *edit_made_id(const struct change *c);
+/* Resolves the tailoring again, noting the tree's state first. */
+bool edit_resolve_again(struct ui *ui);
+
+/* Words separated by spaces or commas (ASCII or ideographic). */
+uint32_t edit_split_words(struct ui *ui, const char *s, const char ***out);
+/* Opens $EDITOR on initial; false (with a message) when it failed or
+ * nothing changed.  *out is malloc'd. */
+bool edit_in_editor(struct ui *ui, const char *initial, char **out);
+/* Removes the "#" instruction lines of an editor template. */
+void edit_strip_comments(char *s);
+char *edit_trim(char *s);
+
+/* The operations that change the tree's shape (edit_structure.c). */
+void edit_add(struct ui *ui);
+void edit_split(struct ui *ui);
+void edit_merge(struct ui *ui);
+
+#endif
