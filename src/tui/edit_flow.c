@@ -1,10 +1,10 @@
 /* What every tailoring operation shares: the change under construction,
  * the reason that ends it, recording it and resolving the tailoring again,
  * and the helpers for answers and editor templates. */
-#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "edit.h"
 #include "editor.h"
