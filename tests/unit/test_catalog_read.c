@@ -94,26 +94,7 @@ static void expect_problem(const char *text, unsigned line, unsigned column,
 /* The same file with one line replaced (1-based). */
 static char *with_line(unsigned n, const char *replacement)
 {
-	size_t cap = sizeof(good) + strlen(replacement) + 1;
-	char *out = malloc(cap), *o = out;
-	const char *p = good;
-
-	assert_non_null(out);
-	for (unsigned line = 1; *p; line++) {
-		const char *eol = strchr(p, '\n');
-		size_t len = (size_t)(eol - p) + 1;
-
-		if (line == n) {
-			strcpy(o, replacement);
-			o += strlen(replacement);
-		} else {
-			memcpy(o, p, len);
-			o += len;
-		}
-		p += len;
-	}
-	*o = '\0';
-	return out;
+	return test_with_line(good, n, replacement);
 }
 
 static void test_good_file_loads(void **state)

@@ -562,26 +562,7 @@ static const char good_level[] =
 /* The text with line n (1-based) replaced. */
 static char *with_line(const char *text, unsigned n, const char *replacement)
 {
-	size_t cap = strlen(text) + strlen(replacement) + 1;
-	char *out = malloc(cap), *o = out;
-	const char *p = text;
-
-	assert_non_null(out);
-	for (unsigned line = 1; *p; line++) {
-		const char *eol = strchr(p, '\n');
-		size_t len = (size_t)(eol - p) + 1;
-
-		if (line == n) {
-			strcpy(o, replacement);
-			o += strlen(replacement);
-		} else {
-			memcpy(o, p, len);
-			o += len;
-		}
-		p += len;
-	}
-	*o = '\0';
-	return out;
+	return test_with_line(text, n, replacement);
 }
 
 static void expect_loads(const char *text)
