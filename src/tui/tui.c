@@ -569,9 +569,12 @@ int tui_run(struct catalog *c, struct workspace *w, const char *name)
 		if (terminated)
 			break;
 		if (interrupted) {
+			/* Ctrl-C backs out of a question, else asks to quit. */
 			interrupted = 0;
-			if (ui.prompt.active)
+			if (ui.prompt.active) {
+				prompt_input(&ui, false, 27);
 				continue;
+			}
 			if (ui_quit_request(&ui))
 				break;
 			continue;
