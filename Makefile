@@ -57,6 +57,8 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(CHK)/tests/%,$(UNIT_SRC))
 .PHONY: all run check check-build unit e2e layers bench install uninstall \
 	clean deps deps-build deps-test screenshots
 .DEFAULT_GOAL := all
+# Keep the test objects: they are not intermediate to be thrown away.
+.SECONDARY:
 
 all: $(BUILD)/kijun
 
