@@ -49,7 +49,6 @@ struct detail {
 	int width;
 	int lang;            /* the language it was built in */
 	size_t scroll;       /* first line on screen */
-	unsigned generation; /* of the tailoring it was built for */
 };
 
 void detail_init(struct detail *d);

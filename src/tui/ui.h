@@ -32,9 +32,6 @@ struct flow {
 	struct change c;
 	uint32_t item;             /* the item it started on */
 	struct arena scratch;      /* answers, until the change is recorded */
-	const char **ids;          /* merge: the ids typed */
-	uint32_t id_count;
-	struct attr_setting *attrs;
 };
 
 struct ui {
