@@ -35,6 +35,10 @@ const char *catalog_builtin_text(size_t *len);
 /* Appends the canonical YAML form of c to out. */
 bool catalog_write(const struct catalog *c, struct strbuf *out);
 
+/* "sha256:<hex>" of c's canonical form, into out: what a tailoring
+ * records of the catalog it was made from. */
+bool catalog_hash(const struct catalog *c, char out[72]);
+
 /* Writes c to path atomically (keeping "path~"). */
 bool catalog_save_file(const struct catalog *c, const char *path, struct diag_list *diags);
 

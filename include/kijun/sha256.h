@@ -23,4 +23,7 @@ void sha256_final(struct sha256 *h, uint8_t out[32]);
 /* The digest of data[0..len) as 64 lowercase hex digits and a NUL. */
 void sha256_hex(const void *data, size_t len, char out[65]);
 
+/* "sha256:" and the hex digest of data[0..len), as files record it. */
+void sha256_tag(const void *data, size_t len, char out[72]);
+
 #endif

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "kijun/i18n.h"
-#include "kijun/tailoring_io.h"
+#include "kijun/workspace_io.h"
 
 static int open_workspace(const char *path, struct workspace *w)
 {

@@ -131,3 +131,9 @@ void sha256_hex(const void *data, size_t len, char out[65])
 	}
 	out[64] = '\0';
 }
+
+void sha256_tag(const void *data, size_t len, char out[72])
+{
+	memcpy(out, "sha256:", 7);
+	sha256_hex(data, len, out + 7);
+}

@@ -7,6 +7,7 @@
 
 #include "kijun/file.h"
 #include "kijun/i18n.h"
+#include "kijun/sha256.h"
 #include "yaml_writer.h"
 
 static void write_attrs(struct ywriter *w, const struct catalog *c, const struct item *it)
@@ -118,5 +119,18 @@ bool catalog_save_file(const struct catalog *c, const char *path, struct diag_li
 	}
 	ok = file_write_atomic(path, out.data, out.len, true, diags);
 	strbuf_free(&out);
+	return ok;
+}
+
+bool catalog_hash(const struct catalog *c, char out[72])
+{
+	struct strbuf b;
+	bool ok;
+
+	strbuf_init(&b);
+	ok = catalog_write(c, &b) && !b.failed;
+	if (ok)
+		sha256_tag(b.data ? b.data : "", b.len, out);
+	strbuf_free(&b);
 	return ok;
 }

@@ -8,6 +8,7 @@
 
 #include "kijun/file.h"
 #include "kijun/i18n.h"
+#include "kijun/sha256.h"
 #include "yaml_writer.h"
 
 static void write_list(struct ywriter *w, const char *key, const char *const *v, uint32_t n)
@@ -146,5 +147,18 @@ bool tailoring_save_file(const struct tailoring *t, const char *path, struct dia
 	}
 	ok = file_write_atomic(path, out.data, out.len, true, diags);
 	strbuf_free(&out);
+	return ok;
+}
+
+bool tailoring_hash(const struct tailoring *t, char out[72])
+{
+	struct strbuf b;
+	bool ok;
+
+	strbuf_init(&b);
+	ok = tailoring_write(t, &b) && !b.failed;
+	if (ok)
+		sha256_tag(b.data ? b.data : "", b.len, out);
+	strbuf_free(&b);
 	return ok;
 }

@@ -8,7 +8,7 @@
 
 #include "kijun/catalog.h"
 #include "kijun/resolve.h"
-#include "kijun/tailoring_io.h"
+#include "kijun/workspace.h"
 
 enum doc_view {
 	VIEW_TAILORED,  /* the individual standard: base with the changes */

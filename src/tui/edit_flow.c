@@ -10,7 +10,7 @@
 #include "editor.h"
 #include "kijun/i18n.h"
 #include "kijun/strbuf.h"
-#include "kijun/tailoring_io.h"
+#include "kijun/workspace.h"
 #include "kijun/text.h"
 #include "ui.h"
 

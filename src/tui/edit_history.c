@@ -9,6 +9,7 @@
 #include "kijun/i18n.h"
 #include "kijun/strbuf.h"
 #include "kijun/tailoring_io.h"
+#include "kijun/workspace_io.h"
 #include "kijun/text.h"
 #include "ui.h"
 

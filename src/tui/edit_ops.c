@@ -11,7 +11,7 @@
 #include "keymap.h"
 #include "kijun/i18n.h"
 #include "kijun/strbuf.h"
-#include "kijun/tailoring_io.h"
+#include "kijun/workspace.h"
 #include "kijun/text.h"
 #include "ui.h"
 

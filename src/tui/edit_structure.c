@@ -7,7 +7,7 @@
 #include "edit.h"
 #include "kijun/i18n.h"
 #include "kijun/strbuf.h"
-#include "kijun/tailoring_io.h"
+#include "kijun/workspace.h"
 #include "kijun/text.h"
 #include "ui.h"
 

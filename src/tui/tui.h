@@ -3,7 +3,7 @@
 #define KIJUN_TUI_H
 
 #include "kijun/catalog.h"
-#include "kijun/tailoring_io.h"
+#include "kijun/workspace.h"
 
 /* Runs the screen until the user quits, on a catalog to browse (w NULL)
  * or a tailoring to work on (c NULL); returns an exit code. */

@@ -19,6 +19,8 @@
 #include "kijun/resolve.h"
 #include "kijun/tailoring.h"
 #include "kijun/tailoring_io.h"
+#include "kijun/file_format.h"
+#include "kijun/workspace_io.h"
 
 #define EXAMPLE "data/examples/guideline-examples.yaml"
 

@@ -1,8 +1,9 @@
 /* Opens a tailoring with everything it stands on: base tailorings down to
  * a catalog (the built-in one unless a file is named), each checked
  * against the hash recorded when the tailoring was made, then resolved
- * from the bottom up. */
-#include "kijun/tailoring_io.h"
+ * from the bottom up.  Resolving again and freeing are core
+ * (src/core/workspace.c); reading and writing files is here. */
+#include "kijun/workspace_io.h"
 
 #include <libgen.h>
 #include <limits.h>
@@ -12,42 +13,9 @@
 
 #include "kijun/catalog_io.h"
 #include "kijun/i18n.h"
-#include "kijun/sha256.h"
+#include "kijun/tailoring_io.h"
 
 enum { WORKSPACE_MAX_BASES = 16 };
-
-static bool hash_of(const struct strbuf *b, char out[72])
-{
-	char hex[65];
-
-	if (b->failed)
-		return false;
-	sha256_hex(b->data ? b->data : "", b->len, hex);
-	snprintf(out, 72, "sha256:%s", hex);
-	return true;
-}
-
-bool catalog_hash(const struct catalog *c, char out[72])
-{
-	struct strbuf b;
-	bool ok;
-
-	strbuf_init(&b);
-	ok = catalog_write(c, &b) && hash_of(&b, out);
-	strbuf_free(&b);
-	return ok;
-}
-
-bool tailoring_hash(const struct tailoring *t, char out[72])
-{
-	struct strbuf b;
-	bool ok;
-
-	strbuf_init(&b);
-	ok = tailoring_write(t, &b) && hash_of(&b, out);
-	strbuf_free(&b);
-	return ok;
-}
 
 /* `file` as seen from the directory of `from`. */
 static char *path_beside(const char *from, const char *file)
@@ -181,11 +149,6 @@ out:
 	return ok;
 }
 
-const struct catalog *workspace_base(const struct workspace *w)
-{
-	return w->base_count ? &w->base_res[w->base_count - 1].cat : &w->root;
-}
-
 static bool resolve_bases(struct workspace *w)
 {
 	for (uint32_t k = 0; k < w->base_count; k++) {
@@ -196,15 +159,6 @@ static bool resolve_bases(struct workspace *w)
 			return false;
 	}
 	return true;
-}
-
-bool workspace_resolve(struct workspace *w)
-{
-	if (w->resolved)
-		resolution_free(&w->res);
-	w->resolved = resolve_apply(&w->res, workspace_base(w),
-				    w->base_count ? &w->base_res[w->base_count - 1] : NULL, &w->t);
-	return w->resolved;
 }
 
 static void workspace_zero(struct workspace *w)
@@ -281,19 +235,3 @@ bool workspace_save(struct workspace *w, struct diag_list *diags)
 	return tailoring_save_file(&w->t, w->path, diags);
 }
 
-void workspace_free(struct workspace *w)
-{
-	if (w->resolved)
-		resolution_free(&w->res);
-	for (uint32_t k = w->base_count; k-- > 0;) {
-		resolution_free(&w->base_res[k]);
-		tailoring_free(&w->bases[k]);
-	}
-	free(w->bases);
-	free(w->base_res);
-	catalog_free(&w->root);
-	tailoring_free(&w->t);
-	diag_list_free(&w->warnings);
-	free(w->path);
-	memset(w, 0, sizeof(*w));
-}

@@ -1,0 +1,12 @@
+/* Which kind of kijun file a text is, before it is read in full. */
+#ifndef KIJUN_FILE_FORMAT_H
+#define KIJUN_FILE_FORMAT_H
+
+#include <stddef.h>
+
+enum file_format { FORMAT_UNKNOWN, FORMAT_CATALOG, FORMAT_TAILORING };
+
+/* What a kijun file is, by its top-level `format` key. */
+enum file_format file_format_of(const char *buf, size_t len);
+
+#endif

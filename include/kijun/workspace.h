@@ -1,0 +1,40 @@
+/* A tailoring opened for work, with everything it stands on: its base
+ * tailorings down to a catalog, and their resolutions.  Reading and
+ * writing it is io (workspace_io.h); resolving and freeing are core. */
+#ifndef KIJUN_WORKSPACE_H
+#define KIJUN_WORKSPACE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kijun/catalog.h"
+#include "kijun/diag.h"
+#include "kijun/resolve.h"
+#include "kijun/tailoring.h"
+
+struct workspace {
+	char *path;                  /* the tailoring file */
+	struct tailoring t;
+	struct catalog root;         /* the catalog at the bottom of the chain */
+	struct tailoring *bases;     /* base tailorings, the one nearest the
+				      * catalog first */
+	struct resolution *base_res; /* their resolutions, same order */
+	uint32_t base_count;
+	struct resolution res;       /* t applied: the individual standard */
+	bool resolved;
+	struct diag_list warnings;   /* e.g. a base that changed since */
+};
+
+/* Re-applies t to its base after an edit.  False when out of memory. */
+bool workspace_resolve(struct workspace *w);
+
+/* The catalog t applies to (the root catalog or the last base's result). */
+const struct catalog *workspace_base(const struct workspace *w);
+
+/* The resolution of the last base tailoring, or NULL when t stands on the
+ * catalog itself: what resolve_apply carries statuses over from. */
+const struct resolution *workspace_base_info(const struct workspace *w);
+
+void workspace_free(struct workspace *w);
+
+#endif

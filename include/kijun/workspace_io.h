@@ -1,0 +1,20 @@
+/* Workspaces on disk: opening a tailoring file with its bases, starting a
+ * new one, saving it.  The workspace itself is workspace.h. */
+#ifndef KIJUN_WORKSPACE_IO_H
+#define KIJUN_WORKSPACE_IO_H
+
+#include <stdbool.h>
+
+#include "kijun/diag.h"
+#include "kijun/workspace.h"
+
+/* Opens path: a tailoring file, loading its bases.  Errors (unreadable,
+ * invalid, a missing base, a cycle) go to diags. */
+bool workspace_open(struct workspace *w, const char *path, struct diag_list *diags);
+
+/* A new, empty tailoring of the built-in catalog, to be saved as path. */
+bool workspace_create(struct workspace *w, const char *path, struct diag_list *diags);
+
+bool workspace_save(struct workspace *w, struct diag_list *diags);
+
+#endif
