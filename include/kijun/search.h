@@ -1,4 +1,5 @@
-/* Finding items by id or text, as `/` in the browser does. */
+/* Finding items by id or text, as `/` in the browser does: an exact id
+ * first, then ids that start with the query, then any text. */
 #ifndef KIJUN_SEARCH_H
 #define KIJUN_SEARCH_H
 
@@ -17,5 +18,24 @@ bool item_matches(const struct item *it, const char *query);
  * last) item and includes it.  ITEM_NONE when nothing matches. */
 uint32_t catalog_search(const struct catalog *c, uint32_t from, const char *query,
 			bool forward, bool *wrapped);
+
+/* How an item matches a query, best last. */
+enum search_rank {
+	SEARCH_NONE,
+	SEARCH_TEXT,       /* somewhere in its id, label, titles or text */
+	SEARCH_ID_PREFIX,  /* its id starts with the query: 3.2 -> 3.2.1 */
+	SEARCH_ID_EXACT,   /* its id is the query: 3.2 -> 3.2, not 3.1.3.2 */
+};
+
+/* How well the item matches; ASCII letters without regard to case. */
+enum search_rank search_rank(const struct item *it, const char *query);
+
+/* Every matching item, best rank first; within a rank in document order
+ * from just after `origin`, wrapping round (origin itself last; from the
+ * first item when origin is ITEM_NONE).  Items with hidden[i] set are
+ * left out; hidden may be NULL.  *out is malloc'd (NULL when nothing
+ * matches) and *count set.  False only when out of memory. */
+bool search_collect(const struct catalog *c, const uint8_t *hidden, uint32_t origin,
+		    const char *query, uint32_t **out, uint32_t *count);
 
 #endif

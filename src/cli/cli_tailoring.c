@@ -1,18 +1,19 @@
 /* kijun resolve FILE and kijun changes FILE: a tailoring as TSV, for
- * review, diffing and spreadsheets. */
+ * review, diffing and spreadsheets.  Opened through the session, as the
+ * screen opens it, so both see the same document. */
 #include <string.h>
 
 #include "cli.h"
 #include "kijun/i18n.h"
-#include "kijun/workspace_io.h"
+#include "kijun/session_io.h"
 
-static int open_workspace(const char *path, struct workspace *w)
+static int open_session(const char *path, struct session *s)
 {
 	struct diag_list diags;
 	bool ok;
 
 	diag_list_init(&diags);
-	ok = workspace_open(w, path, &diags);
+	ok = session_load_file(s, path, SESSION_OPEN_TAILORING, &diags);
 	if (!ok)
 		cli_print_diags(stderr, &diags);
 	diag_list_free(&diags);
@@ -21,15 +22,17 @@ static int open_workspace(const char *path, struct workspace *w)
 
 /* Warnings and conflicts go to stderr: the listing stays clean TSV, and
  * nobody misses that a change could not apply. */
-static void print_conflicts(const struct workspace *w)
+static void print_conflicts(const struct session *s)
 {
-	cli_print_diags(stderr, &w->warnings);
-	for (uint32_t k = 0; k < w->res.conflict_count; k++) {
-		const struct conflict *c = &w->res.conflicts[k];
-		const struct change *ch = &c->from->changes[c->index];
+	const struct workspace *w = session_workspace(s);
+
+	cli_print_diags(stderr, session_warnings(s));
+	for (uint32_t k = 0; k < session_conflict_count(s); k++) {
+		const struct conflict *c = session_conflict(s, k);
+		const struct change *ch = session_conflict_change(s, k);
 
 		fprintf(stderr, _("%s: change %u (%s, line %u) does not apply: %s\n"),
-			c->from == &w->t ? w->path : c->from->id, c->index + 1,
+			session_conflict_is_own(s, k) ? w->path : c->from->id, c->index + 1,
 			change_op_name(ch->op), ch->line, c->message);
 	}
 }
@@ -56,9 +59,9 @@ static void put_list(FILE *out, const char *const *v, uint32_t n)
 	}
 }
 
-static int print_resolved(const struct workspace *w)
+static int print_resolved(const struct session *s)
 {
-	const struct resolution *r = &w->res;
+	const struct resolution *r = session_resolution(s);
 
 	for (uint32_t i = catalog_first(&r->cat); i != ITEM_NONE; i = catalog_next(&r->cat, i)) {
 		const struct resolved *info = &r->info[i];
@@ -72,10 +75,12 @@ static int print_resolved(const struct workspace *w)
 	return EXIT_OK;
 }
 
-static int print_changes(const struct workspace *w)
+static int print_changes(const struct session *s)
 {
-	for (uint32_t k = 0; k < w->t.count; k++) {
-		const struct change *c = &w->t.changes[k];
+	const struct tailoring *t = &session_workspace(s)->t;
+
+	for (uint32_t k = 0; k < t->count; k++) {
+		const struct change *c = &t->changes[k];
 
 		printf("%u\t%s\t", c->step, change_op_name(c->op));
 		if (c->op == OP_MERGE)
@@ -97,19 +102,19 @@ static int print_changes(const struct workspace *w)
 
 int cli_tailoring(int argc, char **argv)
 {
-	struct workspace w;
+	struct session s;
 	int rc;
 
 	if (argc != 2) {
 		fprintf(stderr, _("usage: kijun %s FILE\n"), argv[0]);
 		return EXIT_USAGE;
 	}
-	rc = open_workspace(argv[1], &w);
+	rc = open_session(argv[1], &s);
 	if (rc != EXIT_OK)
 		return rc;
-	print_conflicts(&w);
-	rc = strcmp(argv[0], "resolve") == 0 ? print_resolved(&w) : print_changes(&w);
-	workspace_free(&w);
+	print_conflicts(&s);
+	rc = strcmp(argv[0], "resolve") == 0 ? print_resolved(&s) : print_changes(&s);
+	session_free(&s);
 	if (fflush(stdout) != 0)
 		rc = EXIT_INVALID;
 	return rc;

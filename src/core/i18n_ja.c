@@ -751,6 +751,23 @@ const struct translation i18n_table[] = {
 	  "タグの読み取り中" },
 	{ "while scanning for the next token",
 	  "次の要素の読み取り中" },
+	/* the session (src/core/session.c) */
+	{ "done",
+	  "完了しました" },
+	{ "the change is incomplete: nothing recorded",
+	  "変更が不完全なため記録していません" },
+	{ "the change cannot apply to the base: nothing recorded",
+	  "変更を基準に適用できないため記録していません" },
+	{ "no author for the changes: set KIJUN_AUTHOR to your name",
+	  "変更の作成者がありません: KIJUN_AUTHOR に名前を設定してください" },
+	{ "the author is not UTF-8 text without control characters: set KIJUN_AUTHOR to your name in UTF-8",
+	  "作成者が制御文字を含まない UTF-8 の文字列ではありません: KIJUN_AUTHOR に UTF-8 で名前を設定してください" },
+	{ "no date for the changes",
+	  "変更の日付がありません" },
+	{ "the date is not a real date written YYYY-MM-DD: check KIJUN_DATE",
+	  "日付が YYYY-MM-DD 形式の実在する日付ではありません: KIJUN_DATE を確認してください" },
+	{ "nothing matches",
+	  "一致する項目はありません" },
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);

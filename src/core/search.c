@@ -1,5 +1,6 @@
 #include "kijun/search.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ASCII letters compare without case; everything else byte for byte, so
@@ -69,4 +70,76 @@ uint32_t catalog_search(const struct catalog *c, uint32_t from, const char *quer
 			break;
 	}
 	return ITEM_NONE;
+}
+
+/* a and b equal for their first n bytes, ASCII letters without case. */
+static bool same_prefix(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		unsigned char x = (unsigned char)a[k], y = (unsigned char)b[k];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y || !x)
+			return x == y;
+	}
+	return true;
+}
+
+enum search_rank search_rank(const struct item *it, const char *query)
+{
+	size_t n = strlen(query);
+
+	if (n == 0)
+		return SEARCH_NONE;
+	if (it->id && strlen(it->id) >= n && same_prefix(it->id, query, n))
+		return it->id[n] ? SEARCH_ID_PREFIX : SEARCH_ID_EXACT;
+	return item_matches(it, query) ? SEARCH_TEXT : SEARCH_NONE;
+}
+
+bool search_collect(const struct catalog *c, const uint8_t *hidden, uint32_t origin,
+		    const char *query, uint32_t **out, uint32_t *count)
+{
+	uint32_t start, n = 0, *v;
+	uint8_t *rank;
+
+	*out = NULL;
+	*count = 0;
+	start = origin == ITEM_NONE ? ITEM_NONE : catalog_next(c, origin);
+	if (start == ITEM_NONE)
+		start = catalog_first(c);
+	if (!query[0] || start == ITEM_NONE)
+		return true;
+	/* One pass to rank every item, then one per rank to list them. */
+	rank = calloc(c->count, 1);
+	v = malloc(c->count * sizeof(*v));
+	if (!rank || !v) {
+		free(rank);
+		free(v);
+		return false;
+	}
+	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i))
+		if (!hidden || !hidden[i])
+			rank[i] = (uint8_t)search_rank(catalog_item(c, i), query);
+	for (int r = SEARCH_ID_EXACT; r > SEARCH_NONE; r--) {
+		uint32_t i = start;
+
+		do {
+			if (rank[i] == r)
+				v[n++] = i;
+			i = catalog_next(c, i);
+			if (i == ITEM_NONE)
+				i = catalog_first(c);
+		} while (i != start);
+	}
+	free(rank);
+	if (!n) {
+		free(v);
+		return true;
+	}
+	*out = v;
+	*count = n;
+	return true;
 }

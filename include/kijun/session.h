@@ -1,0 +1,192 @@
+/* One open document and everything a screen, a command, the wizard or
+ * the auditor does with it: a catalog to browse, or a workspace (a
+ * tailoring with its bases) to change.  Changes are checked and recorded
+ * here and nowhere else; undo and redo, the modified flag, the view
+ * filter and search live here too.  No files and no words: outcomes are
+ * codes, which the views turn into words (session_code_message); files
+ * are session_io.h. */
+#ifndef KIJUN_SESSION_H
+#define KIJUN_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kijun/catalog.h"
+#include "kijun/diag.h"
+#include "kijun/resolve.h"
+#include "kijun/tailoring.h"
+#include "kijun/workspace.h"
+
+/* What the tree shows of a workspace. */
+enum session_view {
+	SESSION_VIEW_TAILORED,  /* the individual standard: base with the changes */
+	SESSION_VIEW_BASE,      /* the base as it is, marked where it was changed */
+	SESSION_VIEW_CHANGES,   /* only the items changes shaped, with their parents */
+	SESSION_VIEW_COUNT
+};
+
+enum session_code {
+	SESSION_OK,
+	SESSION_NO_MEMORY,
+	SESSION_READ_ONLY,       /* a catalog is open: nothing to change */
+	SESSION_INVALID_CHANGE,  /* the change check refused it: see problem */
+	SESSION_CONFLICT,        /* it cannot apply to the base: see conflict */
+	SESSION_NO_AUTHOR,       /* no author given yet */
+	SESSION_BAD_AUTHOR,      /* not UTF-8, or holds control characters */
+	SESSION_NO_DATE,         /* no date given yet */
+	SESSION_BAD_DATE,        /* not a real YYYY-MM-DD */
+	SESSION_NOTHING_TO_UNDO, /* no change of this session is left */
+	SESSION_NOTHING_TO_REDO,
+	SESSION_NOT_FOUND,       /* search: nothing (shown) matches */
+	SESSION_NO_SEARCH,       /* n/N before any search */
+	SESSION_CODE_COUNT
+};
+
+/* What an apply, undo or redo did. */
+struct session_result {
+	enum session_code code;
+	/* The id for the cursor: what the change made or changed; after an
+	 * undo, what it had changed, or where what it made stood.  NULL when
+	 * nothing was done.  Valid while the session lives. */
+	const char *focus;
+	/* The change applied, undone, redone or refused.  Valid until the
+	 * next session call that changes the document. */
+	const struct change *change;
+	/* SESSION_INVALID_CHANGE: the change check's English message, for
+	 * _(); NULL otherwise. */
+	const char *problem;
+	/* SESSION_CONFLICT: why it cannot apply (read its from and index;
+	 * its words come from resolve.h).  Valid until the next session call
+	 * that changes the document. */
+	const struct conflict *conflict;
+};
+
+struct session_undo;
+
+/* The fields are the session's own: read them through the functions. */
+struct session {
+	struct catalog *catalog;    /* browsing: owned */
+	struct workspace *ws;       /* working on a tailoring: owned */
+	enum session_view view;
+	uint8_t *hidden;            /* per item of the shown catalog */
+	uint32_t hidden_size;
+
+	uint32_t start;             /* changes before this session: not undone */
+	uint64_t *serial;           /* per change: which apply made it (0: the file) */
+	uint32_t serial_capacity;
+	uint64_t next_serial;
+	struct session_undo *redo;  /* undone changes, newest last */
+	uint32_t redo_count;
+	uint32_t redo_capacity;
+	uint32_t saved_count;       /* the state at the last save */
+	uint64_t saved_top;
+
+	struct resolution rejected; /* the last refused change's resolution */
+	bool has_rejected;
+	struct change rejected_change;
+
+	char author[128];
+	char date[11];
+
+	char query[256];            /* the last search */
+	uint32_t *matches;          /* its hits, best first */
+	uint32_t match_count;
+	bool matches_stale;         /* the document changed since */
+};
+
+/* A session on a catalog to browse, or on a workspace to change; either
+ * way it takes over the object (malloc'd, freed by session_free).  False
+ * when out of memory (the object is then freed too). */
+bool session_init_catalog(struct session *s, struct catalog *c);
+bool session_init_workspace(struct session *s, struct workspace *w);
+void session_free(struct session *s);
+
+/* True when a tailoring is open (changes can be made). */
+bool session_editing(const struct session *s);
+/* The workspace (NULL when browsing) and the catalog the tree shows now. */
+struct workspace *session_workspace(const struct session *s);
+const struct catalog *session_shown(const struct session *s);
+/* The resolution when a tailoring is open, else NULL. */
+const struct resolution *session_resolution(const struct session *s);
+/* Item i of the shown catalog as resolved, or NULL (browsing, or an item
+ * the resolution does not know). */
+const struct resolved *session_info(const struct session *s, uint32_t i);
+
+/* ---- who and when ---------------------------------------------------- */
+
+/* The author recorded on every change from now on.  SESSION_BAD_AUTHOR
+ * (the author is then unset) unless valid UTF-8 with no control
+ * characters, at most 127 bytes; SESSION_NO_AUTHOR when blank. */
+enum session_code session_set_author(struct session *s, const char *author);
+/* The date recorded on changes: a real calendar date as YYYY-MM-DD,
+ * else SESSION_BAD_DATE and the date is unset. */
+enum session_code session_set_date(struct session *s, const char *date);
+const char *session_author(const struct session *s);  /* "" when unset */
+const char *session_date(const struct session *s);
+
+/* ---- changes ----------------------------------------------------------- */
+
+/* Records c (its author and date are the session's; its strings are
+ * copied): checks it, appends it, resolves again.  A change that
+ * conflicts with the base is taken back, never recorded.  SESSION_OK
+ * clears redo and marks the session modified.  The focus is the id the
+ * change made (add, merge, the first split part) or changed. */
+enum session_code session_apply(struct session *s, const struct change *c,
+				struct session_result *r);
+/* Takes back the newest change of this session (never one from the
+ * file) or puts the newest undone one back. */
+enum session_code session_undo(struct session *s, struct session_result *r);
+enum session_code session_redo(struct session *s, struct session_result *r);
+bool session_can_undo(const struct session *s);
+bool session_can_redo(const struct session *s);
+
+/* True when the changes differ from the last save (or from the file as
+ * opened): undoing back to it is not modified, redoing past it is. */
+bool session_modified(const struct session *s);
+/* Call after io saved the tailoring as it is now. */
+void session_mark_saved(struct session *s);
+
+/* ---- what the tree shows ------------------------------------------------ */
+
+/* Switches the view (browsing has only the one) and computes what it
+ * leaves out.  SESSION_READ_ONLY when browsing a catalog. */
+enum session_code session_set_view(struct session *s, enum session_view v);
+enum session_view session_view(const struct session *s);
+/* Per item of session_shown(): nonzero where the view leaves it out.
+ * Recomputed by every call that changes the document or the view; valid
+ * until then. */
+const uint8_t *session_hidden(const struct session *s);
+
+/* ---- search ------------------------------------------------------------ */
+
+/* Searches the shown items for query (remembered for n/N): an exact id
+ * first, then ids that start with it, then any text, each in document
+ * order from just after origin.  *hit is the best, or ITEM_NONE
+ * (SESSION_NOT_FOUND); hidden items never match. */
+enum session_code session_search(struct session *s, const char *query, uint32_t origin,
+				 uint32_t *hit);
+/* The next (or previous) hit of the last search after `from` (the cursor)
+ * in that order, wrapping round (then *wrapped is set).  When `from` is
+ * not a hit, the hits are taken again from `from`. */
+enum session_code session_search_next(struct session *s, uint32_t from, bool forward,
+				      uint32_t *hit, bool *wrapped);
+/* The last query given to session_search, "" before any. */
+const char *session_search_query(const struct session *s);
+
+/* ---- problems ---------------------------------------------------------- */
+
+/* Changes (this tailoring's or a base's) that do not apply to the base. */
+uint32_t session_conflict_count(const struct session *s);
+const struct conflict *session_conflict(const struct session *s, uint32_t k);
+/* The change conflict k is about. */
+const struct change *session_conflict_change(const struct session *s, uint32_t k);
+/* True when conflict k is about this tailoring's change (so it can be
+ * acted on), false for a base tailoring's. */
+bool session_conflict_is_own(const struct session *s, uint32_t k);
+/* What opening found: a base that changed since, say. */
+const struct diag_list *session_warnings(const struct session *s);
+
+/* The English message for a code, for _(); printf arguments: none. */
+const char *session_code_message(enum session_code code);
+
+#endif

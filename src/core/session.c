@@ -1,0 +1,601 @@
+/* The open document: changes checked in one place, undo and redo with the
+ * modified flag measured against the last save, the view filter and
+ * search.  The screen, the commands and later the wizard all go through
+ * here, so none of them can record what the reader would refuse. */
+#include "kijun/session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kijun/i18n.h"
+#include "kijun/search.h"
+#include "kijun/text.h"
+
+/* An undone change, with which apply made it: redoing it brings back the
+ * same state, so a save before the undo counts again. */
+struct session_undo {
+	struct change c;
+	uint64_t serial;
+};
+
+static void session_zero(struct session *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+static bool update_hidden(struct session *s);
+static bool reserve_serial(struct session *s, uint32_t n);
+
+static bool session_begin(struct session *s)
+{
+	if (s->ws)
+		s->start = s->saved_count = s->ws->t.count;
+	if ((s->ws && !reserve_serial(s, s->ws->t.count + 1)) || !update_hidden(s)) {
+		session_free(s);
+		return false;
+	}
+	return true;
+}
+
+bool session_init_catalog(struct session *s, struct catalog *c)
+{
+	session_zero(s);
+	s->catalog = c;
+	return session_begin(s);
+}
+
+bool session_init_workspace(struct session *s, struct workspace *w)
+{
+	session_zero(s);
+	s->ws = w;
+	if (!w->resolved && !workspace_resolve(w)) {
+		session_free(s);
+		return false;
+	}
+	return session_begin(s);
+}
+
+static void clear_rejected(struct session *s)
+{
+	if (s->has_rejected)
+		resolution_free(&s->rejected);
+	s->has_rejected = false;
+}
+
+void session_free(struct session *s)
+{
+	clear_rejected(s);
+	if (s->catalog) {
+		catalog_free(s->catalog);
+		free(s->catalog);
+	}
+	if (s->ws) {
+		workspace_free(s->ws);
+		free(s->ws);
+	}
+	free(s->hidden);
+	free(s->serial);
+	free(s->redo);
+	free(s->matches);
+	session_zero(s);
+}
+
+bool session_editing(const struct session *s)
+{
+	return s->ws != NULL;
+}
+
+struct workspace *session_workspace(const struct session *s)
+{
+	return s->ws;
+}
+
+const struct catalog *session_shown(const struct session *s)
+{
+	if (s->catalog)
+		return s->catalog;
+	if (s->view == SESSION_VIEW_BASE)
+		return workspace_base(s->ws);
+	return &s->ws->res.cat;
+}
+
+const struct resolution *session_resolution(const struct session *s)
+{
+	return s->ws && s->ws->resolved ? &s->ws->res : NULL;
+}
+
+const struct resolved *session_info(const struct session *s, uint32_t i)
+{
+	const struct resolution *r = session_resolution(s);
+
+	/* The base view's items are the first items of the resolution's
+	 * catalog (it is a clone); what was added comes after. */
+	if (!r || i == ITEM_NONE || i >= r->cat.count)
+		return NULL;
+	return &r->info[i];
+}
+
+/* ---- who and when ------------------------------------------------------ */
+
+enum session_code session_set_author(struct session *s, const char *author)
+{
+	size_t len = author ? strlen(author) : 0, pos = 0;
+
+	s->author[0] = '\0';
+	if (text_is_blank(author))
+		return SESSION_NO_AUTHOR;
+	/* Every save writes it; what a YAML file cannot hold is refused
+	 * here, once, with a cause, and not at every save. */
+	if (len >= sizeof(s->author) || !utf8_valid(author, len, NULL))
+		return SESSION_BAD_AUTHOR;
+	while (pos < len) {
+		uint32_t cp;
+
+		pos += utf8_decode(author + pos, len - pos, &cp);
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+		    text_is_bidi_control(cp))
+			return SESSION_BAD_AUTHOR;
+	}
+	memcpy(s->author, author, len + 1);
+	return SESSION_OK;
+}
+
+static bool is_digits(const char *p, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (p[k] < '0' || p[k] > '9')
+			return false;
+	return true;
+}
+
+enum session_code session_set_date(struct session *s, const char *date)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	s->date[0] = '\0';
+	if (!date || !*date)
+		return SESSION_NO_DATE;
+	if (strlen(date) != 10 || !is_digits(date, 4) || date[4] != '-' ||
+	    !is_digits(date + 5, 2) || date[7] != '-' || !is_digits(date + 8, 2))
+		return SESSION_BAD_DATE;
+	y = atoi(date);
+	m = atoi(date + 5);
+	d = atoi(date + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return SESSION_BAD_DATE;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return SESSION_BAD_DATE;
+	memcpy(s->date, date, 11);
+	return SESSION_OK;
+}
+
+const char *session_author(const struct session *s)
+{
+	return s->author;
+}
+
+const char *session_date(const struct session *s)
+{
+	return s->date;
+}
+
+/* ---- changes ------------------------------------------------------------- */
+
+/* The new item a change makes, for the cursor to land on. */
+static const char *made_id(const struct change *c)
+{
+	switch (c->op) {
+	case OP_ADD:
+	case OP_MERGE: return c->item.id;
+	case OP_SPLIT: return c->parts[0].id;
+	default: return c->target;
+	}
+}
+
+/* Where the cursor goes once a change is taken back: the item it
+ * changed, or for what it created, where that stood. */
+static const char *undone_focus(const struct change *c)
+{
+	switch (c->op) {
+	case OP_ADD: return c->after ? c->after : c->parent;
+	case OP_MERGE: return c->targets[0];
+	default: return c->target;
+	}
+}
+
+/* The document changed: what the view hides and the search hits with it. */
+static enum session_code changed(struct session *s)
+{
+	s->matches_stale = true;
+	return update_hidden(s) ? SESSION_OK : SESSION_NO_MEMORY;
+}
+
+static bool reserve_serial(struct session *s, uint32_t n)
+{
+	uint64_t *v;
+	uint32_t cap;
+
+	if (n <= s->serial_capacity)
+		return true;
+	cap = s->serial_capacity ? s->serial_capacity : 64;
+	while (cap < n)
+		cap *= 2;
+	v = realloc(s->serial, cap * sizeof(*v));
+	if (!v)
+		return false;
+	memset(v + s->serial_capacity, 0, (cap - s->serial_capacity) * sizeof(*v));
+	s->serial = v;
+	s->serial_capacity = cap;
+	return true;
+}
+
+static enum session_code finish(struct session_result *r, enum session_code code)
+{
+	r->code = code;
+	return code;
+}
+
+/* The new change's conflict in a trial resolution, or NULL. */
+static const struct conflict *conflict_of(const struct resolution *res,
+					  const struct tailoring *t, uint32_t index)
+{
+	for (uint32_t k = 0; k < res->conflict_count; k++)
+		if (res->conflicts[k].from == t && res->conflicts[k].index == index)
+			return &res->conflicts[k];
+	return NULL;
+}
+
+enum session_code session_apply(struct session *s, const struct change *in,
+				struct session_result *r)
+{
+	struct workspace *w = s->ws;
+	struct resolution trial;
+	const struct conflict *x;
+	struct change c;
+	long index;
+
+	memset(r, 0, sizeof(*r));
+	clear_rejected(s);
+	r->change = in;
+	if (!w)
+		return finish(r, SESSION_READ_ONLY);
+	if (!s->author[0])
+		return finish(r, SESSION_NO_AUTHOR);
+	if (!s->date[0])
+		return finish(r, SESSION_NO_DATE);
+	c = *in;
+	c.author = s->author;
+	c.date = s->date;
+	c.line = 0;
+	/* The one place a change is checked before it is recorded. */
+	r->problem = change_problem(&c);
+	if (r->problem)
+		return finish(r, SESSION_INVALID_CHANGE);
+	if (!reserve_serial(s, w->t.count + 1))
+		return finish(r, SESSION_NO_MEMORY);
+	index = tailoring_append(&w->t, &c);
+	if (index < 0)
+		return finish(r, SESSION_NO_MEMORY);
+	/* Appending may have moved the changes the old resolution points
+	 * at: from here on it is replaced or resolved again. */
+	if (!resolve_apply(&trial, workspace_base(w), workspace_base_info(w), &w->t)) {
+		tailoring_pop(&w->t, &c);
+		workspace_resolve(w);
+		changed(s);
+		return finish(r, SESSION_NO_MEMORY);
+	}
+	x = conflict_of(&trial, &w->t, (uint32_t)index);
+	if (x) {
+		/* Taken back, never recorded; the trial is kept so the caller
+		 * can read why. */
+		s->rejected = trial;
+		s->has_rejected = true;
+		tailoring_pop(&w->t, &s->rejected_change);
+		r->change = &s->rejected_change;
+		r->conflict = conflict_of(&s->rejected, &w->t, (uint32_t)index);
+		if (!workspace_resolve(w))
+			return finish(r, SESSION_NO_MEMORY);
+		changed(s);
+		return finish(r, SESSION_CONFLICT);
+	}
+	if (w->resolved)
+		resolution_free(&w->res);
+	w->res = trial;
+	w->resolved = true;
+	s->serial[index] = ++s->next_serial;
+	s->redo_count = 0;
+	r->change = &w->t.changes[index];
+	r->focus = made_id(r->change);
+	return finish(r, changed(s));
+}
+
+bool session_can_undo(const struct session *s)
+{
+	return s->ws && s->ws->t.count > s->start;
+}
+
+bool session_can_redo(const struct session *s)
+{
+	return s->ws && s->redo_count > 0;
+}
+
+enum session_code session_undo(struct session *s, struct session_result *r)
+{
+	struct workspace *w = s->ws;
+	struct session_undo *u;
+
+	memset(r, 0, sizeof(*r));
+	clear_rejected(s);
+	if (!w)
+		return finish(r, SESSION_READ_ONLY);
+	if (!session_can_undo(s))
+		return finish(r, SESSION_NOTHING_TO_UNDO);
+	if (s->redo_count == s->redo_capacity) {
+		uint32_t cap = s->redo_capacity ? s->redo_capacity * 2 : 16;
+		struct session_undo *v = realloc(s->redo, cap * sizeof(*v));
+
+		if (!v)
+			return finish(r, SESSION_NO_MEMORY);
+		s->redo = v;
+		s->redo_capacity = cap;
+	}
+	u = &s->redo[s->redo_count];
+	u->serial = s->serial[w->t.count - 1];
+	if (!tailoring_pop(&w->t, &u->c))
+		return finish(r, SESSION_NOTHING_TO_UNDO);
+	s->redo_count++;
+	r->change = &u->c;
+	r->focus = undone_focus(&u->c);
+	if (!workspace_resolve(w))
+		return finish(r, SESSION_NO_MEMORY);
+	return finish(r, changed(s));
+}
+
+enum session_code session_redo(struct session *s, struct session_result *r)
+{
+	struct workspace *w = s->ws;
+	struct session_undo *u;
+	long index;
+
+	memset(r, 0, sizeof(*r));
+	clear_rejected(s);
+	if (!w)
+		return finish(r, SESSION_READ_ONLY);
+	if (!s->redo_count)
+		return finish(r, SESSION_NOTHING_TO_REDO);
+	if (!reserve_serial(s, w->t.count + 1))
+		return finish(r, SESSION_NO_MEMORY);
+	u = &s->redo[s->redo_count - 1];
+	index = tailoring_append(&w->t, &u->c);
+	if (index < 0)
+		return finish(r, SESSION_NO_MEMORY);
+	s->redo_count--;
+	s->serial[index] = u->serial;
+	r->change = &w->t.changes[index];
+	r->focus = made_id(r->change);
+	if (!workspace_resolve(w))
+		return finish(r, SESSION_NO_MEMORY);
+	return finish(r, changed(s));
+}
+
+/* The newest change's serial: with the count, it names the whole list,
+ * since changes below it only change by undoing it first. */
+static uint64_t top_serial(const struct session *s)
+{
+	uint32_t n = s->ws ? s->ws->t.count : 0;
+
+	return n ? s->serial[n - 1] : 0;
+}
+
+bool session_modified(const struct session *s)
+{
+	if (!s->ws)
+		return false;
+	return s->ws->t.count != s->saved_count || top_serial(s) != s->saved_top;
+}
+
+void session_mark_saved(struct session *s)
+{
+	if (!s->ws)
+		return;
+	s->saved_count = s->ws->t.count;
+	s->saved_top = top_serial(s);
+}
+
+/* ---- what the tree shows -------------------------------------------------- */
+
+/* Marks i and its whole subtree. */
+static void hide_subtree(const struct catalog *c, uint8_t *hidden, uint32_t i)
+{
+	uint32_t end = catalog_next(c, i);
+
+	/* Everything between i and the next item that is not below it. */
+	while (end != ITEM_NONE && catalog_is_within(c, end, i))
+		end = catalog_next(c, end);
+	for (uint32_t k = i; k != end && k != ITEM_NONE; k = catalog_next(c, k))
+		hidden[k] = 1;
+}
+
+static bool update_hidden(struct session *s)
+{
+	const struct catalog *c = session_shown(s);
+	const struct resolution *r = session_resolution(s);
+
+	if (s->hidden_size < c->count) {
+		uint8_t *v = realloc(s->hidden, c->count);
+
+		if (!v)
+			return false;
+		s->hidden = v;
+		s->hidden_size = c->count;
+	}
+	memset(s->hidden, 0, c->count);
+	if (!r)
+		return true;
+	switch (s->view) {
+	case SESSION_VIEW_TAILORED:
+		/* Split and merged items gave way to new ones; excluded
+		 * items stay, marked, so they can be included again. */
+		for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i))
+			if (!s->hidden[i] && (r->info[i].status == STATUS_SPLIT ||
+					      r->info[i].status == STATUS_MERGED))
+				hide_subtree(c, s->hidden, i);
+		break;
+	case SESSION_VIEW_CHANGES:
+		memset(s->hidden, 1, c->count);
+		for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
+			if (!r->info[i].history_count && r->info[i].status == STATUS_KEPT)
+				continue;
+			for (uint32_t a = i; a != ITEM_ROOT_INDEX && a != ITEM_NONE;
+			     a = c->items[a].parent)
+				s->hidden[a] = 0;
+		}
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+enum session_code session_set_view(struct session *s, enum session_view v)
+{
+	if (!s->ws)
+		return SESSION_READ_ONLY;
+	if (v >= SESSION_VIEW_COUNT)
+		v = SESSION_VIEW_TAILORED;
+	s->view = v;
+	return changed(s);
+}
+
+enum session_view session_view(const struct session *s)
+{
+	return s->view;
+}
+
+const uint8_t *session_hidden(const struct session *s)
+{
+	return s->hidden;
+}
+
+/* ---- search ---------------------------------------------------------------- */
+
+static bool collect(struct session *s, uint32_t origin)
+{
+	free(s->matches);
+	s->matches = NULL;
+	s->match_count = 0;
+	s->matches_stale = false;
+	return search_collect(session_shown(s), s->hidden, origin, s->query, &s->matches,
+			      &s->match_count);
+}
+
+enum session_code session_search(struct session *s, const char *query, uint32_t origin,
+				 uint32_t *hit)
+{
+	*hit = ITEM_NONE;
+	snprintf(s->query, sizeof(s->query), "%s", query);
+	if (!collect(s, origin))
+		return SESSION_NO_MEMORY;
+	if (!s->match_count)
+		return SESSION_NOT_FOUND;
+	*hit = s->matches[0];
+	return SESSION_OK;
+}
+
+enum session_code session_search_next(struct session *s, uint32_t from, bool forward,
+				      uint32_t *hit, bool *wrapped)
+{
+	uint32_t p = 0;
+
+	*hit = ITEM_NONE;
+	*wrapped = false;
+	if (!s->query[0])
+		return SESSION_NO_SEARCH;
+	if (!s->matches_stale)
+		while (p < s->match_count && s->matches[p] != from)
+			p++;
+	if (s->matches_stale || p == s->match_count) {
+		/* Not on a hit (the cursor moved, or the document changed):
+		 * the hits as seen from here. */
+		if (!collect(s, from))
+			return SESSION_NO_MEMORY;
+		if (!s->match_count)
+			return SESSION_NOT_FOUND;
+		*hit = forward ? s->matches[0] : s->matches[s->match_count - 1];
+		return SESSION_OK;
+	}
+	if (forward) {
+		*wrapped = p + 1 == s->match_count;
+		p = *wrapped ? 0 : p + 1;
+	} else {
+		*wrapped = p == 0;
+		p = *wrapped ? s->match_count - 1 : p - 1;
+	}
+	*hit = s->matches[p];
+	return SESSION_OK;
+}
+
+const char *session_search_query(const struct session *s)
+{
+	return s->query;
+}
+
+/* ---- problems ---------------------------------------------------------------- */
+
+uint32_t session_conflict_count(const struct session *s)
+{
+	const struct resolution *r = session_resolution(s);
+
+	return r ? r->conflict_count : 0;
+}
+
+const struct conflict *session_conflict(const struct session *s, uint32_t k)
+{
+	return k < session_conflict_count(s) ? &s->ws->res.conflicts[k] : NULL;
+}
+
+const struct change *session_conflict_change(const struct session *s, uint32_t k)
+{
+	const struct conflict *x = session_conflict(s, k);
+
+	return x ? &x->from->changes[x->index] : NULL;
+}
+
+bool session_conflict_is_own(const struct session *s, uint32_t k)
+{
+	const struct conflict *x = session_conflict(s, k);
+
+	return x && x->from == &s->ws->t;
+}
+
+const struct diag_list *session_warnings(const struct session *s)
+{
+	return s->ws ? &s->ws->warnings : NULL;
+}
+
+const char *session_code_message(enum session_code code)
+{
+	switch (code) {
+	case SESSION_OK: return N_("done");
+	case SESSION_NO_MEMORY: return N_("out of memory");
+	case SESSION_READ_ONLY:
+		return N_("this is a catalog: open a tailoring file to make changes (kijun FILE.yaml)");
+	case SESSION_INVALID_CHANGE: return N_("the change is incomplete: nothing recorded");
+	case SESSION_CONFLICT:
+		return N_("the change cannot apply to the base: nothing recorded");
+	case SESSION_NO_AUTHOR:
+		return N_("no author for the changes: set KIJUN_AUTHOR to your name");
+	case SESSION_BAD_AUTHOR:
+		return N_("the author is not UTF-8 text without control characters: set KIJUN_AUTHOR to your name in UTF-8");
+	case SESSION_NO_DATE: return N_("no date for the changes");
+	case SESSION_BAD_DATE:
+		return N_("the date is not a real date written YYYY-MM-DD: check KIJUN_DATE");
+	case SESSION_NOTHING_TO_UNDO: return N_("nothing to undo in this session");
+	case SESSION_NOTHING_TO_REDO: return N_("nothing to redo");
+	case SESSION_NOT_FOUND: return N_("nothing matches");
+	case SESSION_NO_SEARCH: return N_("no search yet: press / to search");
+	default: return N_("out of memory");
+	}
+}
