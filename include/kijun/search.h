@@ -24,7 +24,8 @@ enum search_rank {
 	SEARCH_NONE,
 	SEARCH_TEXT,       /* somewhere in its id, label, titles or text */
 	SEARCH_ID_PREFIX,  /* its id starts with the query: 3.2 -> 3.2.1 */
-	SEARCH_ID_EXACT,   /* its id is the query: 3.2 -> 3.2, not 3.1.3.2 */
+	SEARCH_ID_EXACT,   /* its id is the query: 3.2 -> 3.2, not 3.1.3.2;
+			    * or its number after the section: 6.1 -> 6a-6.1 */
 };
 
 /* How well the item matches; ASCII letters without regard to case. */

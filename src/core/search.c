@@ -88,14 +88,31 @@ static bool same_prefix(const char *a, const char *b, size_t n)
 	return true;
 }
 
+/* How the query stands to one id: the id itself, or its start. */
+static enum search_rank id_rank(const char *id, const char *query, size_t n)
+{
+	if (!id || strlen(id) < n || !same_prefix(id, query, n))
+		return SEARCH_NONE;
+	return id[n] ? SEARCH_ID_PREFIX : SEARCH_ID_EXACT;
+}
+
 enum search_rank search_rank(const struct item *it, const char *query)
 {
 	size_t n = strlen(query);
+	enum search_rank r, own;
+	const char *dash;
 
 	if (n == 0)
 		return SEARCH_NONE;
-	if (it->id && strlen(it->id) >= n && same_prefix(it->id, query, n))
-		return it->id[n] ? SEARCH_ID_PREFIX : SEARCH_ID_EXACT;
+	r = id_rank(it->id, query, n);
+	/* Part V's controls are "6a-6.1": the guideline numbers them 6.1,
+	 * and that is what a user types. */
+	dash = it->id ? strchr(it->id, '-') : NULL;
+	own = dash ? id_rank(dash + 1, query, n) : SEARCH_NONE;
+	if (own > r)
+		r = own;
+	if (r != SEARCH_NONE)
+		return r;
 	return item_matches(it, query) ? SEARCH_TEXT : SEARCH_NONE;
 }
 
