@@ -85,10 +85,10 @@ struct session {
 	bool has_rejected;
 	struct change rejected_change;
 
-	char author[128];
-	char date[11];
+	char *author;               /* NULL until a valid one is given */
+	char date[11];              /* "" until a valid one is given */
 
-	char query[256];            /* the last search */
+	char *query;                /* the last search; NULL before any */
 	uint32_t *matches;          /* its hits, best first */
 	uint32_t match_count;
 	bool matches_stale;         /* the document changed since */
@@ -116,7 +116,7 @@ const struct resolved *session_info(const struct session *s, uint32_t i);
 
 /* The author recorded on every change from now on.  SESSION_BAD_AUTHOR
  * (the author is then unset) unless valid UTF-8 with no control
- * characters, at most 127 bytes; SESSION_NO_AUTHOR when blank. */
+ * characters; SESSION_NO_AUTHOR when blank. */
 enum session_code session_set_author(struct session *s, const char *author);
 /* The date recorded on changes: a real calendar date as YYYY-MM-DD,
  * else SESSION_BAD_DATE and the date is unset. */

@@ -4,7 +4,6 @@
  * here, so none of them can record what the reader would refuse. */
 #include "kijun/session.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +77,8 @@ void session_free(struct session *s)
 	free(s->serial);
 	free(s->redo);
 	free(s->matches);
+	free(s->author);
+	free(s->query);
 	session_zero(s);
 }
 
@@ -122,12 +123,13 @@ enum session_code session_set_author(struct session *s, const char *author)
 {
 	size_t len = author ? strlen(author) : 0, pos = 0;
 
-	s->author[0] = '\0';
+	free(s->author);
+	s->author = NULL;
 	if (text_is_blank(author))
 		return SESSION_NO_AUTHOR;
 	/* Every save writes it; what a YAML file cannot hold is refused
 	 * here, once, with a cause, and not at every save. */
-	if (len >= sizeof(s->author) || !utf8_valid(author, len, NULL))
+	if (!utf8_valid(author, len, NULL))
 		return SESSION_BAD_AUTHOR;
 	while (pos < len) {
 		uint32_t cp;
@@ -137,8 +139,8 @@ enum session_code session_set_author(struct session *s, const char *author)
 		    text_is_bidi_control(cp))
 			return SESSION_BAD_AUTHOR;
 	}
-	memcpy(s->author, author, len + 1);
-	return SESSION_OK;
+	s->author = strdup(author);
+	return s->author ? SESSION_OK : SESSION_NO_MEMORY;
 }
 
 static bool is_digits(const char *p, int n)
@@ -173,7 +175,7 @@ enum session_code session_set_date(struct session *s, const char *date)
 
 const char *session_author(const struct session *s)
 {
-	return s->author;
+	return s->author ? s->author : "";
 }
 
 const char *session_date(const struct session *s)
@@ -261,7 +263,7 @@ enum session_code session_apply(struct session *s, const struct change *in,
 	r->change = in;
 	if (!w)
 		return finish(r, SESSION_READ_ONLY);
-	if (!s->author[0])
+	if (!s->author)
 		return finish(r, SESSION_NO_AUTHOR);
 	if (!s->date[0])
 		return finish(r, SESSION_NO_DATE);
@@ -494,8 +496,13 @@ static bool collect(struct session *s, uint32_t origin)
 enum session_code session_search(struct session *s, const char *query, uint32_t origin,
 				 uint32_t *hit)
 {
+	char *copy = strdup(query);
+
 	*hit = ITEM_NONE;
-	snprintf(s->query, sizeof(s->query), "%s", query);
+	if (!copy)
+		return SESSION_NO_MEMORY;
+	free(s->query);
+	s->query = copy;
 	if (!collect(s, origin))
 		return SESSION_NO_MEMORY;
 	if (!s->match_count)
@@ -511,7 +518,7 @@ enum session_code session_search_next(struct session *s, uint32_t from, bool for
 
 	*hit = ITEM_NONE;
 	*wrapped = false;
-	if (!s->query[0])
+	if (!s->query || !s->query[0])
 		return SESSION_NO_SEARCH;
 	if (!s->matches_stale)
 		while (p < s->match_count && s->matches[p] != from)
@@ -539,7 +546,7 @@ enum session_code session_search_next(struct session *s, uint32_t from, bool for
 
 const char *session_search_query(const struct session *s)
 {
-	return s->query;
+	return s->query ? s->query : "";
 }
 
 /* ---- problems ---------------------------------------------------------------- */

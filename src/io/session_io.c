@@ -107,14 +107,11 @@ static enum session_code author_from_account(struct session *s)
 	enum session_code code = SESSION_NO_AUTHOR;
 
 	if (pw && pw->pw_gecos && *pw->pw_gecos && *pw->pw_gecos != ',') {
-		char name[128];
-		size_t n = strcspn(pw->pw_gecos, ",");
+		char *name = strndup(pw->pw_gecos, strcspn(pw->pw_gecos, ","));
 
-		if (n < sizeof(name)) {
-			memcpy(name, pw->pw_gecos, n);
-			name[n] = '\0';
+		if (name)
 			code = session_set_author(s, name);
-		}
+		free(name);
 	}
 	if (code != SESSION_OK && pw)
 		code = session_set_author(s, pw->pw_name);

@@ -1,4 +1,5 @@
-/* Unit tests for include/kijun/search.h: item_matches and catalog_search. */
+/* Unit tests for include/kijun/search.h: item_matches, catalog_search and
+ * the ranked search_collect. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +280,62 @@ static void test_search_empty_catalog(void **state)
 	catalog_free(&empty);
 }
 
+/* ---- search_collect: ranked hits ---------------------------------------- */
+
+static void expect_hits(const uint8_t *hidden, uint32_t origin, const char *query,
+			const char *const *want, uint32_t n)
+{
+	uint32_t *hits, count;
+
+	assert_true(search_collect(&cat, hidden, origin, query, &hits, &count));
+	if (count != n)
+		fail_msg("%s: %u hits, want %u", query, count, n);
+	for (uint32_t k = 0; k < n; k++)
+		assert_string_equal(catalog_item(&cat, hits[k])->id, want[k]);
+	free(hits);
+}
+
+static void test_collect_ranks(void **state)
+{
+	static const char *const one[] = { "1", "1.1", "1.1.1", "1.1.1.1", "1.1.1.1/a", "2.1" };
+	static const char *const two[] = { "2", "2.1", "2.2" };
+
+	(void)state;
+	/* The exact id, then ids that start with it, then text (2.1 holds "1"). */
+	expect_hits(NULL, ITEM_NONE, "1", one, 6);
+	expect_hits(NULL, ITEM_NONE, "2", two, 3);
+}
+
+static void test_collect_from_origin(void **state)
+{
+	static const char *const want[] = { "1.1", "1.1.1.1", "1.1.1.1/a", "1.1.1" };
+
+	(void)state;
+	/* The exact id wherever it is; the rest from just after the origin,
+	 * wrapping, the origin last. */
+	expect_hits(NULL, id("1.1.1"), "1.1", want, 4);
+}
+
+static void test_collect_skips_hidden(void **state)
+{
+	static const char *const want[] = { "1.1.1", "1.1.1.1", "1.1.1.1/a" };
+	uint8_t hidden[16] = { 0 };
+	uint32_t *hits, count;
+
+	(void)state;
+	hidden[id("1.1")] = 1;
+	expect_hits(hidden, ITEM_NONE, "1.1", want, 3);
+	assert_true(search_collect(&cat, hidden, ITEM_NONE, "ガバナンス", &hits, &count));
+	assert_int_equal(count, 1);
+	free(hits);
+	hidden[id("1")] = 1;
+	assert_true(search_collect(&cat, hidden, ITEM_NONE, "ガバナンス", &hits, &count));
+	assert_int_equal(count, 0);
+	assert_null(hits);
+	assert_true(search_collect(&cat, NULL, ITEM_NONE, "", &hits, &count));
+	assert_int_equal(count, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +355,9 @@ int main(void)
 		cmocka_unit_test(test_search_only_origin_matches),
 		cmocka_unit_test(test_search_origin_tried_last),
 		cmocka_unit_test(test_search_empty_catalog),
+		cmocka_unit_test(test_collect_ranks),
+		cmocka_unit_test(test_collect_from_origin),
+		cmocka_unit_test(test_collect_skips_hidden),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
