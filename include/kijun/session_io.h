@@ -17,8 +17,9 @@ enum session_open {
 	SESSION_OPEN_TAILORING,  /* an existing tailoring file only */
 };
 
-/* Opens path into a new session.  False with every problem in diags (the
- * session is then empty and need not be freed). */
+/* Opens path into a new session (path may be NULL only with
+ * SESSION_OPEN_ANY).  False with every problem in diags (the session is
+ * then empty and need not be freed). */
 bool session_load_file(struct session *s, const char *path, enum session_open how,
 		       struct diag_list *diags);
 

@@ -74,7 +74,7 @@ bool session_load_file(struct session *s, const char *path, enum session_open ho
 	enum file_format format;
 
 	memset(s, 0, sizeof(*s));
-	if (how == SESSION_OPEN_TAILORING)
+	if (how == SESSION_OPEN_TAILORING && path)
 		return open_workspace(s, path, false, diags);
 	if (!path)
 		return open_catalog(s, NULL, diags);
