@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "kijun/i18n.h"
 #include "kijun/tailoring_io.h"
+#include "../tui/problem_words.h"
 
 static int open_workspace(const char *path, struct workspace *w)
 {
@@ -27,10 +28,12 @@ static void print_conflicts(const struct workspace *w)
 	for (uint32_t k = 0; k < w->res.conflict_count; k++) {
 		const struct conflict *c = &w->res.conflicts[k];
 		const struct change *ch = &c->from->changes[c->index];
+		char words[512];
 
 		fprintf(stderr, _("%s: change %u (%s, line %u) does not apply: %s\n"),
 			c->from == &w->t ? w->path : c->from->id, c->index + 1,
-			change_op_name(ch->op), ch->line, c->message);
+			change_op_name(ch->op), ch->line,
+			problem_describe(&c->problem, words, sizeof(words)));
 	}
 }
 
