@@ -1167,6 +1167,52 @@ static void test_merge_conflicts(void **state)
 	expect_children(&f->r, "S1", "C1 C2 C3");
 }
 
+/* A merge that names an item and one inside it, or one item twice, and
+ * new items of a kind that cannot stand where they would go: each is a
+ * conflict with its code, and nothing changes. */
+static void test_merge_nested_and_misplaced(void **state)
+{
+	struct fx *f = *state;
+	const char *nested[] = { "C1.2", "C1" };
+	const char *twice[] = { "C2", "C2" };
+	const char *pair[] = { "C2", "C3" };
+	struct new_item parts[2] = {
+		{ "C2a", NULL, NULL, "前半", ITEM_PART }, { "C2b", NULL, NULL, "後半", ITEM_PART },
+	};
+	struct change m1 = mk(OP_MERGE, NULL), m2, m3, sp = mk(OP_SPLIT, "C2");
+
+	m1.targets = nested;
+	m1.target_count = 2;
+	m1.item.id = "M1";
+	m1.item.text = "まとめる。";
+	m2 = m1;
+	m2.targets = twice;
+	m3 = m1;
+	m3.targets = pair;
+	m3.item.kind = ITEM_PART;
+	sp.parts = parts;
+	sp.part_count = 2;
+	add_change(f, &m1);
+	add_change(f, &m2);   /* the change check refuses it; resolution too */
+	add_change(f, &m3);
+	add_change(f, &sp);
+	resolve(f);
+	assert_int_equal(f->r.conflict_count, 4);
+	assert_int_equal(f->r.conflicts[0].problem.code, PROBLEM_MERGE_NESTED);
+	expect_conflict(&f->r, 0, 0, "C1.2 lies inside C1");
+	assert_int_equal(f->r.conflicts[1].problem.code, PROBLEM_MERGE_TARGET_TWICE);
+	assert_int_equal(f->r.conflicts[2].problem.code, PROBLEM_KIND_PLACE);
+	expect_conflict(&f->r, 2, 2, "a part cannot be placed inside a section");
+	assert_int_equal(f->r.conflicts[3].problem.code, PROBLEM_KIND_PLACE);
+	expect_conflict(&f->r, 3, 3, "a part cannot be placed inside a section");
+	expect_status(&f->r, "C1", STATUS_KEPT);
+	expect_status(&f->r, "C1.2", STATUS_KEPT);
+	expect_status(&f->r, "C2", STATUS_KEPT);
+	assert_int_equal(catalog_find(&f->r.cat, "M1"), ITEM_NONE);
+	assert_int_equal(catalog_find(&f->r.cat, "C2a"), ITEM_NONE);
+	expect_children(&f->r, "S1", "C1 C2 C3");
+}
+
 /* ---- a tailoring on another ----------------------------------------------- */
 
 struct two {
@@ -1382,6 +1428,7 @@ int main(void)
 		T(test_split_conflicts),
 		T(test_split_parts_with_one_id),
 		T(test_merge_conflicts),
+		T(test_merge_nested_and_misplaced),
 		T(test_on_a_base_tailoring),
 		T(test_outer_conflicts_name_outer),
 		T(test_include_restores_reworded_from_base),
