@@ -8,20 +8,19 @@
 #include "kijun/catalog.h"
 #include "kijun/text.h"
 
-/* Valid UTF-8 with no control character but, where allowed, tab and
- * newline (C0, DEL and C1 never reach a file). */
-static bool clean(const char *s, bool multiline)
+/* Valid UTF-8 (the writer cannot write anything else), and for words one
+ * line without control characters: C0, DEL and C1.  Texts may hold any
+ * character; every view sanitizes what it shows. */
+static bool clean(const char *s, bool text)
 {
 	size_t len = strlen(s), pos = 0;
 
 	if (!utf8_valid(s, len, NULL))
 		return false;
-	while (pos < len) {
+	while (!text && pos < len) {
 		uint32_t cp;
 
 		pos += utf8_decode(s + pos, len - pos, &cp);
-		if (multiline && (cp == '\t' || cp == '\n'))
-			continue;
 		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 			return false;
 	}

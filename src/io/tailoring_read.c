@@ -255,7 +255,7 @@ static void report_problem(struct loader *l, const struct problem *p, const stru
 				 field, (int)strlen(s), s);
 		break;
 	case PROBLEM_TEXT_INVALID:
-		yr_error(l->r, at, _("%s is not valid UTF-8 or holds a control character"), field);
+		yr_error(l->r, at, _("%s is not valid UTF-8"), field);
 		break;
 	case PROBLEM_FIELD_NOT_APPLICABLE:
 		yr_error(l->r, at, _("\"%s\" does not apply to %s"), change_fields[p->field - 1],

@@ -59,7 +59,7 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 				 field, (int)strlen(a), a);
 		break;
 	case PROBLEM_TEXT_INVALID:
-		snprintf(buf, size, _("%s is not valid UTF-8 or holds a control character"), field);
+		snprintf(buf, size, _("%s is not valid UTF-8"), field);
 		break;
 	case PROBLEM_FIELD_NOT_APPLICABLE:
 		snprintf(buf, size, _("\"%s\" does not apply to %s"), key, a);
