@@ -145,8 +145,24 @@ static void reason_done(struct ui *ui, const char *answer, int key)
 	ui_flow_cancel(ui);
 }
 
+/* A change the check refuses whatever the reason says is refused before
+ * the reason is asked for: an empty text, say, with the hint to exclude. */
 void edit_ask_reason(struct ui *ui)
 {
+	struct change probe = ui->flow.c;
+	struct problem problem;
+	char date[11], words[400];
+
+	probe.step = (uint8_t)step_default(probe.op, probe.source);
+	probe.reason = "-";
+	probe.author = ui->author;
+	today(date);
+	probe.date = date;
+	if (change_check(&probe, &problem) && problem.field != FIELD_REASON) {
+		ui_message(ui, ROLE_ERROR, "%s", problem_describe(&problem, words, sizeof(words)));
+		ui_flow_cancel(ui);
+		return;
+	}
 	prompt_reason(ui, step_default(ui->flow.c.op, ui->flow.c.source), reason_done);
 }
 
