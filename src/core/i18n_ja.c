@@ -142,8 +142,6 @@ const struct translation i18n_table[] = {
 	  "見直し間隔は 1 から 120 か月で指定してください（%ld ではなく）" },
 	{ "%s lies inside %s: an item cannot be merged with one that holds it",
 	  "%s は %s の中にあります。項目をそれを含む項目と統合することはできません" },
-	{ "the parts of a split need different ids",
-	  "分割の各部分には異なる id が必要です" },
 	{ "a link needs the internal rule's name",
 	  "関連付けには組織内規定の名称が必要です" },
 	{ "references",
