@@ -10,6 +10,7 @@
 
 #include "kijun/catalog.h"
 #include "kijun/diag.h"
+#include "kijun/problem.h"
 #include "kijun/tailoring.h"
 
 enum item_status {
@@ -61,7 +62,7 @@ struct resolved {
 struct conflict {
 	const struct tailoring *from;
 	uint32_t index;          /* the change in from->changes */
-	char *message;           /* in the interface language */
+	struct problem problem;  /* a code: views put it in words when shown */
 };
 
 struct resolution {

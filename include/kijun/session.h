@@ -13,6 +13,7 @@
 
 #include "kijun/catalog.h"
 #include "kijun/diag.h"
+#include "kijun/problem.h"
 #include "kijun/resolve.h"
 #include "kijun/tailoring.h"
 #include "kijun/workspace.h"
@@ -52,9 +53,9 @@ struct session_result {
 	/* The change applied, undone, redone or refused.  Valid until the
 	 * next session call that changes the document. */
 	const struct change *change;
-	/* SESSION_INVALID_CHANGE: the change check's English message, for
-	 * _(); NULL otherwise. */
-	const char *problem;
+	/* SESSION_INVALID_CHANGE: what the change check found (code
+	 * PROBLEM_NONE otherwise); the views word it. */
+	struct problem problem;
 	/* SESSION_CONFLICT: why it cannot apply (read its from and index;
 	 * its words come from resolve.h).  Valid until the next session call
 	 * that changes the document. */

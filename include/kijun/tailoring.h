@@ -153,9 +153,4 @@ long tailoring_append(struct tailoring *t, const struct change *c);
  * tailoring is freed).  False when there is none. */
 bool tailoring_pop(struct tailoring *t, struct change *out);
 
-/* What is wrong with a change on its own (not against a base): an empty
- * reason, a step outside 1–7, a missing target.  NULL when it is fine;
- * otherwise an English message for _(). */
-const char *change_problem(const struct change *c);
-
 #endif

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "kijun/i18n.h"
 #include "kijun/session_io.h"
+#include "../tui/problem_words.h"
 
 static int open_session(const char *path, struct session *s)
 {
@@ -30,10 +31,12 @@ static void print_conflicts(const struct session *s)
 	for (uint32_t k = 0; k < session_conflict_count(s); k++) {
 		const struct conflict *c = session_conflict(s, k);
 		const struct change *ch = session_conflict_change(s, k);
+		char words[512];
 
 		fprintf(stderr, _("%s: change %u (%s, line %u) does not apply: %s\n"),
 			session_conflict_is_own(s, k) ? w->path : c->from->id, c->index + 1,
-			change_op_name(ch->op), ch->line, c->message);
+			change_op_name(ch->op), ch->line,
+			problem_describe(&c->problem, words, sizeof(words)));
 	}
 }
 

@@ -2,8 +2,6 @@
  * item what shaped it and on the resolution what could not apply. */
 #include "kijun/resolve.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,14 +36,12 @@ struct resolver {
 	bool oom;
 };
 
-static void conflict(struct resolver *rv, uint32_t index, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void conflict(struct resolver *rv, uint32_t index, const char *fmt, ...)
+/* Records that change `index` cannot apply, as a code with arguments. */
+static void conflict(struct resolver *rv, uint32_t index, enum problem_code code,
+		     const char *a, const char *b, long n0, long n1)
 {
 	struct resolution *r = rv->r;
-	va_list ap;
-	char buf[512];
+	struct conflict *x;
 
 	if (r->conflict_count == r->conflict_capacity) {
 		uint32_t cap = r->conflict_capacity ? r->conflict_capacity * 2 : 8;
@@ -58,17 +54,15 @@ static void conflict(struct resolver *rv, uint32_t index, const char *fmt, ...)
 		r->conflicts = v;
 		r->conflict_capacity = cap;
 	}
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	r->conflicts[r->conflict_count].from = rv->t;
-	r->conflicts[r->conflict_count].index = index;
-	r->conflicts[r->conflict_count].message = strdup(buf);
-	if (!r->conflicts[r->conflict_count].message) {
-		rv->oom = true;
-		return;
-	}
-	r->conflict_count++;
+	x = &r->conflicts[r->conflict_count++];
+	memset(x, 0, sizeof(*x));
+	x->from = rv->t;
+	x->index = index;
+	x->problem.code = code;
+	x->problem.str[0] = a;
+	x->problem.str[1] = b;
+	x->problem.num[0] = n0;
+	x->problem.num[1] = n1;
 }
 
 /* Keeps info[] as long as the catalog's items. */
@@ -117,8 +111,7 @@ static uint32_t find_target(struct resolver *rv, uint32_t index, const char *id)
 	uint32_t i = catalog_find(&rv->r->cat, id);
 
 	if (i == ITEM_NONE)
-		conflict(rv, index, _("%s does not exist in the base; it may have been renumbered or removed"),
-			 id);
+		conflict(rv, index, PROBLEM_NOT_IN_BASE, id, NULL, 0, 0);
 	return i;
 }
 
@@ -129,9 +122,8 @@ static bool still_there(struct resolver *rv, uint32_t index, uint32_t i)
 	const struct resolved *info = &rv->r->info[i];
 
 	if (info->status == STATUS_SPLIT || info->status == STATUS_MERGED) {
-		conflict(rv, index, _("%s was %s into %s earlier"), rv->r->cat.items[i].id,
-			 item_status_label((enum item_status)info->status),
-			 info->replaced_by ? info->replaced_by : "?");
+		conflict(rv, index, PROBLEM_GONE, rv->r->cat.items[i].id, info->replaced_by,
+			 info->status, 0);
 		return false;
 	}
 	return true;
@@ -140,7 +132,7 @@ static bool still_there(struct resolver *rv, uint32_t index, uint32_t i)
 static bool id_is_free(struct resolver *rv, uint32_t index, const char *id)
 {
 	if (catalog_find(&rv->r->cat, id) != ITEM_NONE) {
-		conflict(rv, index, _("%s already exists"), id);
+		conflict(rv, index, PROBLEM_ID_EXISTS, id, NULL, 0, 0);
 		return false;
 	}
 	return true;
@@ -162,6 +154,27 @@ static void set_new_item(struct resolver *rv, uint32_t i, const struct new_item 
 	rv->r->info[i].status = STATUS_ADDED;
 }
 
+/* A new item of that kind may stand under parent (a part inside a
+ * section may not). */
+static bool kind_fits(struct resolver *rv, uint32_t index, uint32_t parent, enum item_kind kind)
+{
+	enum item_kind pk = (enum item_kind)rv->r->cat.items[parent].kind;
+
+	if (item_kind_may_hold(pk, kind))
+		return true;
+	conflict(rv, index, PROBLEM_KIND_PLACE, NULL, NULL, kind, pk);
+	return false;
+}
+
+static bool is_below(const struct catalog *cat, uint32_t i, uint32_t ancestor)
+{
+	for (i = cat->items[i].parent; i != ITEM_NONE && i != ITEM_ROOT_INDEX;
+	     i = cat->items[i].parent)
+		if (i == ancestor)
+			return true;
+	return false;
+}
+
 static void do_exclude(struct resolver *rv, uint32_t index, const struct change *c)
 {
 	uint32_t i = find_target(rv, index, c->target);
@@ -171,7 +184,7 @@ static void do_exclude(struct resolver *rv, uint32_t index, const struct change 
 		return;
 	info = &rv->r->info[i];
 	if (info->status == STATUS_EXCLUDED) {
-		conflict(rv, index, _("%s is already excluded"), c->target);
+		conflict(rv, index, PROBLEM_ALREADY_EXCLUDED, c->target, NULL, 0, 0);
 		return;
 	}
 	info->before_exclusion = info->status;
@@ -188,7 +201,7 @@ static void do_include(struct resolver *rv, uint32_t index, const struct change 
 		return;
 	info = &rv->r->info[i];
 	if (info->status != STATUS_EXCLUDED) {
-		conflict(rv, index, _("%s is not excluded"), c->target);
+		conflict(rv, index, PROBLEM_NOT_EXCLUDED, c->target, NULL, 0, 0);
 		return;
 	}
 	/* Back to what it was, also when a base tailoring excluded it. */
@@ -251,11 +264,14 @@ static void do_split(struct resolver *rv, uint32_t index, const struct change *c
 	if (i == ITEM_NONE || !still_there(rv, index, i))
 		return;
 	for (uint32_t k = 0; k < c->part_count; k++) {
-		if (!id_is_free(rv, index, c->parts[k].id))
+		if (!id_is_free(rv, index, c->parts[k].id) ||
+		    !kind_fits(rv, index, rv->r->cat.items[i].parent,
+			       c->parts[k].kind >= 0 ? (enum item_kind)c->parts[k].kind
+						     : (enum item_kind)rv->r->cat.items[i].kind))
 			return;
 		for (uint32_t j = 0; j < k; j++) {
 			if (strcmp(c->parts[j].id, c->parts[k].id) == 0) {
-				conflict(rv, index, _("%s is given to two parts"), c->parts[k].id);
+				conflict(rv, index, PROBLEM_SPLIT_PART_TWICE, c->parts[k].id, NULL, 0, 0);
 				return;
 			}
 		}
@@ -309,6 +325,24 @@ static void do_merge(struct resolver *rv, uint32_t index, const struct change *c
 
 		if (i == ITEM_NONE || !still_there(rv, index, i))
 			return;
+		/* An item merged with its own child would at once be merged
+		 * and inside what it was merged into. */
+		for (uint32_t j = 0; j < k; j++) {
+			uint32_t o = catalog_find(cat, c->targets[j]);
+
+			if (o == i) {
+				conflict(rv, index, PROBLEM_MERGE_TARGET_TWICE, c->targets[k], NULL, 0, 0);
+				return;
+			}
+			if (is_below(cat, i, o) || is_below(cat, o, i)) {
+				bool below = is_below(cat, i, o);
+
+				conflict(rv, index, PROBLEM_MERGE_NESTED,
+					 below ? c->targets[k] : c->targets[j],
+					 below ? c->targets[j] : c->targets[k], 0, 0);
+				return;
+			}
+		}
 		if (first == ITEM_NONE)
 			first = i;
 		nattrs += cat->items[i].attr_count;
@@ -318,6 +352,8 @@ static void do_merge(struct resolver *rv, uint32_t index, const struct change *c
 		return;
 	kind = c->item.kind >= 0 ? (enum item_kind)c->item.kind
 				 : (enum item_kind)cat->items[first].kind;
+	if (!kind_fits(rv, index, cat->items[first].parent, kind))
+		return;
 	/* The merged item stands where the first one stood. */
 	n = catalog_insert_after(cat, first, kind);
 	if (n == ITEM_NONE || !grow_info(rv)) {
@@ -395,12 +431,8 @@ static void do_add(struct resolver *rv, uint32_t index, const struct change *c)
 	parent = c->after ? cat->items[anchor].parent : anchor;
 	kind = added_kind(c, (enum item_kind)cat->items[parent].kind,
 			  c->after ? &cat->items[anchor] : NULL);
-	if (!item_kind_may_hold((enum item_kind)cat->items[parent].kind, kind)) {
-		conflict(rv, index, _("a %s cannot be placed inside a %s"), item_kind_label(kind),
-			 parent == ITEM_ROOT_INDEX ? _("the catalog")
-						   : item_kind_label((enum item_kind)cat->items[parent].kind));
+	if (!kind_fits(rv, index, parent, kind))
 		return;
-	}
 	n = c->after ? catalog_insert_after(cat, anchor, kind) : catalog_append(cat, anchor, kind);
 	if (n == ITEM_NONE || !grow_info(rv)) {
 		rv->oom = true;
@@ -449,13 +481,13 @@ static void do_attributes(struct resolver *rv, uint32_t index, const struct chan
 		int type = catalog_type_find(cat, c->attrs[s].type);
 
 		if (type < 0) {
-			conflict(rv, index, _("attribute type %s is not defined"), c->attrs[s].type);
+			conflict(rv, index, PROBLEM_ATTR_TYPE_UNKNOWN, c->attrs[s].type, NULL, 0, 0);
 			return;
 		}
 		for (uint32_t k = 0; k < c->attrs[s].count; k++) {
 			if (attr_type_value_find(&cat->types[type], c->attrs[s].values[k]) < 0) {
-				conflict(rv, index, _("%s is not a value of attribute type %s"),
-					 c->attrs[s].values[k], c->attrs[s].type);
+				conflict(rv, index, PROBLEM_ATTR_VALUE_UNKNOWN, c->attrs[s].values[k],
+					 c->attrs[s].type, 0, 0);
 				return;
 			}
 		}
@@ -596,8 +628,6 @@ oom:
 
 void resolution_free(struct resolution *r)
 {
-	for (uint32_t k = 0; k < r->conflict_count; k++)
-		free(r->conflicts[k].message);
 	free(r->conflicts);
 	free(r->info);
 	catalog_free(&r->cat);

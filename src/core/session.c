@@ -4,6 +4,8 @@
  * here, so none of them can record what the reader would refuse. */
 #include "kijun/session.h"
 
+#include "kijun/change_check.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -272,8 +274,7 @@ enum session_code session_apply(struct session *s, const struct change *in,
 	c.date = s->date;
 	c.line = 0;
 	/* The one place a change is checked before it is recorded. */
-	r->problem = change_problem(&c);
-	if (r->problem)
+	if (change_check(&c, &r->problem) != PROBLEM_NONE)
 		return finish(r, SESSION_INVALID_CHANGE);
 	if (!reserve_serial(s, w->t.count + 1))
 		return finish(r, SESSION_NO_MEMORY);

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
-#include "kijun/text.h"
 
 static const char *const op_names[OP_COUNT] = {
 	[OP_EXCLUDE] = "exclude",
@@ -265,56 +264,4 @@ bool tailoring_pop(struct tailoring *t, struct change *out)
 		return false;
 	*out = t->changes[--t->count];
 	return true;
-}
-
-const char *change_problem(const struct change *c)
-{
-	if (text_is_blank(c->reason))
-		return N_("every change needs a reason");
-	if (c->step < STEP_MIN || c->step > STEP_MAX)
-		return N_("the step must be 1 to 7");
-	if (text_is_blank(c->author) || !c->date)
-		return N_("every change needs an author and a date");
-	switch (c->op) {
-	case OP_MERGE:
-		if (c->target_count < 2)
-			return N_("a merge needs at least two targets");
-		if (!c->item.id || (text_is_blank(c->item.text) && text_is_blank(c->item.title)))
-			return N_("a merge needs the id and text of the merged item");
-		return NULL;
-	case OP_ADD:
-		if (!c->parent == !c->after)
-			return N_("an addition needs either a parent or an item to follow");
-		if (!c->item.id || (text_is_blank(c->item.text) && text_is_blank(c->item.title)))
-			return N_("an addition needs the new item's id and text");
-		return NULL;
-	default:
-		break;
-	}
-	if (!c->target || !*c->target)
-		return N_("the change has no target");
-	switch (c->op) {
-	case OP_REWORD:
-		if (!c->text && !c->title)
-			return N_("a rewording needs a new text or title");
-		break;
-	case OP_SPLIT:
-		if (c->part_count < 2)
-			return N_("a split needs at least two parts");
-		for (uint32_t i = 0; i < c->part_count; i++) {
-			if (!c->parts[i].id || text_is_blank(c->parts[i].text))
-				return N_("every part of a split needs an id and a text");
-			for (uint32_t j = 0; j < i; j++)
-				if (strcmp(c->parts[i].id, c->parts[j].id) == 0)
-					return N_("the parts of a split need different ids");
-		}
-		break;
-	case OP_LINK:
-		if (text_is_blank(c->rule))
-			return N_("a link needs the internal rule's name");
-		break;
-	default:
-		break;
-	}
-	return NULL;
 }

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "kijun/catalog_io.h"
+#include "kijun/change_check.h"
 #include "kijun/file.h"
 #include "kijun/i18n.h"
-#include "kijun/text.h"
 #include "yaml_reader.h"
 
 struct loader {
@@ -201,6 +201,11 @@ enum {
 	C_REASON, C_AUTHOR, C_DATE, C_FIELD_COUNT
 };
 
+/* The change check names fields in this order too. */
+_Static_assert(C_OP == FIELD_OP - 1 && C_DATE == FIELD_DATE - 1 &&
+	       C_ATTRS == FIELD_ATTRS - 1 && C_REVIEW == FIELD_REVIEW - 1,
+	       "change fields in a different order");
+
 #define F(x) (1u << (x))
 #define COMMON (F(C_OP) | F(C_STEP) | F(C_REASON) | F(C_AUTHOR) | F(C_DATE))
 
@@ -219,6 +224,97 @@ static const uint32_t op_fields[OP_COUNT] = {
 	[OP_MARKS] = F(C_TARGET) | F(C_MARKS),
 };
 
+/* The change check's verdict in words, at the field it is about. */
+static void report_problem(struct loader *l, const struct problem *p, const struct change *c,
+			   struct yr_mark at)
+{
+	const char *field = p->field ? _(change_fields[p->field - 1]) : "";
+	const char *s = p->str[0] ? p->str[0] : "";
+
+	switch (p->code) {
+	case PROBLEM_REASON_EMPTY:
+		yr_error(l->r, at, "%s", _("every change needs a reason"));
+		break;
+	case PROBLEM_STEP_RANGE:
+		yr_error(l->r, at, "%s", _("the step must be 1 to 7"));
+		break;
+	case PROBLEM_AUTHOR_MISSING:
+	case PROBLEM_DATE_MISSING:
+		yr_error(l->r, at, "%s", _("every change needs an author and a date"));
+		break;
+	case PROBLEM_DATE_INVALID:
+		yr_error(l->r, at, _("%s must be a date written YYYY-MM-DD, not \"%.*s\""),
+			 _("date"), (int)strlen(s), s);
+		break;
+	case PROBLEM_TOKEN_INVALID:
+		if (!*s)
+			yr_error(l->r, at, _("%s is empty"), field);
+		else
+			yr_error(l->r, at,
+				 _("%s \"%.*s\" must be one line without tabs or surrounding spaces"),
+				 field, (int)strlen(s), s);
+		break;
+	case PROBLEM_TEXT_INVALID:
+		yr_error(l->r, at, _("%s is not valid UTF-8"), field);
+		break;
+	case PROBLEM_FIELD_NOT_APPLICABLE:
+		yr_error(l->r, at, _("\"%s\" does not apply to %s"), change_fields[p->field - 1],
+			 change_op_name(c->op));
+		break;
+	case PROBLEM_TARGET_MISSING:
+		yr_error(l->r, at, "%s", _("the change has no target"));
+		break;
+	case PROBLEM_MERGE_FEW_TARGETS:
+		yr_error(l->r, at, "%s", _("a merge needs at least two targets"));
+		break;
+	case PROBLEM_MERGE_TARGET_TWICE:
+		yr_error(l->r, at, _("%s is listed twice in the targets of a merge"), s);
+		break;
+	case PROBLEM_MERGE_ITEM_MISSING:
+		yr_error(l->r, at, "%s", _("a merge needs the id and text of the merged item"));
+		break;
+	case PROBLEM_ADD_PLACE:
+		yr_error(l->r, at, "%s", _("an addition needs either a parent or an item to follow"));
+		break;
+	case PROBLEM_ADD_ITEM_MISSING:
+		yr_error(l->r, at, "%s", _("an addition needs the new item's id and text"));
+		break;
+	case PROBLEM_REWORD_NOTHING:
+		yr_error(l->r, at, "%s", _("a rewording needs a new text or title"));
+		break;
+	case PROBLEM_REWORD_TEXT_EMPTY:
+		yr_error(l->r, at, "%s", _("a rewording cannot empty the text; exclude the item instead"));
+		break;
+	case PROBLEM_SPLIT_FEW_PARTS:
+		yr_error(l->r, at, "%s", _("a split needs at least two parts"));
+		break;
+	case PROBLEM_SPLIT_PART_MISSING:
+		yr_error(l->r, at, "%s", _("every part of a split needs an id and a text"));
+		break;
+	case PROBLEM_SPLIT_PART_TWICE:
+		yr_error(l->r, at, _("%s is given to two parts"), s);
+		break;
+	case PROBLEM_LINK_RULE_MISSING:
+		yr_error(l->r, at, "%s", _("a link needs the internal rule's name"));
+		break;
+	case PROBLEM_ATTR_TYPE_TWICE:
+		yr_error(l->r, at, _("key \"%s\" appears twice in %s"), s, _("attributes"));
+		break;
+	case PROBLEM_SOURCE_KIND_MISSING:
+		yr_error(l->r, at, "%s", _("a source reference needs the kind of source"));
+		break;
+	case PROBLEM_REVIEW_RANGE:
+		yr_error(l->r, at, _("the review interval must be 1 to 120 months, not %ld"),
+			 p->num[0]);
+		break;
+	default:
+		/* Unknown words and the conflicts of resolution never come
+		 * from a file's change on its own. */
+		yr_error(l->r, at, _("%s has a value kijun does not know (%ld)"), field, p->num[0]);
+		break;
+	}
+}
+
 static void read_change(struct loader *l)
 {
 	struct change c;
@@ -228,7 +324,7 @@ static void read_change(struct loader *l)
 	size_t reported = l->r->diags->count + l->r->diags->dropped;
 	bool op_ok = false;
 	long n;
-	const char *problem;
+	struct problem problem;
 
 	memset(&c, 0, sizeof(c));
 	c.item.kind = -1;
@@ -304,13 +400,10 @@ static void read_change(struct loader *l)
 	if ((f.seen & COMMON) != COMMON ||
 	    l->r->diags->count + l->r->diags->dropped != reported)
 		return;
-	if (text_is_blank(c.reason)) {
-		yr_error(l->r, marks[C_REASON], "%s", _("every change needs a reason"));
-		return;
-	}
-	problem = change_problem(&c);
-	if (problem) {
-		yr_error(l->r, at, "%s", _(problem));
+	if (change_check(&c, &problem)) {
+		report_problem(l, &problem, &c,
+			       problem.field && (f.seen & F(problem.field - 1))
+				       ? marks[problem.field - 1] : at);
 		return;
 	}
 	if (tailoring_append(l->t, &c) < 0)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "kijun/i18n.h"
+#include "problem_words.h"
 #include "ui.h"
 
 size_t conflicts_view_lines(const struct ui *ui)
@@ -38,7 +39,8 @@ void conflicts_view_draw(struct ui *ui)
 			 change_op_label(c->op), c->line, c->step, c->date ? c->date : "",
 			 c->author ? c->author : "");
 		ROW(buf, 1, ROLE_VALUE);
-		ROW(x->message, 3, ROLE_ERROR);
+		problem_describe(&x->problem, buf, sizeof(buf));
+		ROW(buf, 3, ROLE_ERROR);
 		snprintf(buf, sizeof(buf), _("reason: %s"), c->reason ? c->reason : "");
 		ROW(buf, 3, ROLE_NORMAL);
 	}

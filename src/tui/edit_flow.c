@@ -8,10 +8,12 @@
 
 #include "edit.h"
 #include "editor.h"
+#include "kijun/change_check.h"
 #include "kijun/i18n.h"
 #include "kijun/strbuf.h"
 #include "kijun/workspace.h"
 #include "kijun/text.h"
+#include "problem_words.h"
 #include "ui.h"
 
 /* ---- the flow under construction ----------------------------------------- */
@@ -102,7 +104,10 @@ static bool record(struct ui *ui, const struct change *c)
 		if (x->from == &w->t && x->index == (uint32_t)index) {
 			struct change dropped;
 
-			snprintf(focus, sizeof(focus), _("not recorded: %s"), x->message);
+			char words[400];
+
+			snprintf(focus, sizeof(focus), _("not recorded: %s"),
+				 problem_describe(&x->problem, words, sizeof(words)));
 			tailoring_pop(&w->t, &dropped);
 			edit_resolve_again(ui);
 			ui_reload(ui, NULL);
@@ -124,7 +129,8 @@ static void reason_done(struct ui *ui, const char *answer, int key)
 {
 	struct change *c = &ui->flow.c;
 	char date[11];
-	const char *problem;
+	struct problem problem;
+	char words[400];
 
 	(void)key;
 	c->step = (uint8_t)ui->prompt.step;
@@ -132,16 +138,31 @@ static void reason_done(struct ui *ui, const char *answer, int key)
 	c->author = ui->author;
 	today(date);
 	c->date = edit_keep(ui, date);
-	problem = change_problem(c);
-	if (problem)
-		ui_message(ui, ROLE_ERROR, "%s", _(problem));
+	if (change_check(c, &problem))
+		ui_message(ui, ROLE_ERROR, "%s", problem_describe(&problem, words, sizeof(words)));
 	else
 		record(ui, c);
 	ui_flow_cancel(ui);
 }
 
+/* A change the check refuses whatever the reason says is refused before
+ * the reason is asked for: an empty text, say, with the hint to exclude. */
 void edit_ask_reason(struct ui *ui)
 {
+	struct change probe = ui->flow.c;
+	struct problem problem;
+	char date[11], words[400];
+
+	probe.step = (uint8_t)step_default(probe.op, probe.source);
+	probe.reason = "-";
+	probe.author = ui->author;
+	today(date);
+	probe.date = date;
+	if (change_check(&probe, &problem) && problem.field != FIELD_REASON) {
+		ui_message(ui, ROLE_ERROR, "%s", problem_describe(&problem, words, sizeof(words)));
+		ui_flow_cancel(ui);
+		return;
+	}
 	prompt_reason(ui, step_default(ui->flow.c.op, ui->flow.c.source), reason_done);
 }
 

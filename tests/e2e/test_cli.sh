@@ -192,4 +192,46 @@ grep -q 'ファイルではなくディレクトリです' "$err" || fail "catal
 # Browsing without a terminal says to use catalog list.
 run 1 </dev/null
 grep -q "kijun catalog list" "$err" || fail "kijun without a terminal: $(cat "$err")"
+# The defects `kijun resolve` once accepted in silence (issue 10): a merge
+# naming one target twice is refused on reading, at its key; a merge of a
+# section with its own child and split parts of kind part inside a
+# section are conflicts on stderr, in the language asked for.
+tailoring() {
+	printf 'format: kijun-tailoring/1\nid: t\nbase:\n  catalog: meti-ismk-2025\nchanges:\n%s  reason: 理由\n  author: 担当\n  date: %s\n' "$1" "'2026-01-01'" >"$E2E_DIR/$2"
+}
+tailoring '- op: merge
+  targets: [5a-5.4, 5a-5.4]
+  step: 1
+  item:
+    id: M1
+    text: まとめ
+' twice.yaml
+run 2 --lang en resolve "$E2E_DIR/twice.yaml"
+grep -qxF "$E2E_DIR/twice.yaml:7:3: 5a-5.4 is listed twice in the targets of a merge" "$err" ||
+	fail "a merge naming a target twice: $(cat "$err")"
+tailoring '- op: merge
+  targets: [5a, 5a-5.4]
+  step: 1
+  item:
+    id: M1
+    text: まとめ
+' nested.yaml
+run 0 --lang en resolve "$E2E_DIR/nested.yaml"
+grep -qF "change 1 (merge, line 6) does not apply: 5a-5.4 lies inside 5a" "$err" ||
+	fail "a merge of a section with its child: $(cat "$err")"
+grep -q "^M1	" "$out" && fail "the nested merge made M1: $(grep M1 "$out")"
+tailoring '- op: split
+  target: 5a-5.4
+  step: 1
+  parts:
+  - id: P1
+    kind: part
+    text: 一
+  - id: P2
+    kind: part
+    text: 二
+' parts.yaml
+run 0 resolve "$E2E_DIR/parts.yaml"
+grep -qF "変更 1（split、6 行目）は適用できません: 部は節の中に置けません" "$err" ||
+	fail "split parts of kind part inside a section: $(cat "$err")"
 pass

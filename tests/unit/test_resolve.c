@@ -1,6 +1,6 @@
 /* Resolution: each operation on its own, in combination and in order, the
  * history every item keeps, conflicts that are reported and never dropped,
- * a tailoring on top of another, and change_problem(). */
+ * a tailoring on top of another. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +11,7 @@
 #include "kijun/i18n.h"
 #include "kijun/resolve.h"
 #include "kijun/tailoring.h"
+#include "../../src/tui/problem_words.h"
 
 /* A part > section > controls > details > entries a)–c), with two
  * attribute types.  C1.2 ends like a recommendation, the others like a
@@ -222,11 +223,16 @@ static void expect_status(const struct resolution *r, const char *id, enum item_
 
 static void expect_no_conflicts(const struct resolution *r)
 {
+	char words[512];
+
 	for (uint32_t k = 0; k < r->conflict_count; k++)
 		fprintf(stderr, "  conflict at change %u: %s\n", r->conflicts[k].index,
-			r->conflicts[k].message);
+			problem_describe(&r->conflicts[k].problem, words, sizeof(words)));
 	assert_int_equal(r->conflict_count, 0);
 }
+
+/* A conflict in words, in a buffer of its own per call site. */
+#define describe(x) problem_describe(&(x)->problem, (char[512]){ 0 }, 512)
 
 /* The ids of i's children, "a b c". */
 static void children_of(const struct resolution *r, const char *id, char *buf, size_t size)
@@ -292,11 +298,12 @@ static void expect_conflict(const struct resolution *r, uint32_t k, uint32_t ind
 			    const char *needle)
 {
 	assert_true(k < r->conflict_count);
+	char words[512];
+
 	assert_int_equal(r->conflicts[k].index, index);
-	assert_non_null(r->conflicts[k].message);
-	if (!strstr(r->conflicts[k].message, needle))
-		fail_msg("conflict %u: \"%s\" does not mention \"%s\"", k,
-			 r->conflicts[k].message, needle);
+	problem_describe(&r->conflicts[k].problem, words, sizeof(words));
+	if (!strstr(words, needle))
+		fail_msg("conflict %u: \"%s\" does not mention \"%s\"", k, words, needle);
 }
 
 /* ---- each operation on its own -------------------------------------------- */
@@ -946,8 +953,8 @@ static void test_changes_to_split_or_merged_conflict(void **state)
 	expect_conflict(&f->r, 1, 3, "C3");
 	expect_conflict(&f->r, 2, 4, "C2");
 	expect_conflict(&f->r, 3, 5, "C2");
-	assert_non_null(strstr(f->r.conflicts[0].message, "C1.1/a1, C1.1/a2"));
-	assert_non_null(strstr(f->r.conflicts[1].message, "C23"));
+	assert_non_null(strstr(describe(&f->r.conflicts[0]), "C1.1/a1, C1.1/a2"));
+	assert_non_null(strstr(describe(&f->r.conflicts[1]), "C23"));
 	expect_status(&f->r, "C1.1/a", STATUS_SPLIT);
 	assert_string_equal(item_of(&f->r, "C1.1/a")->text, "一つ目");
 	expect_status(&f->r, "C3", STATUS_MERGED);
@@ -1069,10 +1076,10 @@ static void test_conflicts_reported_not_dropped(void **state)
 	for (uint32_t k = 0; k < f->r.conflict_count; k++)
 		assert_ptr_equal(f->r.conflicts[k].from, &f->t);
 	/* The messages differ by cause. */
-	assert_non_null(strstr(f->r.conflicts[0].message, "does not exist"));
-	assert_non_null(strstr(f->r.conflicts[1].message, "already exists"));
-	assert_non_null(strstr(f->r.conflicts[2].message, "not excluded"));
-	assert_non_null(strstr(f->r.conflicts[3].message, "already excluded"));
+	assert_non_null(strstr(describe(&f->r.conflicts[0]), "does not exist"));
+	assert_non_null(strstr(describe(&f->r.conflicts[1]), "already exists"));
+	assert_non_null(strstr(describe(&f->r.conflicts[2]), "not excluded"));
+	assert_non_null(strstr(describe(&f->r.conflicts[3]), "already excluded"));
 	/* The other changes still apply. */
 	expect_status(&f->r, "C2", STATUS_REWORDED);
 	expect_status(&f->r, "C1.2", STATUS_EXCLUDED);
@@ -1157,6 +1164,52 @@ static void test_merge_conflicts(void **state)
 	expect_status(&f->r, "C2", STATUS_KEPT);
 	expect_status(&f->r, "C3", STATUS_KEPT);
 	assert_int_equal(catalog_find(&f->r.cat, "M1"), ITEM_NONE);
+	expect_children(&f->r, "S1", "C1 C2 C3");
+}
+
+/* A merge that names an item and one inside it, or one item twice, and
+ * new items of a kind that cannot stand where they would go: each is a
+ * conflict with its code, and nothing changes. */
+static void test_merge_nested_and_misplaced(void **state)
+{
+	struct fx *f = *state;
+	const char *nested[] = { "C1.2", "C1" };
+	const char *twice[] = { "C2", "C2" };
+	const char *pair[] = { "C2", "C3" };
+	struct new_item parts[2] = {
+		{ "C2a", NULL, NULL, "前半", ITEM_PART }, { "C2b", NULL, NULL, "後半", ITEM_PART },
+	};
+	struct change m1 = mk(OP_MERGE, NULL), m2, m3, sp = mk(OP_SPLIT, "C2");
+
+	m1.targets = nested;
+	m1.target_count = 2;
+	m1.item.id = "M1";
+	m1.item.text = "まとめる。";
+	m2 = m1;
+	m2.targets = twice;
+	m3 = m1;
+	m3.targets = pair;
+	m3.item.kind = ITEM_PART;
+	sp.parts = parts;
+	sp.part_count = 2;
+	add_change(f, &m1);
+	add_change(f, &m2);   /* the change check refuses it; resolution too */
+	add_change(f, &m3);
+	add_change(f, &sp);
+	resolve(f);
+	assert_int_equal(f->r.conflict_count, 4);
+	assert_int_equal(f->r.conflicts[0].problem.code, PROBLEM_MERGE_NESTED);
+	expect_conflict(&f->r, 0, 0, "C1.2 lies inside C1");
+	assert_int_equal(f->r.conflicts[1].problem.code, PROBLEM_MERGE_TARGET_TWICE);
+	assert_int_equal(f->r.conflicts[2].problem.code, PROBLEM_KIND_PLACE);
+	expect_conflict(&f->r, 2, 2, "a part cannot be placed inside a section");
+	assert_int_equal(f->r.conflicts[3].problem.code, PROBLEM_KIND_PLACE);
+	expect_conflict(&f->r, 3, 3, "a part cannot be placed inside a section");
+	expect_status(&f->r, "C1", STATUS_KEPT);
+	expect_status(&f->r, "C1.2", STATUS_KEPT);
+	expect_status(&f->r, "C2", STATUS_KEPT);
+	assert_int_equal(catalog_find(&f->r.cat, "M1"), ITEM_NONE);
+	assert_int_equal(catalog_find(&f->r.cat, "C2a"), ITEM_NONE);
 	expect_children(&f->r, "S1", "C1 C2 C3");
 }
 
@@ -1335,99 +1388,6 @@ static void test_include_restores_retitled_from_base(void **state)
 			 item_status_name(s));
 }
 
-/* ---- change_problem ------------------------------------------------------------ */
-
-static void expect_problem(const struct change *c, const char *needle)
-{
-	const char *p = change_problem(c);
-
-	if (!p)
-		fail_msg("no problem found, want one about \"%s\"", needle);
-	if (!strstr(p, needle))
-		fail_msg("\"%s\" does not mention \"%s\"", p, needle);
-}
-
-static void test_change_problem(void **state)
-{
-	struct change c = mk(OP_EXCLUDE, "C1");
-	struct new_item one[1] = { { "C2a", NULL, NULL, "前半", -1 } };
-	struct new_item two[2] = {
-		{ "C2a", NULL, NULL, "前半", -1 }, { "C2b", NULL, NULL, "後半", -1 },
-	};
-	const char *targets1[] = { "C2" };
-	const char *targets2[] = { "C2", "C3" };
-
-	(void)state;
-	assert_null(change_problem(&c));
-	c.reason = "";
-	expect_problem(&c, "reason");
-	c.reason = NULL;
-	expect_problem(&c, "reason");
-	c.reason = "   \t";
-	expect_problem(&c, "reason");
-	c.reason = "\xe3\x80\x80\xe3\x80\x80";  /* ideographic spaces only */
-	expect_problem(&c, "reason");
-	c.reason = " \xe3\x80\x80 \n";
-	expect_problem(&c, "reason");
-	c.reason = "\xe3\x80\x80理由";
-	assert_null(change_problem(&c));
-	c = mk(OP_EXCLUDE, "C1");
-	c.step = 0;
-	expect_problem(&c, "step");
-	c.step = 8;
-	expect_problem(&c, "step");
-	c.step = 7;
-	assert_null(change_problem(&c));
-	c.step = 1;
-	c.target = NULL;
-	expect_problem(&c, "target");
-	c.target = "";
-	expect_problem(&c, "target");
-
-	c = mk(OP_MERGE, NULL);
-	c.targets = targets1;
-	c.target_count = 1;
-	c.item.id = "M";
-	c.item.text = "まとめる。";
-	expect_problem(&c, "two targets");
-	c.targets = targets2;
-	c.target_count = 2;
-	assert_null(change_problem(&c));
-	c.item.id = NULL;
-	expect_problem(&c, "merge");
-
-	c = mk_add("C1", "C1.1", "X", NULL, "追加");
-	expect_problem(&c, "either a parent or an item to follow");
-	c.after = NULL;
-	assert_null(change_problem(&c));
-	c.parent = NULL;
-	expect_problem(&c, "either a parent or an item to follow");
-	c.after = "C1.1";
-	assert_null(change_problem(&c));
-	c.item.text = "\xe3\x80\x80";
-	expect_problem(&c, "addition");
-
-	c = mk(OP_SPLIT, "C2");
-	c.parts = one;
-	c.part_count = 1;
-	expect_problem(&c, "two parts");
-	c.parts = two;
-	c.part_count = 2;
-	assert_null(change_problem(&c));
-	two[1].text = " ";
-	expect_problem(&c, "every part");
-
-	c = mk(OP_REWORD, "C1");
-	expect_problem(&c, "new text or title");
-	c.title = "題";
-	assert_null(change_problem(&c));
-
-	c = mk(OP_LINK, "C1");
-	expect_problem(&c, "internal rule");
-	c.rule = "規程";
-	assert_null(change_problem(&c));
-}
-
 static int setup_lang(void **state)
 {
 	(void)state;
@@ -1468,12 +1428,12 @@ int main(void)
 		T(test_split_conflicts),
 		T(test_split_parts_with_one_id),
 		T(test_merge_conflicts),
+		T(test_merge_nested_and_misplaced),
 		T(test_on_a_base_tailoring),
 		T(test_outer_conflicts_name_outer),
 		T(test_include_restores_reworded_from_base),
 		T(test_include_restores_added_from_base),
 		T(test_include_restores_retitled_from_base),
-		cmocka_unit_test(test_change_problem),
 	};
 
 	return cmocka_run_group_tests(tests, setup_lang, NULL);

@@ -125,7 +125,7 @@ static void test_apply_refuses_invalid(void **state)
 
 	c.reason = "  ";
 	assert_int_equal(session_apply(&f->s, &c, &r), SESSION_INVALID_CHANGE);
-	assert_non_null(r.problem);
+	assert_int_equal(r.problem.code, PROBLEM_REASON_EMPTY);
 	assert_int_equal(changes(&f->s), 0);
 	assert_false(session_modified(&f->s));
 }

@@ -1,0 +1,70 @@
+/* What is wrong with a change, as a code with arguments and never as
+ * prose: the change check (change_check.h) and resolution (resolve.h)
+ * report them, and each view turns them into words in the current
+ * language when it shows them (src/tui/problem_words.c). */
+#ifndef KIJUN_PROBLEM_H
+#define KIJUN_PROBLEM_H
+
+enum problem_code {
+	PROBLEM_NONE,
+	/* The change on its own (change_check). */
+	PROBLEM_REASON_EMPTY,        /* only spaces, ideographic ones too */
+	PROBLEM_STEP_RANGE,          /* num[0]: the step */
+	PROBLEM_AUTHOR_MISSING,
+	PROBLEM_DATE_MISSING,
+	PROBLEM_DATE_INVALID,        /* str[0]: the date */
+	PROBLEM_TOKEN_INVALID,       /* str[0]: the value (may be bad UTF-8), field */
+	PROBLEM_TEXT_INVALID,        /* bad UTF-8 or a control character, field */
+	PROBLEM_FIELD_NOT_APPLICABLE,/* field: set, but the operation takes none */
+	PROBLEM_VALUE_UNKNOWN,       /* field: an enum out of range; num[0] */
+	PROBLEM_TARGET_MISSING,
+	PROBLEM_MERGE_FEW_TARGETS,
+	PROBLEM_MERGE_TARGET_TWICE,  /* str[0]: the id */
+	PROBLEM_MERGE_ITEM_MISSING,  /* no id, or neither text nor title */
+	PROBLEM_ADD_PLACE,           /* neither or both of parent and after */
+	PROBLEM_ADD_ITEM_MISSING,
+	PROBLEM_SOURCE_KIND_MISSING, /* a source reference without its kind */
+	PROBLEM_REWORD_NOTHING,      /* neither text nor title */
+	PROBLEM_REWORD_TEXT_EMPTY,   /* refused: excluding says what is meant */
+	PROBLEM_SPLIT_FEW_PARTS,
+	PROBLEM_SPLIT_PART_MISSING,  /* a part without id or text */
+	PROBLEM_SPLIT_PART_TWICE,    /* str[0]: the id given to two parts */
+	PROBLEM_LINK_RULE_MISSING,
+	PROBLEM_REVIEW_RANGE,        /* num[0]: the months */
+	PROBLEM_ATTR_TYPE_TWICE,     /* str[0]: the type */
+	/* The change against the base (resolution): conflicts. */
+	PROBLEM_NOT_IN_BASE,         /* str[0]: the id */
+	PROBLEM_GONE,                /* str[0]: id, num[0]: its status, str[1]: into */
+	PROBLEM_ID_EXISTS,           /* str[0]: the id */
+	PROBLEM_ALREADY_EXCLUDED,    /* str[0] */
+	PROBLEM_NOT_EXCLUDED,        /* str[0] */
+	PROBLEM_KIND_PLACE,          /* num[0]: the kind, num[1]: the parent's kind */
+	PROBLEM_MERGE_NESTED,        /* str[0] lies inside str[1] */
+	PROBLEM_ATTR_TYPE_UNKNOWN,   /* str[0]: the type */
+	PROBLEM_ATTR_VALUE_UNKNOWN,  /* str[0]: the value, str[1]: the type */
+	PROBLEM_COUNT
+};
+
+/* The part of a change a problem is about, so a reader can point at its
+ * line and column. */
+enum change_field {
+	FIELD_NONE,        /* the change as a whole */
+	FIELD_OP, FIELD_TARGET, FIELD_TARGETS, FIELD_PARENT, FIELD_AFTER, FIELD_STEP,
+	FIELD_ITEM, FIELD_PARTS, FIELD_TEXT, FIELD_TITLE, FIELD_SOURCE, FIELD_RULE,
+	FIELD_LEVEL, FIELD_TECHNICAL, FIELD_REVIEW, FIELD_ATTRS, FIELD_MARKS,
+	FIELD_REASON, FIELD_AUTHOR, FIELD_DATE,
+	FIELD_COUNT
+};
+
+struct problem {
+	enum problem_code code;
+	enum change_field field;
+	const char *str[2];   /* live in the change, the catalog or the resolution */
+	long num[2];
+};
+
+/* A stable name for each code ("merge-target-twice"), for exports and
+ * tests; "" for none. */
+const char *problem_code_name(enum problem_code code);
+
+#endif

@@ -1,0 +1,287 @@
+/* The check every change passes before it is recorded and when it is
+ * read back: the reader refuses nothing this check lets through, so what
+ * a screen records always reopens. */
+#include "kijun/change_check.h"
+
+#include <string.h>
+
+#include "kijun/catalog.h"
+#include "kijun/text.h"
+
+/* Valid UTF-8 (the writer cannot write anything else), and for words one
+ * line without control characters: C0, DEL and C1.  Texts may hold any
+ * character; every view sanitizes what it shows. */
+static bool clean(const char *s, bool text)
+{
+	size_t len = strlen(s), pos = 0;
+
+	if (!utf8_valid(s, len, NULL))
+		return false;
+	while (!text && pos < len) {
+		uint32_t cp;
+
+		pos += utf8_decode(s + pos, len - pos, &cp);
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			return false;
+	}
+	return true;
+}
+
+bool change_check_token(const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	return len && s[0] != ' ' && s[len - 1] != ' ' && clean(s, false);
+}
+
+bool change_check_date(const char *s)
+{
+	static const unsigned char days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (size_t i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+static enum problem_code say(struct problem *p, enum problem_code code,
+			     enum change_field field, const char *str)
+{
+	p->code = code;
+	p->field = field;
+	p->str[0] = str;
+	return code;
+}
+
+/* A word that must be there. */
+static bool token_bad(struct problem *p, const char *s, enum change_field field)
+{
+	if (change_check_token(s))
+		return false;
+	say(p, PROBLEM_TOKEN_INVALID, field, s);
+	return true;
+}
+
+/* A word that may be missing, but is a word when it is there. */
+static bool opt_token_bad(struct problem *p, const char *s, enum change_field field)
+{
+	return s && token_bad(p, s, field);
+}
+
+static bool text_bad(struct problem *p, const char *s, enum change_field field)
+{
+	if (!s || clean(s, true))
+		return false;
+	say(p, PROBLEM_TEXT_INVALID, field, NULL);
+	return true;
+}
+
+static bool tokens_bad(struct problem *p, const char *const *v, uint32_t n,
+		       enum change_field field)
+{
+	for (uint32_t k = 0; k < n; k++)
+		if (token_bad(p, v[k], field))
+			return true;
+	return false;
+}
+
+static bool new_item_bad(struct problem *p, const struct new_item *n, enum change_field field)
+{
+	if (opt_token_bad(p, n->id, field) || text_bad(p, n->label, field) ||
+	    text_bad(p, n->title, field) || text_bad(p, n->text, field))
+		return true;
+	if (n->kind != -1 && (n->kind <= ITEM_ROOT || n->kind >= ITEM_KIND_COUNT)) {
+		say(p, PROBLEM_VALUE_UNKNOWN, field, NULL);
+		p->num[0] = n->kind;
+		return true;
+	}
+	return false;
+}
+
+/* The fields each operation takes: the writer writes whatever is set, and
+ * the reader refuses a field that does not apply. */
+static enum problem_code foreign_field(const struct change *c, struct problem *p)
+{
+	static const struct {
+		enum change_field field;
+		unsigned ops;
+	} uses[] = {
+		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE)) },
+		{ FIELD_PARENT, 1u << OP_ADD },
+		{ FIELD_AFTER, 1u << OP_ADD },
+		{ FIELD_TEXT, 1u << OP_REWORD },
+		{ FIELD_TITLE, 1u << OP_REWORD },
+	};
+
+	for (size_t k = 0; k < sizeof(uses) / sizeof(uses[0]); k++) {
+		const char *v = uses[k].field == FIELD_TARGET ? c->target
+			      : uses[k].field == FIELD_PARENT ? c->parent
+			      : uses[k].field == FIELD_AFTER ? c->after
+			      : uses[k].field == FIELD_TEXT ? c->text : c->title;
+
+		if (v && !(uses[k].ops & (1u << c->op)))
+			return say(p, PROBLEM_FIELD_NOT_APPLICABLE, uses[k].field,
+				   change_op_name(c->op));
+	}
+	return PROBLEM_NONE;
+}
+
+/* What every change carries: reason, step, author, date and its words. */
+static enum problem_code check_common(const struct change *c, struct problem *p)
+{
+	if ((unsigned)c->op >= OP_COUNT) {
+		p->num[0] = (long)c->op;
+		return say(p, PROBLEM_VALUE_UNKNOWN, FIELD_OP, NULL);
+	}
+	if (text_is_blank(c->reason))
+		return say(p, PROBLEM_REASON_EMPTY, FIELD_REASON, NULL);
+	if (text_bad(p, c->reason, FIELD_REASON))
+		return p->code;
+	if (c->step < STEP_MIN || c->step > STEP_MAX) {
+		p->num[0] = c->step;
+		return say(p, PROBLEM_STEP_RANGE, FIELD_STEP, NULL);
+	}
+	if (text_is_blank(c->author))
+		return say(p, PROBLEM_AUTHOR_MISSING, FIELD_AUTHOR, NULL);
+	if (!clean(c->author, false))
+		return say(p, PROBLEM_TOKEN_INVALID, FIELD_AUTHOR, c->author);
+	if (!c->date)
+		return say(p, PROBLEM_DATE_MISSING, FIELD_DATE, NULL);
+	if (!change_check_date(c->date))
+		return say(p, PROBLEM_DATE_INVALID, FIELD_DATE, c->date);
+	if (opt_token_bad(p, c->target, FIELD_TARGET) ||
+	    opt_token_bad(p, c->parent, FIELD_PARENT) ||
+	    opt_token_bad(p, c->after, FIELD_AFTER) ||
+	    text_bad(p, c->text, FIELD_TEXT) || text_bad(p, c->title, FIELD_TITLE))
+		return p->code;
+	return foreign_field(c, p);
+}
+
+static enum problem_code check_merge(const struct change *c, struct problem *p)
+{
+	if (c->target_count < 2)
+		return say(p, PROBLEM_MERGE_FEW_TARGETS, FIELD_TARGETS, NULL);
+	if (tokens_bad(p, c->targets, c->target_count, FIELD_TARGETS))
+		return p->code;
+	for (uint32_t k = 1; k < c->target_count; k++)
+		for (uint32_t j = 0; j < k; j++)
+			if (strcmp(c->targets[j], c->targets[k]) == 0)
+				return say(p, PROBLEM_MERGE_TARGET_TWICE, FIELD_TARGETS,
+					   c->targets[k]);
+	if (!c->item.id || (text_is_blank(c->item.text) && text_is_blank(c->item.title)))
+		return say(p, PROBLEM_MERGE_ITEM_MISSING, FIELD_ITEM, NULL);
+	if (new_item_bad(p, &c->item, FIELD_ITEM))
+		return p->code;
+	return PROBLEM_NONE;
+}
+
+static enum problem_code check_add(const struct change *c, struct problem *p)
+{
+	if (!c->parent == !c->after)
+		return say(p, PROBLEM_ADD_PLACE, FIELD_NONE, NULL);
+	if (!c->item.id || (text_is_blank(c->item.text) && text_is_blank(c->item.title)))
+		return say(p, PROBLEM_ADD_ITEM_MISSING, FIELD_ITEM, NULL);
+	if (new_item_bad(p, &c->item, FIELD_ITEM))
+		return p->code;
+	if ((unsigned)c->source >= SOURCE_COUNT) {
+		p->num[0] = (long)c->source;
+		return say(p, PROBLEM_VALUE_UNKNOWN, FIELD_SOURCE, NULL);
+	}
+	/* The writer writes the source only with its kind. */
+	if (c->source == SOURCE_NONE && c->source_ref)
+		return say(p, PROBLEM_SOURCE_KIND_MISSING, FIELD_SOURCE, NULL);
+	if (text_bad(p, c->source_ref, FIELD_SOURCE))
+		return p->code;
+	return PROBLEM_NONE;
+}
+
+static enum problem_code check_split(const struct change *c, struct problem *p)
+{
+	if (c->part_count < 2)
+		return say(p, PROBLEM_SPLIT_FEW_PARTS, FIELD_PARTS, NULL);
+	for (uint32_t i = 0; i < c->part_count; i++) {
+		if (!c->parts[i].id || text_is_blank(c->parts[i].text))
+			return say(p, PROBLEM_SPLIT_PART_MISSING, FIELD_PARTS, NULL);
+		if (new_item_bad(p, &c->parts[i], FIELD_PARTS))
+			return p->code;
+		for (uint32_t j = 0; j < i; j++)
+			if (strcmp(c->parts[i].id, c->parts[j].id) == 0)
+				return say(p, PROBLEM_SPLIT_PART_TWICE, FIELD_PARTS,
+					   c->parts[i].id);
+	}
+	return PROBLEM_NONE;
+}
+
+static enum problem_code check_attributes(const struct change *c, struct problem *p)
+{
+	for (uint32_t k = 0; k < c->attr_count; k++) {
+		if (token_bad(p, c->attrs[k].type, FIELD_ATTRS) ||
+		    tokens_bad(p, c->attrs[k].values, c->attrs[k].count, FIELD_ATTRS))
+			return p->code;
+		for (uint32_t j = 0; j < k; j++)
+			if (strcmp(c->attrs[j].type, c->attrs[k].type) == 0)
+				return say(p, PROBLEM_ATTR_TYPE_TWICE, FIELD_ATTRS,
+					   c->attrs[k].type);
+	}
+	return PROBLEM_NONE;
+}
+
+enum problem_code change_check(const struct change *c, struct problem *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (check_common(c, out))
+		return out->code;
+	switch (c->op) {
+	case OP_MERGE: return check_merge(c, out);
+	case OP_ADD: return check_add(c, out);
+	default: break;
+	}
+	if (!c->target)
+		return say(out, PROBLEM_TARGET_MISSING, FIELD_TARGET, NULL);
+	switch (c->op) {
+	case OP_REWORD:
+		if (!c->text && !c->title)
+			return say(out, PROBLEM_REWORD_NOTHING, FIELD_NONE, NULL);
+		if (c->text && text_is_blank(c->text))
+			return say(out, PROBLEM_REWORD_TEXT_EMPTY, FIELD_TEXT, NULL);
+		return PROBLEM_NONE;
+	case OP_SPLIT:
+		return check_split(c, out);
+	case OP_LINK:
+		if (text_is_blank(c->rule))
+			return say(out, PROBLEM_LINK_RULE_MISSING, FIELD_RULE, NULL);
+		if (text_bad(out, c->rule, FIELD_RULE) ||
+		    text_bad(out, c->rule_section, FIELD_RULE) ||
+		    text_bad(out, c->note, FIELD_RULE))
+			return out->code;
+		return PROBLEM_NONE;
+	case OP_LEVEL:
+		if ((unsigned)c->level > LEVEL_RECOMMENDED) {
+			out->num[0] = (long)c->level;
+			return say(out, PROBLEM_VALUE_UNKNOWN, FIELD_LEVEL, NULL);
+		}
+		return PROBLEM_NONE;
+	case OP_TECHNICAL:
+		if (c->review_months > 120) {
+			out->num[0] = c->review_months;
+			return say(out, PROBLEM_REVIEW_RANGE, FIELD_REVIEW, NULL);
+		}
+		return PROBLEM_NONE;
+	case OP_ATTRIBUTES:
+		return check_attributes(c, out);
+	case OP_MARKS:
+		if (tokens_bad(out, c->marks, c->mark_count, FIELD_MARKS))
+			return out->code;
+		return PROBLEM_NONE;
+	default:
+		return PROBLEM_NONE;
+	}
+}
