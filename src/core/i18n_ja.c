@@ -486,6 +486,11 @@ const struct translation i18n_table[] = {
 	  "# 分割後の各項目を「== id」の行で始め、その後に本文を書いてください。" },
 	{ "# Lines starting with # are ignored. Save and quit to go on.",
 	  "# 「#」で始まる行は無視されます。保存して終了すると続きに進みます。" },
+	/* Where the detail pane hides text (detail_view.c). */
+	{ "-- %zu more lines above --",
+	  "-- 上にあと %zu 行 --" },
+	{ "-- %zu more lines below --",
+	  "-- 下にあと %zu 行 --" },
 	/* The first lines of a new item's editor buffer (edit_structure.c). */
 	{ "# The text of the new item %s, under %s.\n",
 	  "# 新しい項目 %s（%s の下）の本文を書いてください。\n" },
