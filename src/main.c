@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_locale.h"
 #include "kijun/catalog_io.h"
 #include "kijun/file.h"
 #include "kijun/tailoring_io.h"
@@ -72,6 +73,10 @@ static int take_language(int *argc, char **argv)
 	return 0;
 }
 
+/* The locale main() set, for the one line that says it is not UTF-8. */
+static enum cli_locale locale_state;
+static const char *locale_used;
+
 /* kijun FILE: a tailoring to work on (created on the built-in catalog
  * when FILE does not exist yet), or a catalog to browse. */
 static int open_screen(const char *path)
@@ -82,6 +87,8 @@ static int open_screen(const char *path)
 	enum file_format format = FORMAT_CATALOG;
 	int rc;
 
+	/* Said before the screen takes the terminal; it is there again after. */
+	cli_locale_report(stderr, locale_state, locale_used);
 	if (path && access(path, F_OK) == 0) {
 		char *buf;
 		size_t len;
@@ -124,7 +131,11 @@ int main(int argc, char **argv)
 	const char *path = NULL;
 	int first = 1;
 
-	text_init_locale();
+	locale_state = cli_locale_init(NULL, &locale_used);
+	/* Without UTF-8 every Japanese label would be <U+XXXX> codes: the
+	 * interface speaks English then, unless --lang or KIJUN_LANG says. */
+	if (locale_state == CLI_LOCALE_ASCII)
+		i18n_set_language(LANGUAGE_EN);
 	if (take_language(&argc, argv) != 0)
 		return EXIT_USAGE;
 	if (argc > 1 && strcmp(argv[1], "--") == 0)

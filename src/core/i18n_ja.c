@@ -486,6 +486,11 @@ const struct translation i18n_table[] = {
 	  "# 分割後の各項目を「== id」の行で始め、その後に本文を書いてください。" },
 	{ "# Lines starting with # are ignored. Save and quit to go on.",
 	  "# 「#」で始まる行は無視されます。保存して終了すると続きに進みます。" },
+	/* When the locale is not UTF-8 (cli_locale.c). */
+	{ "kijun: the locale \"%s\" is not UTF-8; using %s\n",
+	  "kijun: ロケール「%s」は UTF-8 ではないため、%s を使います\n" },
+	{ "kijun: the locale \"%s\" is not UTF-8 and no UTF-8 locale is installed; characters outside ASCII are shown as <U+XXXX>\n",
+	  "kijun: ロケール「%s」は UTF-8 ではなく、UTF-8 のロケールもありません。ASCII 以外の文字は <U+XXXX> の形で表示します\n" },
 	/* Where the detail pane hides text (detail_view.c). */
 	{ "-- %zu more lines above --",
 	  "-- 上にあと %zu 行 --" },
