@@ -14,23 +14,89 @@
 #include "kijun/version.h"
 #include "tui/tui.h"
 
+/* Every command and option kijun has, in one table: --help prints it and
+ * main() dispatches by it, and tests/e2e/test_usage.sh checks that the
+ * README's usage block is the English --help, so none can be left out of
+ * either.  `word` is argv[1] for a command main() runs from here. */
+struct usage {
+	const char *synopsis;  /* as typed; never translated */
+	const char *what;      /* English, translated when printed */
+	const char *word;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct usage commands[] = {
+	{ "kijun [OPTIONS] [FILE]",
+	  N_("the full screen: a tailoring FILE (created on the built-in catalog if it does not exist), a catalog FILE to browse, or the built-in catalog"),
+	  NULL, NULL },
+	{ "kijun --script SCRIPT [FILE]",
+	  N_("run the keys in SCRIPT on a virtual screen, with no terminal, and print the screen where SCRIPT says dump (docs/scripting.md)"),
+	  NULL, NULL },
+	{ "kijun resolve FILE",
+	  N_("the individual standard as TSV"),
+	  "resolve", cli_tailoring },
+	{ "kijun changes FILE",
+	  N_("one TSV line per change: step, op, target, author, date, reason"),
+	  "changes", cli_tailoring },
+	{ "kijun catalog list [FILE]",
+	  N_("one TSV line per item"),
+	  "catalog", cli_catalog },
+	{ "kijun catalog check [FILE]",
+	  N_("every problem in a catalog, as file:line:column"),
+	  "catalog", cli_catalog },
+	{ "kijun catalog format [FILE]",
+	  N_("a catalog in canonical form"),
+	  "catalog", cli_catalog },
+};
+
+static const struct usage options[] = {
+	{ "--lang=ja|en", N_("interface language (default: ja, or KIJUN_LANG)"), NULL, NULL },
+	{ "-h, --help", N_("show this help"), NULL, NULL },
+	{ "-V, --version", N_("show the version"), NULL, NULL },
+};
+
+enum { USAGE_INDENT = 2, USAGE_COLUMN = 32, USAGE_WIDTH = 80 };
+
+/* "  synopsis    what", the description wrapped in its column. */
+static void print_usage_rows(FILE *to, const struct usage *rows, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const char *what = _(rows[k].what);
+		struct wrap_line lines[16];
+		size_t count = text_wrap(what, USAGE_WIDTH - USAGE_COLUMN, lines, 16);
+		int pad = USAGE_COLUMN - USAGE_INDENT - text_width(rows[k].synopsis);
+
+		fprintf(to, "%*s%s", USAGE_INDENT, "", rows[k].synopsis);
+		if (pad < 1) {
+			fputc('\n', to);
+			pad = USAGE_COLUMN;
+		}
+		for (size_t l = 0; l < count && l < 16; l++) {
+			fprintf(to, "%*s%.*s\n", l ? USAGE_COLUMN : pad, "",
+				(int)(lines[l].end - lines[l].start), what + lines[l].start);
+		}
+	}
+}
+
 static void print_help(FILE *to)
 {
-	fprintf(to, _("kijun %s: tailor and audit 情報セキュリティ管理基準 in the terminal\n"
-		      "\n"
-		      "usage: kijun [OPTIONS] [FILE]        browse FILE, or the built-in catalog\n"
-		      "       kijun catalog list [FILE]     print one TSV line per item\n"
-		      "       kijun catalog check [FILE]    report every problem in a catalog\n"
-		      "       kijun catalog format [FILE]   print a catalog in canonical form\n"
-		      "\n"
-		      "options:\n"
-		      "  -h, --help         show this help\n"
-		      "  -V, --version      show the version\n"
-		      "      --lang=ja|en   interface language (default: ja, or KIJUN_LANG)\n"
-		      "\n"
-		      "Inside kijun, press ? for the keys.  NO_COLOR turns colours off.\n"
-		      "Exit status: 0 ok, 1 usage error, 2 invalid input.\n"),
+	fprintf(to, _("kijun %s: tailor and audit 情報セキュリティ管理基準 in the terminal\n"),
 		KIJUN_VERSION);
+	fprintf(to, "\n%s\n", _("usage:"));
+	print_usage_rows(to, commands, sizeof(commands) / sizeof(commands[0]));
+	fprintf(to, "\n%s\n", _("options:"));
+	print_usage_rows(to, options, sizeof(options) / sizeof(options[0]));
+	fprintf(to, "\n%s", _("Inside kijun, press ? for the keys.  NO_COLOR turns colours off.\n"
+			     "Exit status: 0 ok, 1 usage error, 2 invalid input.\n"));
+}
+
+/* The command argv[1] names, or NULL. */
+static const struct usage *command_named(const char *word)
+{
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (commands[k].word && strcmp(commands[k].word, word) == 0)
+			return &commands[k];
+	return NULL;
 }
 
 /* --lang before anything else, so every message is in that language. */
@@ -149,10 +215,8 @@ int main(int argc, char **argv)
 			printf("kijun %s\n", KIJUN_VERSION);
 			return EXIT_OK;
 		}
-		if (strcmp(argv[1], "catalog") == 0)
-			return cli_catalog(argc - 1, argv + 1);
-		if (strcmp(argv[1], "resolve") == 0 || strcmp(argv[1], "changes") == 0)
-			return cli_tailoring(argc - 1, argv + 1);
+		if (command_named(argv[1]))
+			return command_named(argv[1])->run(argc - 1, argv + 1);
 		if (argv[1][0] == '-' && argv[1][1] != '\0') {
 			fprintf(stderr, _("unknown option \"%s\"\n"), argv[1]);
 			print_help(stderr);
