@@ -332,7 +332,7 @@ void edit_split(struct ui *ui)
 
 static void merge_id_done(struct ui *ui, const char *answer, int key)
 {
-	struct strbuf joined;
+	struct strbuf joined, from;
 	char *text;
 	bool ok;
 
@@ -344,16 +344,12 @@ static void merge_id_done(struct ui *ui, const char *answer, int key)
 	}
 	ui->flow.c.item.id = edit_keep(ui, answer);
 	strbuf_init(&joined);
-	{
-		struct strbuf from;
-
-		strbuf_init(&from);
-		for (uint32_t k = 0; k < ui->flow.c.target_count; k++)
-			strbuf_addf(&from, "%s%s", k ? " " : "", ui->flow.c.targets[k]);
-		strbuf_addf(&joined, _("# The text of the merged item %s, from %s, under %s.\n"),
-			    answer, from.data ? from.data : "", parent_place(ui));
-		strbuf_free(&from);
-	}
+	strbuf_init(&from);
+	for (uint32_t k = 0; k < ui->flow.c.target_count; k++)
+		strbuf_addf(&from, "%s%s", k ? " " : "", ui->flow.c.targets[k]);
+	strbuf_addf(&joined, _("# The text of the merged item %s, from %s, under %s.\n"),
+		    answer, from.data ? from.data : "", parent_place(ui));
+	strbuf_free(&from);
 	add_comment_help(&joined);
 	for (uint32_t k = 0; k < ui->flow.c.target_count; k++) {
 		const struct item *t = catalog_item(edit_shown(ui), catalog_find(edit_shown(ui), ui->flow.c.targets[k]));
