@@ -33,5 +33,9 @@ bad=$(grep -rlE "#[[:space:]]*include[[:space:]]*\"(kijun/($io_re)|yaml_reader|y
 bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"]yaml\.h[>"]' src/tui src/cli src/main.c 2>/dev/null)
 [ -z "$bad" ] || fail "these interface files include libyaml:" $bad
 
-[ $status -eq 0 ] && echo "layers: src/core and include/ are free of curses and io; io of curses; the interface of libyaml"
+# The locale is main's to set (src/cli/cli_locale.c), never a library's.
+bad=$(grep -rlE '\<setlocale[[:space:]]*\(' src/core src/io include 2>/dev/null)
+[ -z "$bad" ] || fail "these core or io files call setlocale (main sets the locale):" $bad
+
+[ $status -eq 0 ] && echo "layers: src/core and include/ are free of curses and io; io of curses; the interface of libyaml; only main sets the locale"
 exit $status

@@ -2,18 +2,14 @@
  * wrapping.  Everything here measures in cells (wcwidth), never in bytes, and
  * turns characters that could drive the terminal into visible stand-ins.
  *
- * wcwidth() needs an LC_CTYPE with UTF-8; text_init_locale() picks one. */
+ * wcwidth() needs an LC_CTYPE with UTF-8: main() sets it (src/cli/cli_locale.c);
+ * the core never calls setlocale. */
 #ifndef KIJUN_TEXT_H
 #define KIJUN_TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* Selects the user's locale for LC_CTYPE, falling back to C.UTF-8 when the
- * user's one is not UTF-8 (LANG=C over SSH is common).  Returns false when no
- * UTF-8 locale could be set. */
-bool text_init_locale(void);
 
 /* Decodes the sequence at s[0..len).  Returns the bytes it used (at least 1
  * when len > 0); an invalid sequence yields U+FFFD and uses one byte. */

@@ -1,32 +1,8 @@
 #include "kijun/text.h"
 
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 #include <wchar.h>
-
-static bool codeset_is_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
-}
-
-bool text_init_locale(void)
-{
-	static const char *const fallbacks[] = {
-		"C.UTF-8", "C.utf8", "en_US.UTF-8", "ja_JP.UTF-8",
-	};
-
-	if (setlocale(LC_CTYPE, "") && codeset_is_utf8())
-		return true;
-	for (size_t i = 0; i < sizeof(fallbacks) / sizeof(fallbacks[0]); i++)
-		if (setlocale(LC_CTYPE, fallbacks[i]) && codeset_is_utf8())
-			return true;
-	return false;
-}
 
 bool text_is_blank(const char *s)
 {

@@ -239,3 +239,30 @@ void detail_scroll(struct detail *d, long delta, size_t height)
 		s = 0;
 	d->scroll = (size_t)s;
 }
+
+void detail_window(const struct detail *d, size_t height, struct detail_window *w)
+{
+	size_t scroll = d->scroll < d->count ? d->scroll : 0, left;
+
+	memset(w, 0, sizeof(*w));
+	w->first = scroll;
+	left = d->count - scroll;
+	if (height < 3) {
+		w->rows = left < height ? left : height;
+		return;
+	}
+	if (scroll > 0) {
+		/* The line under the notice counts as hidden: the next scroll
+		 * up shows it. */
+		w->top = 1;
+		w->first = scroll + 1;
+		w->above = scroll + 1;
+		left--;
+	}
+	if (left > height - w->top) {
+		w->rows = height - w->top - 1;
+		w->below = left - w->rows;
+	} else {
+		w->rows = left;
+	}
+}

@@ -89,4 +89,17 @@ const char *detail_entry_prefix(const struct detail_context *ctx, uint32_t i);
 /* Scrolls by delta lines within a view of `height` lines. */
 void detail_scroll(struct detail *d, long delta, size_t height);
 
+/* What a pane of `height` rows shows at the current scroll position: rows
+ * [top, top + rows) hold lines [first, first + rows).  When text is hidden
+ * above, row 0 says so instead of a line (above: how many lines); when
+ * text is cut below, the last row does (below).  Panes under 3 rows have
+ * no room for either. */
+struct detail_window {
+	size_t first, rows;
+	size_t top;
+	size_t above, below;
+};
+
+void detail_window(const struct detail *d, size_t height, struct detail_window *w);
+
 #endif

@@ -9,6 +9,7 @@
 #include "detail.h"
 #include "kijun/diff.h"
 #include "kijun/i18n.h"
+#include "marks.h"
 
 static const struct resolved *info_of(const struct detail_context *ctx, uint32_t i)
 {
@@ -23,7 +24,7 @@ const char *detail_entry_prefix(const struct detail_context *ctx, uint32_t i)
 
 	if (!info || ctx->base_view)
 		return "";
-	switch (info->status) {
+	switch (marks_status(info)) {
 	case STATUS_EXCLUDED: return _("[excluded] ");
 	case STATUS_ADDED: return _("[added] ");
 	case STATUS_REWORDED: return _("[reworded] ");
@@ -47,7 +48,7 @@ void detail_tailoring_head(struct detail *d, const struct catalog *c, uint32_t i
 	detail_push_wrapped(d, detail_printf(d, "%s / %s", kind,
 					     info->status == STATUS_KEPT
 						     ? _("changed")
-						     : item_status_label((enum item_status)info->status)),
+						     : item_status_label(marks_status(info))),
 			    0, DETAIL_MUTED);
 	if (ctx->base_view)
 		return;

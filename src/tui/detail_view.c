@@ -1,5 +1,8 @@
 /* The right pane: the selected item's id, title, text, references and
- * attributes, scrolled when it does not fit. */
+ * attributes, scrolled when it does not fit, with a notice where text is
+ * hidden above or below (less and tig show the same at their edges). */
+#include <stdio.h>
+
 #include "kijun/i18n.h"
 #include "ui.h"
 
@@ -27,17 +30,28 @@ void detail_view_draw(struct ui *ui)
 		doc_resolution(&ui->doc), ui->doc.ws ? &ui->doc.ws->t : NULL,
 		ui->doc.view == VIEW_BASE,
 	};
+	struct detail_window win;
 
 	if (d->item != i || d->width != w - 1 || d->lang != (int)i18n_language())
 		detail_build(d, ui->tree.c, i, w - 1, &ctx);  /* one cell of margin */
 	detail_scroll(d, 0, (size_t)ui->body_h);
+	detail_window(d, (size_t)ui->body_h, &win);
 	for (int r = 0; r < ui->body_h; r++) {
-		size_t k = d->scroll + (size_t)r;
+		size_t row = (size_t)r;
 		int y = ui->body_y + r;
 
 		draw_blank(y, x, 1, ROLE_NORMAL);
-		if (k < d->count) {
-			const struct detail_line *l = &d->lines[k];
+		if (row < win.top || (win.below && row == win.top + win.rows)) {
+			/* Text is hidden there: say so, and how much. */
+			char note[128];
+
+			if (row < win.top)
+				snprintf(note, sizeof(note), _("-- %zu more lines above --"), win.above);
+			else
+				snprintf(note, sizeof(note), _("-- %zu more lines below --"), win.below);
+			draw_str(y, x + 1, w - 1, note, ROLE_MUTED, true);
+		} else if (row >= win.top && row < win.top + win.rows) {
+			const struct detail_line *l = &d->lines[win.first + row - win.top];
 			int indent = l->indent < w - 1 ? l->indent : 0;
 
 			draw_blank(y, x + 1, indent, ROLE_NORMAL);

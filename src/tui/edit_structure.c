@@ -11,6 +11,41 @@
 #include "kijun/text.h"
 #include "ui.h"
 
+/* ---- the editor's first lines ------------------------------------------------------ */
+
+/* "5.1 情報セキュリティ方針", or "the top level", for the comment lines a
+ * new item's editor buffer starts with: the user writing its text sees
+ * which item it is and where it goes.  The lines start with #, so they are
+ * removed before the text is used (edit_strip_comments). */
+static const char *parent_place(struct ui *ui)
+{
+	const struct catalog *c = edit_shown(ui);
+	const struct change *ch = &ui->flow.c;
+	const char *title, *near = ch->after ? ch->after : ch->target ? ch->target
+				  : ch->target_count ? ch->targets[0] : NULL;
+	uint32_t parent = ITEM_NONE, i;
+	char line[512];
+
+	if (ch->parent) {
+		parent = catalog_find(c, ch->parent);
+	} else if (near) {
+		i = catalog_find(c, near);
+		parent = i == ITEM_NONE ? ITEM_NONE : catalog_item(c, i)->parent;
+	}
+	if (parent == ITEM_NONE || parent == ITEM_ROOT_INDEX)
+		return _("the top level");
+	title = item_title(catalog_item(c, parent));
+	snprintf(line, sizeof(line), "%s%s%s", catalog_item(c, parent)->id,
+		 title && *title && !strchr(title, '\n') ? " " : "",
+		 title && *title && !strchr(title, '\n') ? title : "");
+	return edit_keep(ui, line);
+}
+
+static void add_comment_help(struct strbuf *tpl)
+{
+	strbuf_addf(tpl, "%s\n", _("# Lines starting with # are ignored. Save and quit to go on."));
+}
+
 /* ---- add ---------------------------------------------------------------------- */
 
 bool edit_id_taken(const struct ui *ui, const char *id)
@@ -99,13 +134,24 @@ static void add_text_line_done(struct ui *ui, const char *answer, int key)
 
 static void add_ask_text(struct ui *ui)
 {
+	struct strbuf tpl;
 	char *text;
+	bool ok;
 
 	if (ui->flow.c.item.kind == ITEM_ENTRY) {
 		prompt_line(ui, _("text: "), NULL, false, add_text_line_done);
 		return;
 	}
-	if (!edit_in_editor(ui, "", &text) || !*edit_trim(text)) {
+	strbuf_init(&tpl);
+	strbuf_addf(&tpl, _("# The text of the new item %s, under %s.\n"), ui->flow.c.item.id,
+		    parent_place(ui));
+	add_comment_help(&tpl);
+	strbuf_addc(&tpl, '\n');
+	ok = edit_in_editor(ui, tpl.data, &text);
+	strbuf_free(&tpl);
+	if (ok)
+		edit_strip_comments(text);
+	if (!ok || !*edit_trim(text)) {
 		if (text)
 			ui_message(ui, ROLE_NORMAL, "%s", _("no text: nothing recorded"));
 		free(text);
@@ -250,9 +296,11 @@ void edit_split(struct ui *ui)
 		return;
 	it = edit_item(ui);
 	strbuf_init(&tpl);
-	strbuf_addf(&tpl, "%s\n%s\n== %s-1\n%s\n\n== %s-2\n\n",
-		    _("# Write each part as a line \"== id\" followed by its text."),
-		    _("# Lines starting with # are ignored. Save and quit to go on."),
+	strbuf_addf(&tpl, _("# Splitting %s, under %s, into new items.\n"), it->id,
+		    parent_place(ui));
+	strbuf_addf(&tpl, "%s\n", _("# Write each part as a line \"== id\" followed by its text."));
+	add_comment_help(&tpl);
+	strbuf_addf(&tpl, "== %s-1\n%s\n\n== %s-2\n\n",
 		    it->id, it->text ? it->text : "", it->id);
 	if (!edit_in_editor(ui, tpl.data, &text)) {
 		strbuf_free(&tpl);
@@ -284,8 +332,9 @@ void edit_split(struct ui *ui)
 
 static void merge_id_done(struct ui *ui, const char *answer, int key)
 {
-	struct strbuf joined;
+	struct strbuf joined, from;
 	char *text;
+	bool ok;
 
 	(void)key;
 	if (edit_id_taken(ui, answer)) {
@@ -295,13 +344,23 @@ static void merge_id_done(struct ui *ui, const char *answer, int key)
 	}
 	ui->flow.c.item.id = edit_keep(ui, answer);
 	strbuf_init(&joined);
+	strbuf_init(&from);
+	for (uint32_t k = 0; k < ui->flow.c.target_count; k++)
+		strbuf_addf(&from, "%s%s", k ? " " : "", ui->flow.c.targets[k]);
+	strbuf_addf(&joined, _("# The text of the merged item %s, from %s, under %s.\n"),
+		    answer, from.data ? from.data : "", parent_place(ui));
+	strbuf_free(&from);
+	add_comment_help(&joined);
 	for (uint32_t k = 0; k < ui->flow.c.target_count; k++) {
 		const struct item *t = catalog_item(edit_shown(ui), catalog_find(edit_shown(ui), ui->flow.c.targets[k]));
 
 		if (t->text)
-			strbuf_addf(&joined, "%s%s", joined.len ? "\n" : "", t->text);
+			strbuf_addf(&joined, "%s%s", k ? "\n" : "", t->text);
 	}
-	if (!edit_in_editor(ui, joined.data ? joined.data : "", &text) || !*edit_trim(text)) {
+	ok = edit_in_editor(ui, joined.data ? joined.data : "", &text);
+	if (ok)
+		edit_strip_comments(text);
+	if (!ok || !*edit_trim(text)) {
 		free(text);
 		strbuf_free(&joined);
 		ui_flow_cancel(ui);

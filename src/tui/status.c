@@ -1,4 +1,5 @@
 /* The header bar, the status bar and the message line. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "kijun/i18n.h"
 #include "kijun/tailoring.h"
 #include "kijun/text.h"
+#include "status_text.h"
 #include "ui.h"
 
 void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
@@ -51,6 +53,11 @@ static void draw_status(struct ui *ui)
 {
 	char left[512], right[128];
 	int y = ui->rows - 2, rw;
+	struct status_fields f = {
+		mode_name(ui), ui->name, ui_editing(ui), ui_modified(ui),
+		ui->doc.ws ? doc_view_label(ui->doc.view) : "",
+		ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count,
+	};
 
 	if (ui->prompt.active && ui->message[0]) {
 		/* The message line holds the question; its complaint goes here. */
@@ -67,17 +74,11 @@ static void draw_status(struct ui *ui)
 		draw_str(y, 0, ui->cols, left, ROLE_BAR, true);
 		return;
 	}
-	if (ui_editing(ui))
-		snprintf(left, sizeof(left), " %s | %s%s | %s | %u/%u", mode_name(ui), ui->name,
-			 ui_modified(ui) ? " [+]" : "", doc_view_label(ui->doc.view),
-			 ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count);
-	else
-		snprintf(left, sizeof(left), " %s | %s | %u/%u", mode_name(ui), ui->name,
-			 ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count);
 	snprintf(right, sizeof(right), "%s ", _("?:help  q:quit"));
 	rw = text_width(right);
-	/* The keys hint gives way first when the bar is short. */
-	if (text_width(left) + rw + 1 > ui->cols) {
+	/* The keys hint gives way first, then the start of the path. */
+	if (status_format(&f, INT_MAX / 2, left, sizeof(left)) + rw + 1 > ui->cols) {
+		status_format(&f, ui->cols, left, sizeof(left));
 		draw_str(y, 0, ui->cols, left, ROLE_BAR, true);
 		return;
 	}

@@ -5,12 +5,14 @@
  * slow SSH link (as mutt's arrow_cursor does).
  *
  * With a tailoring open, three columns on the left say what changed:
- * status (* changed, A added, x excluded), level (M mandatory, R
+ * status (* changed, A added, x excluded, s split, m merged; ~ on a closed
+ * branch with changes inside), level (M mandatory, R
  * recommended, ! a sentence ending that contradicts it) and T for a
  * technical verification item. */
 #include <string.h>
 
 #include "kijun/text.h"
+#include "marks.h"
 #include "ui.h"
 
 enum { MARK_COLS = 4 };
@@ -21,7 +23,14 @@ static void draw_marks(struct ui *ui, int y, uint32_t i)
 	char marks[MARK_COLS + 1] = "    ";
 
 	if (info) {
-		marks[0] = resolved_status_mark(ui->doc.ws ? &ui->doc.ws->res : NULL, i);
+		const struct item *it = catalog_item(ui->tree.c, i);
+
+		marks[0] = marks_status_char(info);
+		/* A closed branch says that changes are inside it. */
+		if (marks[0] == ' ' && it->first_child != ITEM_NONE &&
+		    !outline_is_expanded(&ui->tree, i) &&
+		    marks_changes_below(ui->tree.c, doc_resolution(&ui->doc), i))
+			marks[0] = MARKS_CHANGES_BELOW;
 		if (info->wording_conflict)
 			marks[1] = '!';
 		else if (info->level == LEVEL_MANDATORY)

@@ -32,11 +32,11 @@ run 0 -V
 assert_eq "$(cat "$out")" "kijun 0.1.0" "kijun -V"
 run 0 --help
 no_stderr --help
-grep -q '^使い方: kijun \[OPTIONS\] \[FILE\]' "$out" || fail "kijun --help: no usage line"
+grep -q '^  kijun \[OPTIONS\] \[FILE\] ' "$out" || fail "kijun --help: no usage line"
 grep -q 'kijun catalog list \[FILE\]' "$out" || fail "kijun --help: no catalog list"
 grep -q -- '--lang=ja|en' "$out" || fail "kijun --help: no --lang"
 run 0 -h
-grep -q '^使い方: kijun' "$out" || fail "kijun -h: no usage line"
+grep -q '^使い方:$' "$out" || fail "kijun -h: no usage line"
 
 # ---- usage errors: status 1, a message on stderr, nothing on stdout ----
 run 1 --bogus

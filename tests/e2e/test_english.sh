@@ -78,6 +78,6 @@ finish
 # The command line speaks English too.
 out=$("$KIJUN" --lang en --help 2>"$E2E_DIR/err") || fail "kijun --lang en --help failed"
 [ ! -s "$E2E_DIR/err" ] || fail "kijun --lang en --help wrote to stderr: $(cat "$E2E_DIR/err")"
-printf '%s\n' "$out" | grep -q '^usage: kijun \[OPTIONS\] \[FILE\]' ||
+printf '%s\n' "$out" | grep -q '^usage:$' && printf '%s\n' "$out" | grep -q '^  kijun \[OPTIONS\] \[FILE\]  ' ||
 	fail "kijun --lang en --help: no English usage line in: $out"
 pass

@@ -90,12 +90,15 @@ keys a
 wait_message '^追加する位置: c この項目の下  n この項目の次$'
 keys c
 wait_message '^新しい項目の id: 5b-5\.9\.2\.1$'
-editor_text "個人情報を含む文書は、専用の目録で管理する。"
+# The buffer starts with comment lines naming the new id and its parent;
+# they are kept in the file here, and removed when kijun reads it back.
+editor_sed '$a 個人情報を含む文書は、専用の目録で管理する。'
 runs=$(editor_runs)
 keys Enter
 wait_message '^出典: 1:法令・規制 '
 assert_eq "$(editor_runs)" "$((runs + 1))" "editor runs for the text of a detail"
-assert_eq "$(editor_seen)" "" "what the editor starts with for a new item"
+assert_eq "$(editor_seen)" "# 新しい項目 5b-5.9.2.1（5b-5.9.2 の下）の本文を書いてください。
+# 「#」で始まる行は無視されます。保存して終了すると続きに進みます。" "what the editor starts with for a new item"
 keys 1
 wait_message '^出典の詳細'
 type_text "個人情報保護法"
@@ -124,7 +127,8 @@ editor_sed '/^== 5b-5\.9\.4-2$/a 管理責任者の割当ては、年に一度�
 keys S
 wait_reason_prompt 1
 editor_seen >"$E2E_DIR/split.txt"
-printf '%s\n' "# 分割後の各項目を「== id」の行で始め、その後に本文を書いてください。" \
+printf '%s\n' "# 5b-5.9.4（5b-5.9 情報及びその他の関連資産の目録 の下）を新しい項目に分割します。" \
+	"# 分割後の各項目を「== id」の行で始め、その後に本文を書いてください。" \
 	"# 「#」で始まる行は無視されます。保存して終了すると続きに進みます。" \
 	"== 5b-5.9.4-1" "$BASE_594" "" "== 5b-5.9.4-2" "" "" >"$E2E_DIR/split.want"
 cmp -s "$E2E_DIR/split.txt" "$E2E_DIR/split.want" ||
@@ -132,10 +136,11 @@ cmp -s "$E2E_DIR/split.txt" "$E2E_DIR/split.want" ||
 give_reason "割当てと見直しを分けて確認するため"
 wait_message '^記録しました: 分割 5b-5\.9\.4-1（'
 wait_detail 5b-5.9.4-1
-assert_line 3 "$SEP 詳細管理策 / 追加\$"
+# The parts are new items, but the screen names them by how they were made.
+assert_line 3 "$SEP 詳細管理策 / 分割\$"
 assert_detail_text "$BASE_594"
-assert_tree_row " 5b-5.9.4-1 " '^A +5b-5\.9\.4-1 特定した資産には'
-assert_tree_row " 5b-5.9.4-2 " '^A +5b-5\.9\.4-2 管理責任者の割当ては、年に一度見直す。$'
+assert_tree_row " 5b-5.9.4-1 " '^s +5b-5\.9\.4-1 特定した資産には'
+assert_tree_row " 5b-5.9.4-2 " '^s +5b-5\.9\.4-2 管理責任者の割当ては、年に一度見直す。$'
 if tree_rows | grep -qE ' 5b-5\.9\.4 '; then
 	fail "the split item is still in the tailored view's tree"
 fi
@@ -165,14 +170,16 @@ type_text "7a-7.2.3/ab"
 editor_text "入退の記録を保護し、入室には認証の仕組みを用いる。"
 keys Enter
 wait_reason_prompt 1
-assert_eq "$(editor_seen)" "$TEXT_A
+assert_eq "$(editor_seen)" "# 統合後の項目 7a-7.2.3/ab（7a-7.2.3/a 7a-7.2.3/b を統合、7a-7.2.3 の下）の本文を書いてください。
+# 「#」で始まる行は無視されます。保存して終了すると続きに進みます。
+$TEXT_A
 $TEXT_B" "the text J gives the editor"
 give_reason "記録と認証を一つの要求にまとめるため"
 wait_message '^記録しました: 統合 7a-7\.2\.3/ab（'
 wait_detail 7a-7.2.3/ab
-assert_line 3 "$SEP 列挙項目 / 追加\$"
+assert_line 3 "$SEP 列挙項目 / 統合\$"
 assert_detail_text "入退の記録を保護し、入室には認証の仕組みを用いる。"
-assert_tree_row "入退の記録を保護し" '^A +a) 入退の記録を保護し、入室には'
+assert_tree_row "入退の記録を保護し" '^m +a) 入退の記録を保護し、入室には'
 if tree_rows | grep -qE '^ +a\) 全ての出入りについて|^ +b\) 情報を処理又は保管する'; then
 	fail "the merged entries are still in the tailored view's tree"
 fi

@@ -54,7 +54,7 @@ static int setup(void **state)
 	struct item *it;
 
 	(void)state;
-	if (!text_init_locale()) {
+	if (!test_utf8_locale()) {
 		fprintf(stderr, "test_detail: no UTF-8 LC_CTYPE could be set\n");
 		return -1;
 	}
@@ -507,12 +507,75 @@ static void test_scroll_clamped(void **state)
 	detail_free(&pane);
 }
 
+/* Every line is shown at some scroll position, and the notices count
+ * exactly the lines that are not on screen. */
+static void test_window_says_what_is_hidden(void **state)
+{
+	struct detail_window w;
+	size_t h = 6, max;
+
+	(void)state;
+	detail_init(&pane);
+	detail_build(&pane, &cat, control_i, 40, NULL);
+	assert_true(pane.count > h + 2);
+	max = pane.count - h;
+
+	/* At the top: nothing above, the last row tells what is below. */
+	detail_window(&pane, h, &w);
+	assert_int_equal(w.top, 0);
+	assert_int_equal(w.above, 0);
+	assert_int_equal(w.first, 0);
+	assert_int_equal(w.rows, h - 1);
+	assert_int_equal(w.below, pane.count - (h - 1));
+
+	/* In the middle: both notices. */
+	detail_scroll(&pane, 2, h);
+	detail_window(&pane, h, &w);
+	assert_int_equal(w.top, 1);
+	assert_int_equal(w.above, 3);
+	assert_int_equal(w.first, 3);
+	assert_int_equal(w.rows, h - 2);
+	assert_int_equal(w.above + w.rows + w.below, pane.count);
+
+	/* At the bottom: the last line is on screen, nothing below. */
+	detail_scroll(&pane, 1000, h);
+	detail_window(&pane, h, &w);
+	assert_int_equal(w.below, 0);
+	assert_int_equal(w.first + w.rows, pane.count);
+	assert_int_equal(w.above + w.rows, pane.count);
+
+	/* Every line is shown somewhere between the top and the bottom. */
+	for (size_t line = 0; line < pane.count; line++) {
+		bool seen = false;
+
+		for (size_t s = 0; s <= max && !seen; s++) {
+			pane.scroll = s;
+			detail_window(&pane, h, &w);
+			seen = line >= w.first && line < w.first + w.rows;
+		}
+		assert_true(seen);
+	}
+
+	/* All of it fits: no notices.  A pane of 2 rows has no room for them. */
+	pane.scroll = 0;
+	detail_window(&pane, pane.count, &w);
+	assert_int_equal(w.above + w.below, 0);
+	assert_int_equal(w.rows, pane.count);
+	pane.scroll = 1;
+	detail_window(&pane, 2, &w);
+	assert_int_equal(w.above + w.below + w.top, 0);
+	assert_int_equal(w.first, 1);
+	assert_int_equal(w.rows, 2);
+	detail_free(&pane);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, pane_setup, pane_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_init_free),
+		T(test_window_says_what_is_hidden),
 		T(test_control_lines),
 		T(test_control_text_wrapped),
 		T(test_english_text_wrapped_at_spaces),

@@ -15,9 +15,9 @@
 static int setup_locale(void **state)
 {
 	(void)state;
-	if (!text_init_locale()) {
+	if (!test_utf8_locale()) {
 		fprintf(stderr, "test_lineedit: no UTF-8 LC_CTYPE could be set "
-			"(text_init_locale() returned false)\n");
+			"(test_utf8_locale() returned false)\n");
 		return -1;
 	}
 	return 0;

@@ -11,9 +11,9 @@
 static int setup_locale(void **state)
 {
 	(void)state;
-	if (!text_init_locale()) {
+	if (!test_utf8_locale()) {
 		fprintf(stderr, "test_text: no UTF-8 LC_CTYPE could be set "
-			"(text_init_locale() returned false); install C.UTF-8\n");
+			"(test_utf8_locale() returned false); install C.UTF-8\n");
 		return -1;
 	}
 	return 0;

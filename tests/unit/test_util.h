@@ -2,13 +2,17 @@
 #ifndef KIJUN_TEST_UTIL_H
 #define KIJUN_TEST_UTIL_H
 
+#include <langinfo.h>
+#include <locale.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Where the project's shared fact tables live, relative to the top of the
  * tree (tests run from there); KIJUN_SHARED_DATA overrides it. */
@@ -38,6 +42,24 @@ static inline char *test_with_line(const char *text, unsigned n, const char *rep
 	}
 	*o = '\0';
 	return out;
+}
+
+/* Widths need a UTF-8 LC_CTYPE: the user's, else C.UTF-8.  (kijun's main
+ * does the same; the core never calls setlocale.) */
+static inline bool test_utf8_locale(void)
+{
+	static const char *const names[] = { "", "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *cs;
+
+		if (!setlocale(LC_CTYPE, names[i]))
+			continue;
+		cs = nl_langinfo(CODESET);
+		if (cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0))
+			return true;
+	}
+	return false;
 }
 
 #endif
