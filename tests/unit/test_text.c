@@ -1,8 +1,10 @@
 /* Unit tests for include/kijun/text.h: UTF-8, cells, glyphs, cropping and
  * wrapping (kinsoku included). */
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -845,6 +847,109 @@ static void test_wrap_count_beyond_max(void **state)
 	assert_int_equal(l[2].start, (size_t)0x7777777777777777ull);
 }
 
+
+/* A tab before a word longer than the line once hung text_wrap for good:
+ * the tab was a break but was never skipped.  Every character that is shown
+ * as a stand-in, and every invalid byte, before and inside long words at
+ * every width: text_wrap must end, advance, and keep each line inside the
+ * width (a single glyph wider than the width is a line of its own).  alarm()
+ * turns a regression into a failure instead of a stuck suite. */
+static void check_wrap_terminates(const char *s, int width)
+{
+	size_t len = strlen(s), n = text_wrap(s, width, NULL, 0);
+	struct wrap_line *l;
+	size_t covered = 0;
+
+	assert_true(n >= 1 && n <= len + 1);
+	l = calloc(n, sizeof(*l));
+	assert_non_null(l);
+	assert_int_equal(text_wrap(s, width, l, n), n);
+	for (size_t k = 0; k < n; k++) {
+		size_t pos = l[k].start;
+		struct glyph g;
+		int glyphs = 0;
+
+		assert_true(l[k].start >= covered);
+		assert_true(l[k].end >= l[k].start && l[k].end <= len);
+		for (size_t b = covered; b < l[k].start; b++)
+			assert_true(s[b] == ' ' || s[b] == '\t' || s[b] == '\n');
+		covered = l[k].end;
+		while (pos < l[k].end &&
+		       text_next_glyph(s, l[k].end, &pos, TEXT_NEWLINE_SPACE, &g))
+			glyphs++;
+		if (l[k].cells > width && glyphs != 1)
+			fail_msg("wrapping at %d: line %zu has %d cells in %d glyphs",
+				 width, k, l[k].cells, glyphs);
+	}
+	for (size_t b = covered; b < len; b++)
+		assert_true(s[b] == ' ' || s[b] == '\t' || s[b] == '\n');
+	free(l);
+}
+
+static void on_alarm(int sig)
+{
+	static const char msg[] = "test_text: text_wrap did not terminate\n";
+
+	(void)sig;
+	(void)!write(2, msg, sizeof(msg) - 1);
+	_exit(1);
+}
+
+static void test_wrap_controls_terminate(void **state)
+{
+	static const char *const word = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF";
+	char specials[96][8];
+	size_t count = 0;
+	char buf[4096];
+
+	(void)state;
+	for (unsigned c = 1; c < 0x20; c++)
+		snprintf(specials[count++], 8, "%c", (char)c);
+	snprintf(specials[count++], 8, "\x7f");
+	for (unsigned c = 0x80; c <= 0x9F; c++) {
+		char u[4];
+		size_t n = utf8_encode(c, u);
+
+		memcpy(specials[count], u, n);
+		specials[count++][n] = '\0';
+	}
+	static const uint32_t bidi[] = { 0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+					 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 };
+	for (size_t k = 0; k < sizeof(bidi) / sizeof(bidi[0]); k++) {
+		char u[4];
+		size_t n = utf8_encode(bidi[k], u);
+
+		memcpy(specials[count], u, n);
+		specials[count++][n] = '\0';
+	}
+	snprintf(specials[count++], 8, "\xff");
+	snprintf(specials[count++], 8, "\xc3");
+	snprintf(specials[count++], 8, "\xe6\x83");
+	snprintf(specials[count++], 8, "\xed\xa0\x80");
+	snprintf(specials[count++], 8, "\xc0\xaf");
+	assert_true(count <= 96);
+
+	signal(SIGALRM, on_alarm);
+	alarm(20);
+	/* The case from the issue, narrower than the word. */
+	check_wrap_terminates("see\tABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ", 40);
+	for (size_t k = 0; k < count; k++) {
+		const char *c = specials[k];
+
+		for (int width = 1; width <= 80; width++) {
+			snprintf(buf, sizeof(buf), "see%s%s", c, word);
+			check_wrap_terminates(buf, width);
+			snprintf(buf, sizeof(buf), "%s%s %s%s%s 情報%s資産。", c, word, c, c, word, c);
+			check_wrap_terminates(buf, width);
+			snprintf(buf, sizeof(buf), "a %s%s%s\n%s %s", c, c, c, c, word);
+			check_wrap_terminates(buf, width);
+		}
+	}
+	alarm(0);
+	signal(SIGALRM, SIG_DFL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -889,6 +994,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_kinsoku_cannot_move),
 		cmocka_unit_test(test_wrap_mixed),
 		cmocka_unit_test(test_wrap_count_beyond_max),
+		cmocka_unit_test(test_wrap_controls_terminate),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);
