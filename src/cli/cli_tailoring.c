@@ -28,7 +28,7 @@ static void print_conflicts(const struct workspace *w)
 		const struct conflict *c = &w->res.conflicts[k];
 		const struct change *ch = &c->from->changes[c->index];
 
-		fprintf(stderr, _("%s: change %u (%s, line %u) does not apply: %s\n"),
+		cli_printf(stderr, _("%s: change %u (%s, line %u) does not apply: %s\n"),
 			c->from == &w->t ? w->path : c->from->id, c->index + 1,
 			change_op_name(ch->op), ch->line, c->message);
 	}

@@ -1,5 +1,7 @@
 #include "kijun/text.h"
 
+#include "kijun/strbuf.h"
+
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -108,6 +110,15 @@ bool text_next_glyph(const char *s, size_t len, size_t *pos,
 		g->escaped = false;
 	}
 	return true;
+}
+
+void text_sanitize(struct strbuf *out, const char *s, size_t len)
+{
+	struct glyph g;
+	size_t pos = 0;
+
+	while (s && text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g))
+		strbuf_add(out, g.bytes, g.len);
 }
 
 int text_width_n(const char *s, size_t len)

@@ -8,6 +8,7 @@
 
 #include "test_util.h"
 
+#include "kijun/strbuf.h"
 #include "kijun/text.h"
 
 static int setup_locale(void **state)
@@ -422,6 +423,99 @@ static void test_glyph_stream_is_safe(void **state)
 	}
 	assert_int_equal(pos, len);
 	assert_true(glyphs > 10);
+}
+
+
+/* ---- text_sanitize ------------------------------------------------------ */
+
+static char *sanitized(const char *s, size_t len)
+{
+	struct strbuf b;
+	char *out;
+
+	strbuf_init(&b);
+	text_sanitize(&b, s, len);
+	assert_false(b.failed);
+	out = strbuf_detach(&b, NULL);
+	return out ? out : strdup("");
+}
+
+static void expect_sanitized(const char *s, size_t len, const char *want)
+{
+	char *got = sanitized(s, len);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("sanitizing gave \"%s\", want \"%s\"", got, want);
+	free(got);
+}
+
+static void test_sanitize_known(void **state)
+{
+	(void)state;
+	expect_sanitized("k\x1b]0;PWNED\x07", 11, "k^[]0;PWNED^G");
+	expect_sanitized("a\tb\nc\rd", 7, "a b c^Md");
+	expect_sanitized("\x7f", 1, "^?");
+	expect_sanitized("\xc2\x9b" "1m", 4, "<U+009B>1m");
+	expect_sanitized("\xe2\x80\xae" "exe", 6, "<U+202E>exe");
+	expect_sanitized("\xe2\x81\xa6x", 4, "<U+2066>x");
+	expect_sanitized("\xff" "a", 2, "\xEF\xBF\xBD" "a");
+	expect_sanitized("情報セキュリティ", strlen("情報セキュリティ"), "情報セキュリティ");
+	expect_sanitized("a\0b", 3, "a^@b");  /* a NUL inside a counted string */
+	expect_sanitized("", 0, "");
+}
+
+/* Every C0 and C1 control, DEL, every bidi control, and invalid sequences
+ * (stray continuation, truncated, overlong, surrogate, beyond U+10FFFF),
+ * alone and between letters: nothing raw comes out, and the letters do. */
+static void test_sanitize_everything(void **state)
+{
+	static const char *const invalid[] = {
+		"\x80", "\xbf", "\xc3", "\xe6\x83", "\xf0\x9f\x98", "\xc0\xaf",
+		"\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf8\x88\x80\x80\x80",
+		"\xfe", "\xff",
+	};
+	char in[32], *out;
+
+	(void)state;
+	for (uint32_t cp = 0; cp <= 0x2069; cp++) {
+		size_t n;
+
+		if (!(cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || text_is_bidi_control(cp)))
+			continue;
+		in[0] = 'x';
+		n = 1 + utf8_encode(cp, in + 1);
+		in[n++] = 'y';
+		out = sanitized(in, n);
+		assert_terminal_safe(out, strlen(out));
+		assert_int_equal(out[0], 'x');
+		assert_int_equal(out[strlen(out) - 1], 'y');
+		if (cp == '\t' || cp == '\n')
+			assert_string_equal(out, "x y");
+		else
+			assert_true(strlen(out) >= 4);  /* shown, not dropped */
+		free(out);
+	}
+	for (size_t k = 0; k < sizeof(invalid) / sizeof(invalid[0]); k++) {
+		size_t n = strlen(invalid[k]);
+
+		snprintf(in, sizeof(in), "x%sy", invalid[k]);
+		out = sanitized(in, n + 2);
+		assert_terminal_safe(out, strlen(out));
+		assert_non_null(strstr(out, "\xEF\xBF\xBD"));
+		assert_int_equal(out[0], 'x');
+		assert_int_equal(out[strlen(out) - 1], 'y');
+		free(out);
+	}
+	/* Every byte value at every position of a short string. */
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b += 7) {
+			in[0] = (char)a;
+			in[1] = (char)b;
+			in[2] = (char)0xE2;
+			out = sanitized(in, 3);
+			assert_terminal_safe(out, strlen(out));
+			free(out);
+		}
 }
 
 /* ---- text_crop ---------------------------------------------------------- */
@@ -975,6 +1069,8 @@ int main(void)
 		cmocka_unit_test(test_glyph_invalid_bytes),
 		cmocka_unit_test(test_glyph_end),
 		cmocka_unit_test(test_glyph_stream_is_safe),
+		cmocka_unit_test(test_sanitize_known),
+		cmocka_unit_test(test_sanitize_everything),
 		cmocka_unit_test(test_crop_japanese),
 		cmocka_unit_test(test_crop_ascii),
 		cmocka_unit_test(test_crop_escapes),
