@@ -50,4 +50,18 @@ printf 'format: kijun-catalog/1\nid: x\n' >"$evil"
 run 2 catalog check "$evil"
 no_raw_escape catalog check of an escaped path
 
+# ---- what is not a file: refused at once, never waited on ----
+fifo="$E2E_DIR/fifo.yaml"
+mkfifo "$fifo"
+run 2 resolve "$fifo"
+grep -q "FIFO" "$err" || fail "resolve of a FIFO: $(cat "$err")"
+run 2 catalog check "$fifo"
+grep -q "FIFO" "$err" || fail "catalog check of a FIFO: $(cat "$err")"
+run 2 "$fifo"
+grep -q "FIFO" "$err" || fail "kijun FIFO: $(cat "$err")"
+run 2 catalog check /dev/zero
+grep -q "デバイス" "$err" || fail "catalog check of a device: $(cat "$err")"
+run 2 resolve "$E2E_DIR"
+grep -q "ディレクトリ" "$err" || fail "resolve of a directory: $(cat "$err")"
+
 pass
