@@ -206,6 +206,8 @@ const struct translation i18n_table[] = {
 	  "通常のファイルではありません。kijun が読み書きするのは通常のファイルだけです" },
 	{ "is read-only; it was not replaced",
 	  "読み取り専用のため、置き換えませんでした" },
+	{ "a value contains a NUL character (\\0), which kijun cannot keep; remove it",
+	  "値に NUL 文字（\\0）が含まれています。kijun では扱えないので取り除いてください" },
 	{ "cannot read: %s",
 	  "読めません: %s" },
 	{ "is larger than %zu MiB; kijun does not open files this large",

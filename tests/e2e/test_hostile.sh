@@ -64,4 +64,12 @@ grep -q "デバイス" "$err" || fail "catalog check of a device: $(cat "$err")"
 run 2 resolve "$E2E_DIR"
 grep -q "ディレクトリ" "$err" || fail "resolve of a directory: $(cat "$err")"
 
+# ---- a NUL inside a string: an error at the escape, not a cut text ----
+nul="$E2E_DIR/nul.yaml"
+printf 'format: kijun-catalog/1\nid: x\ntitle: "seen\\0hidden"\nedition: e\nitems: []\n' >"$nul"
+run 2 catalog check "$nul"
+grep -q "^$(re_escape "$nul"):3:13: .*NUL" "$err" || fail "catalog check of a NUL: $(cat "$err")"
+run 2 catalog format "$nul"
+[ ! -s "$out" ] || fail "catalog format wrote a file cut at its NUL: $(cat "$out")"
+
 pass
