@@ -968,10 +968,11 @@ static void check_wrap_terminates(const char *s, int width)
 		for (size_t b = covered; b < l[k].start; b++)
 			assert_true(s[b] == ' ' || s[b] == '\t' || s[b] == '\n');
 		covered = l[k].end;
+		/* Combining marks (no cells) stay with the glyph before them. */
 		while (pos < l[k].end &&
 		       text_next_glyph(s, l[k].end, &pos, TEXT_NEWLINE_SPACE, &g))
-			glyphs++;
-		if (l[k].cells > width && glyphs != 1)
+			glyphs += g.cells > 0;
+		if (l[k].cells > (width < 1 ? 1 : width) && glyphs > 1)
 			fail_msg("wrapping at %d: line %zu has %d cells in %d glyphs",
 				 width, k, l[k].cells, glyphs);
 	}
@@ -1044,6 +1045,25 @@ static void test_wrap_controls_terminate(void **state)
 	signal(SIGALRM, SIG_DFL);
 }
 
+/* Found by make fuzz: an invalid byte, then a combining mark (U+1BEF), at
+ * width 0.  Width 0 wraps as 1, and the mark stays on its base's line. */
+static void test_wrap_width_zero_keeps_marks(void **state)
+{
+	static const char s[] = "\xe1\xe1\xaf\xaf" "E";
+	struct wrap_line l[4];
+
+	(void)state;
+	for (int width = -1; width <= 1; width++) {
+		assert_int_equal(text_wrap(s, width, l, 4), 2);
+		assert_int_equal(l[0].start, 0);
+		assert_int_equal(l[0].end, 4);
+		assert_int_equal(l[0].cells, 1);
+		assert_int_equal(l[1].start, 4);
+		assert_int_equal(l[1].cells, 1);
+		check_wrap_terminates(s, width);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1091,6 +1111,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_mixed),
 		cmocka_unit_test(test_wrap_count_beyond_max),
 		cmocka_unit_test(test_wrap_controls_terminate),
+		cmocka_unit_test(test_wrap_width_zero_keeps_marks),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);
