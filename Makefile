@@ -4,6 +4,8 @@
 #                 missing on Debian when run as root or with sudo)
 #   make check    build with sanitizers and run every test
 #   make bench    time the first screen and count terminal bytes
+#   make fuzz     build the libFuzzer targets with clang and run each for
+#                 FUZZ_SECONDS (default 60)
 #   make install  PREFIX=/usr/local DESTDIR=
 #   make deps     install the Debian packages kijun needs (root or sudo)
 
@@ -57,7 +59,7 @@ CHK_TUI_PURE := $(call objs,$(CHK),$(TUI_PURE_SRC))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(CHK)/tests/%,$(UNIT_SRC))
 
 .PHONY: all run check check-build unit e2e layers bench install uninstall \
-	clean deps deps-build deps-test screenshots
+	clean deps deps-build deps-test deps-fuzz screenshots fuzz fuzz-build
 .DEFAULT_GOAL := all
 # Keep the test objects: they are not intermediate to be thrown away.
 .SECONDARY:
@@ -74,6 +76,9 @@ deps-build:
 
 deps-test:
 	@sh tools/deps.sh ensure test
+
+deps-fuzz:
+	@sh tools/deps.sh ensure fuzz
 
 # ---- building -----------------------------------------------------------------
 
@@ -150,6 +155,48 @@ e2e: $(CHK)/kijun
 bench: deps-build
 	@$(MAKE) --no-print-directory $(BUILD)/kijun $(BUILD)/ptybench
 	@$(BUILD)/ptybench $(BUILD)/kijun
+
+# ---- fuzzing --------------------------------------------------------------------
+# libFuzzer needs clang; the readers and the text path are built again with
+# its instrumentation.  New inputs go to build/fuzz/corpus, never into the
+# seeds in tests/fuzz/corpus; a crash is saved as build/fuzz/TARGET-crash-*.
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ := $(BUILD)/fuzz
+FUZZ_TARGETS := catalog tailoring text
+FUZZ_CFLAGS = -std=c11 $(WARN) -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+	$(call only_libs_flags,$(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null))
+FUZZ_LIB := $(call objs,$(FUZZ),$(LIB_SRC)) $(FUZZ)/gen/builtin_catalog.o
+FUZZ_BIN := $(patsubst %,$(FUZZ)/fuzz_%,$(FUZZ_TARGETS))
+
+$(FUZZ)/gen/builtin_catalog.o: $(GEN)/builtin_catalog.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) -std=c11 -O1 -c -o $@ $<
+
+$(FUZZ)/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FUZZ)/fuzz_%: $(FUZZ)/tests/fuzz/fuzz_%.o $(FUZZ_LIB)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ \
+		$(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
+
+fuzz-build: deps-fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ)/corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+		$(FUZZ)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ)/$$t- \
+			$(FUZZ)/corpus/$$t tests/fuzz/corpus/$$t 2>$(FUZZ)/$$t.log || \
+			{ tail -n 60 $(FUZZ)/$$t.log; exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^Done' $(FUZZ)/$$t.log || true; \
+	done
 
 screenshots: deps-test
 	@$(MAKE) --no-print-directory $(BUILD)/kijun

@@ -1,18 +1,23 @@
 #!/bin/sh
 # Finds, and when allowed installs, what kijun needs on Debian.
-#   deps.sh ensure [test]   install what is missing if root or sudo allows,
-#                           otherwise print the apt-get line and fail
-#   deps.sh install [test]  install everything (make deps)
-#   deps.sh check [test]    only say what is missing
+#   deps.sh ensure [test|fuzz]   install what is missing if root or sudo
+#                                allows, otherwise print the apt-get line
+#                                and fail
+#   deps.sh install [test|fuzz]  install everything (make deps)
+#   deps.sh check [test|fuzz]    only say what is missing
+# fuzz: clang and its libFuzzer runtime (make fuzz).
 set -u
 
 BUILD_DEBS="build-essential pkg-config libncurses-dev libyaml-dev"
 TEST_DEBS="libcmocka-dev tmux"
+# libclang-rt-14-dev holds libFuzzer; clang only recommends it.
+FUZZ_DEBS="clang libclang-rt-14-dev"
 
 mode=${1:-ensure}
 want_test=${2:-}
 debs=$BUILD_DEBS
 [ "$want_test" = test ] && debs="$BUILD_DEBS $TEST_DEBS"
+[ "$want_test" = fuzz ] && debs="$BUILD_DEBS $FUZZ_DEBS"
 
 missing=""
 need() { missing="$missing $1"; }
@@ -32,6 +37,15 @@ else
 fi
 if [ "$want_test" = test ]; then
 	command -v tmux >/dev/null 2>&1 || need tmux
+fi
+if [ "$want_test" = fuzz ]; then
+	if ! command -v clang >/dev/null 2>&1; then
+		need clang
+		need libclang-rt-14-dev
+	elif ! ls "$(clang -print-resource-dir 2>/dev/null)"/lib/linux/libclang_rt.fuzzer-*.a \
+		>/dev/null 2>&1; then
+		need libclang-rt-14-dev
+	fi
 fi
 
 as_root() {

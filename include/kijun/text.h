@@ -48,6 +48,15 @@ enum text_newline { TEXT_NEWLINE_SPACE, TEXT_NEWLINE_STOP };
 bool text_next_glyph(const char *s, size_t len, size_t *pos,
 		     enum text_newline nl, struct glyph *g);
 
+struct strbuf;
+
+/* The one sanitizer for text from a file, whatever the output (screen,
+ * stdout, stderr): appends s[0..len) to out as text_next_glyph shows it on
+ * the screen, so C0 controls become ^X, DEL ^?, C1 and bidirectional
+ * controls <U+XXXX>, invalid UTF-8 U+FFFD, and tabs and line breaks a
+ * space.  What comes out never drives a terminal and is one line. */
+void text_sanitize(struct strbuf *out, const char *s, size_t len);
+
 /* Cells s takes on one line. */
 int text_width(const char *s);
 int text_width_n(const char *s, size_t len);

@@ -24,13 +24,16 @@ void cli_put_item(FILE *out, const struct catalog *c, uint32_t i);
  * to stderr. */
 int cli_load_catalog(const char *path, struct catalog *c);
 
-/* Prints every problem, one per line, to `to`. */
+/* Prints every problem, one per line, to `to`, through text_sanitize. */
 void cli_print_diags(FILE *to, const struct diag_list *diags);
 
-/* One TSV field: tabs and line breaks become spaces and other control
- * characters are dropped, so each record stays one line of the right
- * columns; C1 and bidirectional controls are written as <U+XXXX>, so a
- * listing shown on a terminal cannot drive it. */
+/* fprintf whose result passes text_sanitize line by line: for messages
+ * that carry ids, keys, paths or other text from a file. */
+void cli_printf(FILE *to, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* One TSV field through text_sanitize: tabs and line breaks become spaces,
+ * so each record stays one line of the right columns, and control, bidi
+ * and invalid characters are shown (^[, <U+202E>, U+FFFD), never obeyed. */
 void cli_put_field(FILE *out, const char *s);
 
 #endif

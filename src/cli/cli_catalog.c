@@ -85,7 +85,7 @@ int cli_catalog(int argc, char **argv)
 	if (strcmp(what, "list") == 0) {
 		list_items(stdout, &c);
 	} else if (strcmp(what, "check") == 0) {
-		printf(_("%s: %u items, no problems\n"),
+		cli_printf(stdout, _("%s: %u items, no problems\n"),
 		       path ? path : catalog_builtin_name(), catalog_size(&c));
 	} else {
 		struct strbuf out;

@@ -2,17 +2,73 @@
 
 #include "kijun/catalog_io.h"
 #include "kijun/i18n.h"
+#include "kijun/strbuf.h"
 #include "kijun/text.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Writes s[0..len) through text_sanitize: nothing from a file reaches the
+ * terminal raw, not even inside a diagnostic. */
+static void put_sanitized(FILE *out, const char *s, size_t len)
+{
+	struct strbuf b;
+
+	strbuf_init(&b);
+	text_sanitize(&b, s, len);
+	if (b.data)
+		fwrite(b.data, 1, b.len, out);
+	strbuf_free(&b);
+}
+
+void cli_printf(FILE *to, const char *fmt, ...)
+{
+	struct strbuf b;
+	va_list ap;
+	char *buf;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf = malloc((size_t)n + 1);
+	if (!buf)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	strbuf_init(&b);
+	/* Line by line, so the message's own line breaks stay breaks. */
+	for (const char *p = buf, *end = buf + n; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		text_sanitize(&b, p, len);
+		if (nl)
+			strbuf_addc(&b, '\n');
+		p += len + (nl ? 1 : 0);
+	}
+	if (b.data)
+		fwrite(b.data, 1, b.len, to);
+	strbuf_free(&b);
+	free(buf);
+}
 
 void cli_print_diags(FILE *to, const struct diag_list *diags)
 {
-	char line[2048];
-
 	for (size_t i = 0; i < diags->count; i++) {
-		diag_format(&diags->items[i], line, sizeof(line));
-		fprintf(to, "%s\n", line);
+		int n = diag_format(&diags->items[i], NULL, 0);
+		char *line = n >= 0 ? malloc((size_t)n + 1) : NULL;
+
+		if (!line)
+			continue;
+		diag_format(&diags->items[i], line, (size_t)n + 1);
+		put_sanitized(to, line, (size_t)n);
+		putc('\n', to);
+		free(line);
 	}
 	if (diags->dropped)
 		fprintf(to, _("... and %zu more problems\n"), diags->dropped);
@@ -34,23 +90,6 @@ int cli_load_catalog(const char *path, struct catalog *c)
 
 void cli_put_field(FILE *out, const char *s)
 {
-	size_t len, pos = 0;
-
-	if (!s)
-		return;
-	len = strlen(s);
-	while (pos < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + pos, len - pos, &cp);
-
-		if (cp == '\t' || cp == '\n' || cp == '\r')
-			putc(' ', out);
-		else if (cp < 0x20 || cp == 0x7F)
-			;  /* other C0 controls: nothing a TSV reader wants */
-		else if ((cp >= 0x80 && cp <= 0x9F) || text_is_bidi_control(cp) || cp == 0xFFFD)
-			fprintf(out, "<U+%04X>", (unsigned)cp);  /* shown, never obeyed */
-		else
-			fwrite(s + pos, 1, n, out);
-		pos += n;
-	}
+	if (s)
+		put_sanitized(out, s, strlen(s));
 }

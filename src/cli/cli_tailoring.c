@@ -33,7 +33,7 @@ static void print_conflicts(const struct session *s)
 		const struct change *ch = session_conflict_change(s, k);
 		char words[512];
 
-		fprintf(stderr, _("%s: change %u (%s, line %u) does not apply: %s\n"),
+		cli_printf(stderr, _("%s: change %u (%s, line %u) does not apply: %s\n"),
 			session_conflict_is_own(s, k) ? w->path : c->from->id, c->index + 1,
 			change_op_name(ch->op), ch->line,
 			problem_describe(&c->problem, words, sizeof(words)));

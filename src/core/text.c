@@ -1,5 +1,7 @@
 #include "kijun/text.h"
 
+#include "kijun/strbuf.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -84,6 +86,15 @@ bool text_next_glyph(const char *s, size_t len, size_t *pos,
 		g->escaped = false;
 	}
 	return true;
+}
+
+void text_sanitize(struct strbuf *out, const char *s, size_t len)
+{
+	struct glyph g;
+	size_t pos = 0;
+
+	while (s && text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g))
+		strbuf_add(out, g.bytes, g.len);
 }
 
 int text_width_n(const char *s, size_t len)
@@ -190,6 +201,11 @@ static size_t kinsoku_adjust(const char *s, size_t len, size_t start, size_t brk
 	return brk;
 }
 
+static bool is_blank_byte(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
 static void wrap_emit(struct wrap_line *lines, size_t max, size_t n,
 		      const char *s, size_t start, size_t end)
 {
@@ -204,8 +220,8 @@ size_t text_wrap(const char *s, int width, struct wrap_line *lines, size_t max)
 {
 	size_t len = s ? strlen(s) : 0, pos = 0, n = 0;
 
-	if (width < 2)
-		width = 2;  /* room for one wide character, so we always advance */
+	if (width < 1)
+		width = 1;
 	for (;;) {
 		size_t start = pos, p = pos, brk = 0, next = 0;
 		bool have_brk = false, prev_wide = false;
@@ -246,21 +262,29 @@ size_t text_wrap(const char *s, int width, struct wrap_line *lines, size_t max)
 					end = kinsoku_adjust(s, len, start, end);
 					next = end;
 				}
-				/* Drop spaces at the break. */
-				while (end > start && s[end - 1] == ' ')
+				/* Drop spaces and tabs at the break. */
+				while (end > start && is_blank_byte(s[end - 1]))
 					end--;
-				while (next < len && s[next] == ' ')
+				while (next < len && is_blank_byte(s[next]))
 					next++;
 				/* A newline right at the break is that break. */
 				if (next < len && s[next] == '\n')
 					next++;
+				/* Every line takes at least one glyph (q > start), so
+				 * this holds; kept so that no text can stall the screen. */
+				if (next <= start)
+					next = p;
 				wrap_emit(lines, max, n++, s, start, end);
 				pos = next;
 				if (pos >= len)
 					return n;
 				break;
 			}
-			if (g.bytes[0] == ' ' && g.len == 1) {
+			/* A break at the very start would give an empty line and
+			 * no progress: a line keeps at least one glyph. */
+			if (q == start) {
+				;
+			} else if (g.bytes[0] == ' ' && g.len == 1) {
 				brk = q;
 				have_brk = true;
 			} else if (q > start && (prev_wide || g.cells == 2)) {

@@ -1,6 +1,7 @@
 #include "yaml_reader.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,9 @@ void yr_close(struct yreader *r)
 		free(r->anchors[i].value);
 	}
 	free(r->anchors);
+	free(r->anchor_index);
+	r->anchor_index = NULL;
+	r->anchor_slots = 0;
 	yaml_parser_delete(&r->parser);
 	r->have_event = r->have_last = false;
 	r->anchors = NULL;
@@ -120,6 +124,50 @@ static void report_syntax(struct yreader *r)
 	r->broken = true;
 }
 
+/* FNV-1a: anchors are short names; the table only needs a spread. */
+static size_t anchor_hash(const char *name)
+{
+	size_t h = (size_t)14695981039346656037ull;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * (size_t)1099511628211ull;
+	return h;
+}
+
+/* The slot of name in the open-addressed table (SIZE_MAX in a slot is
+ * empty): where it is, or the empty slot where it would go. */
+static size_t anchor_slot(const struct yreader *r, const char *name)
+{
+	size_t mask = r->anchor_slots - 1, i = anchor_hash(name) & mask;
+
+	while (r->anchor_index[i] != SIZE_MAX &&
+	       strcmp(r->anchors[r->anchor_index[i]].name, name) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* Keeps the table at most half full, so lookups stay short: a file with
+ * thousands of anchors and many aliases once took seconds to read when
+ * each alias searched the anchors one by one. */
+static bool anchor_table_grow(struct yreader *r)
+{
+	size_t slots = r->anchor_slots ? r->anchor_slots * 2 : 64;
+	size_t *index = malloc(slots * sizeof(*index)), *old = r->anchor_index;
+
+	if (!index)
+		return false;
+	for (size_t i = 0; i < slots; i++)
+		index[i] = SIZE_MAX;
+	r->anchor_index = index;
+	r->anchor_slots = slots;
+	/* Later anchors with the same name replace earlier ones (YAML 1.2):
+	 * inserting in order leaves each name on its last anchor. */
+	for (size_t k = 0; k < r->anchor_count; k++)
+		r->anchor_index[anchor_slot(r, r->anchors[k].name)] = k;
+	free(old);
+	return true;
+}
+
 static bool anchor_add(struct yreader *r, const char *name, const char *value,
 		       size_t len, struct yr_mark at)
 {
@@ -139,6 +187,8 @@ static bool anchor_add(struct yreader *r, const char *name, const char *value,
 		r->anchors = v;
 		r->anchor_capacity = cap;
 	}
+	if ((r->anchor_count + 1) * 2 > r->anchor_slots && !anchor_table_grow(r))
+		goto oom;
 	a = &r->anchors[r->anchor_count];
 	a->name = strdup(name);
 	a->value = NULL;
@@ -154,6 +204,7 @@ static bool anchor_add(struct yreader *r, const char *name, const char *value,
 		memcpy(a->value, value, len);
 		a->value[len] = '\0';
 	}
+	r->anchor_index[anchor_slot(r, name)] = r->anchor_count;
 	r->anchor_count++;
 	return true;
 oom:
@@ -162,13 +213,14 @@ oom:
 	return false;
 }
 
-/* Later anchors with the same name replace earlier ones (YAML 1.2). */
 static const struct yr_anchor *anchor_find(const struct yreader *r, const char *name)
 {
-	for (size_t i = r->anchor_count; i-- > 0;)
-		if (strcmp(r->anchors[i].name, name) == 0)
-			return &r->anchors[i];
-	return NULL;
+	size_t i;
+
+	if (!r->anchor_slots)
+		return NULL;
+	i = r->anchor_index[anchor_slot(r, name)];
+	return i == SIZE_MAX ? NULL : &r->anchors[i];
 }
 
 /* Loads the next event under the cursor. */
@@ -384,6 +436,59 @@ static bool plain_is_null(const yaml_event_t *e)
 	       strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
 }
 
+/* Byte offset of a line and column (1-based, columns in characters). */
+static size_t offset_of_mark(const char *buf, size_t len, struct yr_mark at)
+{
+	size_t i = 0;
+
+	for (unsigned line = 1; line < at.line && i < len; i++)
+		if (buf[i] == '\n')
+			line++;
+	for (unsigned col = 1; col < at.column && i < len && buf[i] != '\n'; col++) {
+		i++;
+		while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+/* Where in a double-quoted scalar starting at `at` the escape that makes a
+ * NUL is (\0, \x00, \u0000 or \U00000000); `at` itself if none is found. */
+static struct yr_mark nul_escape_mark(const struct yreader *r, struct yr_mark at)
+{
+	static const char *const forms[] = { "\\0", "\\x00", "\\u0000", "\\U00000000" };
+	const char *buf = r->input;
+	size_t len = r->input_len, i = offset_of_mark(buf, len, at);
+
+	while (i < len && buf[i] != '"')  /* past an anchor or a tag */
+		i++;
+	i++;
+	for (; i < len && buf[i] != '"'; i++) {
+		if (buf[i] != '\\')
+			continue;
+		for (size_t k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+			size_t n = strlen(forms[k]);
+
+			if (len - i >= n && memcmp(buf + i, forms[k], n) == 0)
+				return mark_of_offset(buf, i);
+		}
+		i++;  /* the escaped character, which may be a quote */
+	}
+	return at;
+}
+
+/* kijun's text is C strings: a NUL would silently cut it, so what the
+ * screen shows and `format` writes would be less than the file says. */
+static bool has_nul(struct yreader *r, const char *value, size_t len, struct yr_mark at,
+		    bool alias)
+{
+	if (!memchr(value, '\0', len))
+		return false;
+	yr_error(r, alias ? at : nul_escape_mark(r, at), "%s",
+		 _("a value contains a NUL character (\\0), which kijun cannot keep; remove it"));
+	return true;
+}
+
 /* Hands out the scalar or scalar alias under the cursor. */
 static bool take_scalar(struct yreader *r, struct yr_scalar *out)
 {
@@ -407,6 +512,10 @@ static bool take_scalar(struct yreader *r, struct yr_scalar *out)
 			consume(r);
 			return false;
 		}
+		if (has_nul(r, a->value, a->len, out->mark, true)) {
+			consume(r);
+			return false;
+		}
 		r->alias_bytes += a->len + 1;
 		if (r->alias_bytes > r->alias_budget) {
 			yr_error(r, out->mark, _("aliases expand to more than %zu bytes"),
@@ -419,6 +528,11 @@ static bool take_scalar(struct yreader *r, struct yr_scalar *out)
 		out->is_null = false;
 		consume(r);
 		return true;
+	}
+	if (has_nul(r, (const char *)e->data.scalar.value, e->data.scalar.length, out->mark,
+		    false)) {
+		consume(r);
+		return false;
 	}
 	if (r->have_last)
 		yaml_event_delete(&r->last);

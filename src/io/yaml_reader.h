@@ -47,6 +47,8 @@ struct yreader {
 	struct yr_anchor *anchors;
 	size_t anchor_count;
 	size_t anchor_capacity;
+	size_t *anchor_index;    /* hash table of anchor_slots indices */
+	size_t anchor_slots;     /* a power of two, or 0 */
 	size_t alias_bytes;      /* bytes produced by aliases so far */
 	size_t alias_budget;
 	struct arena *arena;     /* where yr_text and friends copy values */

@@ -388,6 +388,88 @@ static void test_scalar_alias_allowed(void **state)
 	unload(&l);
 }
 
+
+/* Thousands of anchors and hundreds of thousands of aliases: each alias
+ * once searched every anchor (6 s for such a file); they are now found by
+ * hash.  No timing here: the aliases must still resolve, to the latest
+ * anchor of a name. */
+static void test_many_anchors_resolve(void **state)
+{
+	enum { ANCHORS = 10000, ALIASES = 250000 };
+	size_t cap = 512 + ANCHORS * 32 + ALIASES * 16;
+	char *t = malloc(cap), *p;
+	struct loaded l;
+	const struct item *a, *b;
+
+	(void)state;
+	assert_non_null(t);
+	p = t + sprintf(t, "format: kijun-catalog/1\nid: x\ntitle: t\nedition: e\n"
+			"items:\n- id: P\n  kind: part\n  title: p\n  items:\n"
+			"  - id: A\n    kind: section\n    title: a\n    references:\n");
+	for (int i = 0; i < ANCHORS - 1; i++)
+		p += sprintf(p, "    - &a%d r%d\n", i, i);
+	/* The same name again: later anchors replace earlier ones. */
+	p += sprintf(p, "    - &a7 again\n");
+	p += sprintf(p, "  - id: B\n    kind: section\n    title: b\n    references:\n");
+	for (int i = 0; i < ALIASES; i++)
+		p += sprintf(p, "    - *a%d\n", (i * 7919) % (ANCHORS - 1));
+	assert_true((size_t)(p - t) < cap);
+	load(&l, t);
+	if (!l.ok)
+		fail_msg("%s", l.d.count ? l.d.items[0].message : "?");
+	a = catalog_item(&l.c, catalog_find(&l.c, "A"));
+	b = catalog_item(&l.c, catalog_find(&l.c, "B"));
+	assert_int_equal(a->ref_count, ANCHORS);
+	assert_string_equal(a->refs[7], "r7");
+	assert_string_equal(a->refs[ANCHORS - 1], "again");
+	assert_int_equal(b->ref_count, ALIASES);
+	for (int i = 0; i < ALIASES; i++) {
+		int k = (i * 7919) % (ANCHORS - 1);
+		char want[16];
+
+		snprintf(want, sizeof(want), "r%d", k);
+		assert_string_equal(b->refs[i], k == 7 ? "again" : want);
+	}
+	unload(&l);
+	free(t);
+}
+
+/* "\0" in a double-quoted value once cut the text there without a word;
+ * it is an error at the escape, in whichever form it is written. */
+static void test_nul_in_value(void **state)
+{
+	static const char head[] = "format: kijun-catalog/1\nid: x\ntitle: t\nedition: e\nitems:\n"
+				   "- id: P\n  kind: part\n";
+	char t[256];
+
+	(void)state;
+	snprintf(t, sizeof(t), "%s  title: \"ab\\0cd\"\n", head);
+	expect_problem(t, 8, 13, "NUL character");
+	snprintf(t, sizeof(t), "%s  title: \"情報 \\\" \\x00\"\n", head);
+	expect_problem(t, 8, 17, "NUL character");
+	snprintf(t, sizeof(t), "%s  title: \"a\\\\0 \\u0000\"\n", head);
+	expect_problem(t, 8, 16, "NUL character");
+	snprintf(t, sizeof(t), "%s  title: \"\\U00000000\"\n", head);
+	expect_problem(t, 8, 11, "NUL character");
+	/* In a key, and through an alias (reported where the alias is). */
+	snprintf(t, sizeof(t), "%s  \"ti\\0tle\": x\n", head);
+	expect_problem(t, 8, 6, "NUL character");
+	snprintf(t, sizeof(t), "format: kijun-catalog/1\nid: x\nnotice: &n \"a\\0\"\n"
+		 "title: *n\nedition: e\nitems: []\n");
+	expect_problem(t, 3, 14, "NUL character");
+	expect_problem(t, 4, 8, "NUL character");
+	/* "\\0" is a backslash and a zero: fine. */
+	snprintf(t, sizeof(t), "%s  title: \"a\\\\0\"\n", head);
+	{
+		struct loaded l;
+
+		load(&l, t);
+		assert_true(l.ok);
+		assert_string_equal(catalog_item(&l.c, catalog_find(&l.c, "P"))->title, "a\\0");
+		unload(&l);
+	}
+}
+
 static void test_size_is_bounded(void **state)
 {
 	struct catalog c;
@@ -498,6 +580,8 @@ int main(void)
 		cmocka_unit_test(test_alias_bomb_is_refused),
 		cmocka_unit_test(test_alias_budget),
 		cmocka_unit_test(test_scalar_alias_allowed),
+		cmocka_unit_test(test_many_anchors_resolve),
+		cmocka_unit_test(test_nul_in_value),
 		cmocka_unit_test(test_size_is_bounded),
 		cmocka_unit_test(test_every_problem_reported_in_order),
 		cmocka_unit_test(test_messages_in_japanese),

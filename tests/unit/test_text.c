@@ -1,11 +1,14 @@
 /* Unit tests for include/kijun/text.h: UTF-8, cells, glyphs, cropping and
  * wrapping (kinsoku included). */
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
+#include "kijun/strbuf.h"
 #include "kijun/text.h"
 
 static int setup_locale(void **state)
@@ -420,6 +423,99 @@ static void test_glyph_stream_is_safe(void **state)
 	}
 	assert_int_equal(pos, len);
 	assert_true(glyphs > 10);
+}
+
+
+/* ---- text_sanitize ------------------------------------------------------ */
+
+static char *sanitized(const char *s, size_t len)
+{
+	struct strbuf b;
+	char *out;
+
+	strbuf_init(&b);
+	text_sanitize(&b, s, len);
+	assert_false(b.failed);
+	out = strbuf_detach(&b, NULL);
+	return out ? out : strdup("");
+}
+
+static void expect_sanitized(const char *s, size_t len, const char *want)
+{
+	char *got = sanitized(s, len);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("sanitizing gave \"%s\", want \"%s\"", got, want);
+	free(got);
+}
+
+static void test_sanitize_known(void **state)
+{
+	(void)state;
+	expect_sanitized("k\x1b]0;PWNED\x07", 11, "k^[]0;PWNED^G");
+	expect_sanitized("a\tb\nc\rd", 7, "a b c^Md");
+	expect_sanitized("\x7f", 1, "^?");
+	expect_sanitized("\xc2\x9b" "1m", 4, "<U+009B>1m");
+	expect_sanitized("\xe2\x80\xae" "exe", 6, "<U+202E>exe");
+	expect_sanitized("\xe2\x81\xa6x", 4, "<U+2066>x");
+	expect_sanitized("\xff" "a", 2, "\xEF\xBF\xBD" "a");
+	expect_sanitized("情報セキュリティ", strlen("情報セキュリティ"), "情報セキュリティ");
+	expect_sanitized("a\0b", 3, "a^@b");  /* a NUL inside a counted string */
+	expect_sanitized("", 0, "");
+}
+
+/* Every C0 and C1 control, DEL, every bidi control, and invalid sequences
+ * (stray continuation, truncated, overlong, surrogate, beyond U+10FFFF),
+ * alone and between letters: nothing raw comes out, and the letters do. */
+static void test_sanitize_everything(void **state)
+{
+	static const char *const invalid[] = {
+		"\x80", "\xbf", "\xc3", "\xe6\x83", "\xf0\x9f\x98", "\xc0\xaf",
+		"\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf8\x88\x80\x80\x80",
+		"\xfe", "\xff",
+	};
+	char in[32], *out;
+
+	(void)state;
+	for (uint32_t cp = 0; cp <= 0x2069; cp++) {
+		size_t n;
+
+		if (!(cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || text_is_bidi_control(cp)))
+			continue;
+		in[0] = 'x';
+		n = 1 + utf8_encode(cp, in + 1);
+		in[n++] = 'y';
+		out = sanitized(in, n);
+		assert_terminal_safe(out, strlen(out));
+		assert_int_equal(out[0], 'x');
+		assert_int_equal(out[strlen(out) - 1], 'y');
+		if (cp == '\t' || cp == '\n')
+			assert_string_equal(out, "x y");
+		else
+			assert_true(strlen(out) >= 4);  /* shown, not dropped */
+		free(out);
+	}
+	for (size_t k = 0; k < sizeof(invalid) / sizeof(invalid[0]); k++) {
+		size_t n = strlen(invalid[k]);
+
+		snprintf(in, sizeof(in), "x%sy", invalid[k]);
+		out = sanitized(in, n + 2);
+		assert_terminal_safe(out, strlen(out));
+		assert_non_null(strstr(out, "\xEF\xBF\xBD"));
+		assert_int_equal(out[0], 'x');
+		assert_int_equal(out[strlen(out) - 1], 'y');
+		free(out);
+	}
+	/* Every byte value at every position of a short string. */
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b += 7) {
+			in[0] = (char)a;
+			in[1] = (char)b;
+			in[2] = (char)0xE2;
+			out = sanitized(in, 3);
+			assert_terminal_safe(out, strlen(out));
+			free(out);
+		}
 }
 
 /* ---- text_crop ---------------------------------------------------------- */
@@ -845,6 +941,129 @@ static void test_wrap_count_beyond_max(void **state)
 	assert_int_equal(l[2].start, (size_t)0x7777777777777777ull);
 }
 
+
+/* A tab before a word longer than the line once hung text_wrap for good:
+ * the tab was a break but was never skipped.  Every character that is shown
+ * as a stand-in, and every invalid byte, before and inside long words at
+ * every width: text_wrap must end, advance, and keep each line inside the
+ * width (a single glyph wider than the width is a line of its own).  alarm()
+ * turns a regression into a failure instead of a stuck suite. */
+static void check_wrap_terminates(const char *s, int width)
+{
+	size_t len = strlen(s), n = text_wrap(s, width, NULL, 0);
+	struct wrap_line *l;
+	size_t covered = 0;
+
+	assert_true(n >= 1 && n <= len + 1);
+	l = calloc(n, sizeof(*l));
+	assert_non_null(l);
+	assert_int_equal(text_wrap(s, width, l, n), n);
+	for (size_t k = 0; k < n; k++) {
+		size_t pos = l[k].start;
+		struct glyph g;
+		int glyphs = 0;
+
+		assert_true(l[k].start >= covered);
+		assert_true(l[k].end >= l[k].start && l[k].end <= len);
+		for (size_t b = covered; b < l[k].start; b++)
+			assert_true(s[b] == ' ' || s[b] == '\t' || s[b] == '\n');
+		covered = l[k].end;
+		/* Combining marks (no cells) stay with the glyph before them. */
+		while (pos < l[k].end &&
+		       text_next_glyph(s, l[k].end, &pos, TEXT_NEWLINE_SPACE, &g))
+			glyphs += g.cells > 0;
+		if (l[k].cells > (width < 1 ? 1 : width) && glyphs > 1)
+			fail_msg("wrapping at %d: line %zu has %d cells in %d glyphs",
+				 width, k, l[k].cells, glyphs);
+	}
+	for (size_t b = covered; b < len; b++)
+		assert_true(s[b] == ' ' || s[b] == '\t' || s[b] == '\n');
+	free(l);
+}
+
+static void on_alarm(int sig)
+{
+	static const char msg[] = "test_text: text_wrap did not terminate\n";
+
+	(void)sig;
+	(void)!write(2, msg, sizeof(msg) - 1);
+	_exit(1);
+}
+
+static void test_wrap_controls_terminate(void **state)
+{
+	static const char *const word = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF";
+	char specials[96][8];
+	size_t count = 0;
+	char buf[4096];
+
+	(void)state;
+	for (unsigned c = 1; c < 0x20; c++)
+		snprintf(specials[count++], 8, "%c", (char)c);
+	snprintf(specials[count++], 8, "\x7f");
+	for (unsigned c = 0x80; c <= 0x9F; c++) {
+		char u[4];
+		size_t n = utf8_encode(c, u);
+
+		memcpy(specials[count], u, n);
+		specials[count++][n] = '\0';
+	}
+	static const uint32_t bidi[] = { 0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+					 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 };
+	for (size_t k = 0; k < sizeof(bidi) / sizeof(bidi[0]); k++) {
+		char u[4];
+		size_t n = utf8_encode(bidi[k], u);
+
+		memcpy(specials[count], u, n);
+		specials[count++][n] = '\0';
+	}
+	snprintf(specials[count++], 8, "\xff");
+	snprintf(specials[count++], 8, "\xc3");
+	snprintf(specials[count++], 8, "\xe6\x83");
+	snprintf(specials[count++], 8, "\xed\xa0\x80");
+	snprintf(specials[count++], 8, "\xc0\xaf");
+	assert_true(count <= 96);
+
+	signal(SIGALRM, on_alarm);
+	alarm(20);
+	/* The case from the issue, narrower than the word. */
+	check_wrap_terminates("see\tABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ", 40);
+	for (size_t k = 0; k < count; k++) {
+		const char *c = specials[k];
+
+		for (int width = 1; width <= 80; width++) {
+			snprintf(buf, sizeof(buf), "see%s%s", c, word);
+			check_wrap_terminates(buf, width);
+			snprintf(buf, sizeof(buf), "%s%s %s%s%s 情報%s資産。", c, word, c, c, word, c);
+			check_wrap_terminates(buf, width);
+			snprintf(buf, sizeof(buf), "a %s%s%s\n%s %s", c, c, c, c, word);
+			check_wrap_terminates(buf, width);
+		}
+	}
+	alarm(0);
+	signal(SIGALRM, SIG_DFL);
+}
+
+/* Found by make fuzz: an invalid byte, then a combining mark (U+1BEF), at
+ * width 0.  Width 0 wraps as 1, and the mark stays on its base's line. */
+static void test_wrap_width_zero_keeps_marks(void **state)
+{
+	static const char s[] = "\xe1\xe1\xaf\xaf" "E";
+	struct wrap_line l[4];
+
+	(void)state;
+	for (int width = -1; width <= 1; width++) {
+		assert_int_equal(text_wrap(s, width, l, 4), 2);
+		assert_int_equal(l[0].start, 0);
+		assert_int_equal(l[0].end, 4);
+		assert_int_equal(l[0].cells, 1);
+		assert_int_equal(l[1].start, 4);
+		assert_int_equal(l[1].cells, 1);
+		check_wrap_terminates(s, width);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -870,6 +1089,8 @@ int main(void)
 		cmocka_unit_test(test_glyph_invalid_bytes),
 		cmocka_unit_test(test_glyph_end),
 		cmocka_unit_test(test_glyph_stream_is_safe),
+		cmocka_unit_test(test_sanitize_known),
+		cmocka_unit_test(test_sanitize_everything),
 		cmocka_unit_test(test_crop_japanese),
 		cmocka_unit_test(test_crop_ascii),
 		cmocka_unit_test(test_crop_escapes),
@@ -889,6 +1110,8 @@ int main(void)
 		cmocka_unit_test(test_wrap_kinsoku_cannot_move),
 		cmocka_unit_test(test_wrap_mixed),
 		cmocka_unit_test(test_wrap_count_beyond_max),
+		cmocka_unit_test(test_wrap_controls_terminate),
+		cmocka_unit_test(test_wrap_width_zero_keeps_marks),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);
