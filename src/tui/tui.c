@@ -1,7 +1,8 @@
 /* The event loop: read a key, change the state, draw.  Drawing redraws the
  * whole virtual screen and lets curses send only what changed, so a cursor
  * move costs a few bytes on a slow link.  Signals only set flags (as in
- * neomutt); the loop acts on them.  Idle, kijun blocks in get_wch. */
+ * neomutt); the loop acts on them.  Idle, kijun blocks in get_wch.
+ * A script (script.c) feeds the same ui_key and ui_render instead. */
 #include "tui.h"
 
 #include <curses.h>
@@ -14,6 +15,7 @@
 #include "keymap.h"
 #include "kijun/i18n.h"
 #include "kijun/text.h"
+#include "script.h"
 #include "terminfo.h"
 #include "ui.h"
 
@@ -264,13 +266,16 @@ static void terminal_loop(struct ui *ui)
 	}
 }
 
-int tui_run(struct catalog *c, struct workspace *w, const char *name)
+int tui_run(struct catalog *c, struct workspace *w, const char *name, const char *script)
 {
 	struct ui ui;
+	struct script sc;
 	SCREEN *scr = NULL;
+	char err[512];
 	int rc = 0;
 
 	memset(&ui, 0, sizeof(ui));
+	memset(&sc, 0, sizeof(sc));
 	ui.doc.catalog = c;
 	ui.doc.ws = w;
 	ui.name = name;
@@ -285,29 +290,45 @@ int tui_run(struct catalog *c, struct workspace *w, const char *name)
 	}
 	ui.tree.hidden = ui.doc.hidden;
 	outline_expand_to(&ui.tree, 1);
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "kijun: %s\n",
-			_("the browser needs a terminal; for scripts use 'kijun catalog list'"));
-		rc = 1;
-		goto out;
+	if (script) {
+		if (!script_open(&sc, script, err, sizeof(err))) {
+			fprintf(stderr, "kijun: %s\n", err);
+			rc = 2;
+			goto out;
+		}
+		scr = script_screen(&sc);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "kijun: %s\n",
+				_("the browser needs a terminal; for scripts use 'kijun catalog list'"));
+			rc = 1;
+			goto out;
+		}
+		handle_signals();
+		scr = screen_open(&ui);
 	}
-	handle_signals();
-	scr = screen_open(&ui);
 	if (!scr) {
 		fprintf(stderr, "kijun: %s\n", _("cannot start the terminal (is TERM set?)"));
 		rc = 2;
 		goto out;
 	}
 	screen_setup();
+	if (script)
+		script_size(&sc);
 	ui_layout(&ui);
 	announce(&ui);
-	terminal_loop(&ui);
+	if (script)
+		rc = script_play(&sc, &ui);
+	else
+		terminal_loop(&ui);
 	endwin();
 	delscreen(scr);
-	/* Killed, or the terminal went away, with work not saved: keep it. */
+	/* Killed, or the terminal (the script) went away, with work not
+	 * saved: keep it. */
 	if (!ui.quitting)
 		ui_save_recovery(&ui);
 out:
+	script_close(&sc);
 	if (ui.have_remembered)
 		outline_state_free(&ui.remembered);
 	ui_flow_cancel(&ui);
