@@ -89,7 +89,7 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 		i18n_set_language(i18n_language() == LANGUAGE_JA ? LANGUAGE_EN : LANGUAGE_JA);
 		ui_message(ui, ROLE_NORMAL, "%s", _("language: English"));
 		break;
-	case ACT_HELP: ui_view_open(ui, &help_view); break;
+	case ACT_HELP: view_open(ui, &help_view); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: return !ui_quit_request(ui);
 	case ACT_VIEW: switch_view(ui); break;
@@ -98,7 +98,7 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 			ui_edit_key(ui, a);  /* says why not */
 			break;
 		}
-		ui_view_open(ui, &conflicts_view);
+		view_open(ui, &conflicts_view);
 		break;
 	case ACT_NONE:
 		if (!is_key && ch == 27)

@@ -37,7 +37,7 @@ static void draw_header(struct ui *ui)
 
 static const char *mode_name(const struct ui *ui)
 {
-	const struct overlay_ops *o = ui_overlay(ui);
+	const struct overlay_ops *o = view_overlay(ui);
 
 	return o ? o->status(ui) : ui->view->status(ui);
 }
@@ -83,7 +83,7 @@ static void draw_status(struct ui *ui)
 static void draw_message_line(struct ui *ui)
 {
 	int y = ui->rows - 1;
-	const struct overlay_ops *o = ui_overlay(ui);
+	const struct overlay_ops *o = view_overlay(ui);
 
 	if (o) {
 		o->draw(ui, y);

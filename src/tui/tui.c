@@ -104,7 +104,7 @@ static void draw_too_small(struct ui *ui)
 
 void ui_render(struct ui *ui)
 {
-	const struct overlay_ops *o = ui_overlay(ui);
+	const struct overlay_ops *o = view_overlay(ui);
 
 	if (ui->too_small) {
 		draw_too_small(ui);
@@ -129,7 +129,7 @@ bool ui_key(struct ui *ui, bool is_key, wint_t ch)
 	}
 	if (ui->too_small)
 		return is_key || ch != 'q' ? true : !ui_quit_request(ui);
-	o = ui_overlay(ui);
+	o = view_overlay(ui);
 	if (o) {
 		o->key(ui, is_key, ch);
 		return !ui->quitting;

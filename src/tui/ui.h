@@ -32,7 +32,7 @@ struct ui;
  * later the wizard and the evaluation.  The loop draws the one open and
  * hands it the keys, and never asks which it is (as tig's view_ops). */
 struct view_ops {
-	const char *name;                     /* for scripts and the docs */
+	const char *name;                     /* for debugging */
 	void (*enter)(struct ui *ui);         /* on opening; may be NULL */
 	void (*leave)(struct ui *ui);         /* on closing; may be NULL */
 	void (*draw)(struct ui *ui);          /* the body rows; sets cursor_y */
@@ -111,11 +111,11 @@ void status_draw(struct ui *ui);
 
 /* ---- views and overlays (view.c) ------------------------------------------- */
 
-/* Opens view v over the current one; its leave goes back (ui_view_close). */
-void ui_view_open(struct ui *ui, const struct view_ops *v);
-void ui_view_close(struct ui *ui);
+/* Opens view v over the current one; view_close goes back to it. */
+void view_open(struct ui *ui, const struct view_ops *v);
+void view_close(struct ui *ui);
 /* The overlay taking keys now (a prompt before a search), or NULL. */
-const struct overlay_ops *ui_overlay(const struct ui *ui);
+const struct overlay_ops *view_overlay(const struct ui *ui);
 /* Scrolls a read-only page of `total` lines (help, conflicts) by action a;
  * the keys that close it go back.  For the views' key functions. */
 bool view_scroll_key(struct ui *ui, bool is_key, wint_t ch, size_t total);

@@ -6,7 +6,7 @@
 #include "kijun/i18n.h"
 #include "ui.h"
 
-void ui_view_open(struct ui *ui, const struct view_ops *v)
+void view_open(struct ui *ui, const struct view_ops *v)
 {
 	ui->parent = ui->view;
 	ui->view = v;
@@ -14,7 +14,7 @@ void ui_view_open(struct ui *ui, const struct view_ops *v)
 		v->enter(ui);
 }
 
-void ui_view_close(struct ui *ui)
+void view_close(struct ui *ui)
 {
 	if (ui->view->leave)
 		ui->view->leave(ui);
@@ -34,7 +34,7 @@ const struct overlay_ops prompt_overlay = {
 	.status = prompt_status,
 };
 
-const struct overlay_ops *ui_overlay(const struct ui *ui)
+const struct overlay_ops *view_overlay(const struct ui *ui)
 {
 	if (ui->prompt.active)
 		return &prompt_overlay;
@@ -50,7 +50,7 @@ bool view_scroll_key(struct ui *ui, bool is_key, wint_t ch, size_t total)
 
 	if ((!is_key && (ch == 27 || ch == 'q')) || a == ACT_HELP || a == ACT_TOGGLE ||
 	    a == ACT_CONFLICTS) {
-		ui_view_close(ui);
+		view_close(ui);
 		return true;
 	}
 	if (a == ACT_DOWN && ui->help_scroll < max)
