@@ -185,8 +185,8 @@ driver_dump() {
 # script's pipe (kijun reads its end and exits).
 stop_kijun() {
 	if [ "$E2E_DRIVER" = script ]; then
+		exec 3>&- 4<&-
 		if [ -n "${E2E_PID:-}" ]; then
-			exec 3>&- 4<&-
 			wait "$E2E_PID" 2>/dev/null || true
 			E2E_PID=
 		fi
@@ -643,6 +643,10 @@ resize() {
 
 # wait_exit [SECONDS]: until kijun has exited.
 wait_exit() {
+	if [ "$E2E_DRIVER" = script ]; then
+		wait_exit_script
+		return 0
+	fi
 	i=0
 	steps=$((${1:-10} * 20))
 	while [ "$i" -lt "$steps" ]; do
@@ -654,6 +658,21 @@ wait_exit() {
 		i=$((i + 1))
 	done
 	fail "kijun did not exit within ${1:-10}s"
+}
+
+# wait_exit_script: wait_exit under the script driver, without polling.  A
+# kijun that still answers has read every step and will not exit.
+wait_exit_script() {
+	if ! exited; then
+		printf 'cursor\n' >&3
+		answer=$(head -n 1 <&4)
+		[ -z "$answer" ] || fail "kijun did not exit (it has read every key sent)"
+		# The wrapper writes the status file when kijun has exited.
+		wait "$E2E_PID" 2>/dev/null || true
+		E2E_PID=
+	fi
+	exited || fail "kijun exited but left no status"
+	E2E_RUNNING=0
 }
 
 # assert_clean_exit [STATUS]: kijun exited with STATUS (default 0) and wrote
