@@ -14,6 +14,8 @@ DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
 PKG_CONFIG ?= pkg-config
 CC ?= cc
+# How many compilers and test scripts run at once: one per core.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 BUILD := build
 REL := $(BUILD)/release
@@ -58,7 +60,7 @@ CHK_APP := $(call objs,$(CHK),$(APP_SRC))
 CHK_TUI_PURE := $(call objs,$(CHK),$(TUI_PURE_SRC))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(CHK)/tests/%,$(UNIT_SRC))
 
-.PHONY: all run check check-build unit e2e layers bench install uninstall \
+.PHONY: all run check check-build unit screen e2e layers bench install uninstall \
 	clean deps deps-build deps-test deps-fuzz screenshots fuzz fuzz-build
 .DEFAULT_GOAL := all
 # Keep the test objects: they are not intermediate to be thrown away.
@@ -137,8 +139,12 @@ uninstall:
 
 # ---- testing --------------------------------------------------------------------
 
+# Build in parallel; then the unit tests, the screen tests (kijun --script,
+# no terminal) and the few that need a real terminal (tmux).  Screen and
+# terminal tests run JOBS at a time and say PASS or FAIL as each finishes.
 check: deps-test
-	@$(MAKE) --no-print-directory layers unit e2e
+	@$(MAKE) --no-print-directory -j$(JOBS) check-build
+	@$(MAKE) --no-print-directory layers unit screen e2e
 
 check-build: $(UNIT_BIN) $(CHK)/kijun
 
@@ -149,8 +155,11 @@ layers:
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
+screen: $(CHK)/kijun
+	@KIJUN=$(CHK)/kijun TEST_JOBS=$(JOBS) sh tests/screen/run.sh
+
 e2e: $(CHK)/kijun
-	@KIJUN=$(CHK)/kijun sh tests/e2e/run.sh
+	@KIJUN=$(CHK)/kijun TEST_JOBS=$(JOBS) sh tests/e2e/run.sh
 
 bench: deps-build
 	@$(MAKE) --no-print-directory $(BUILD)/kijun $(BUILD)/ptybench

@@ -146,7 +146,7 @@ static const char *locale_used;
 
 /* kijun FILE: a tailoring to work on (created on the built-in catalog
  * when FILE does not exist yet), or a catalog to browse. */
-static int open_screen(const char *path)
+static int open_screen(const char *path, const char *script)
 {
 	struct diag_list diags;
 	struct workspace w;
@@ -176,7 +176,7 @@ static int open_screen(const char *path)
 		rc = cli_load_catalog(path, &c);
 		if (rc != EXIT_OK)
 			return rc;
-		rc = tui_run(&c, NULL, path ? path : catalog_builtin_name());
+		rc = tui_run(&c, NULL, path ? path : catalog_builtin_name(), script);
 		catalog_free(&c);
 		return rc;
 	}
@@ -188,14 +188,14 @@ static int open_screen(const char *path)
 		return EXIT_INVALID;
 	}
 	diag_list_free(&diags);
-	rc = tui_run(NULL, &w, path);
+	rc = tui_run(NULL, &w, path, script);
 	workspace_free(&w);
 	return rc;
 }
 
 int main(int argc, char **argv)
 {
-	const char *path = NULL;
+	const char *path = NULL, *script = NULL;
 	int first = 1;
 
 	locale_state = cli_locale_init(NULL, &locale_used);
@@ -216,9 +216,20 @@ int main(int argc, char **argv)
 			printf("kijun %s\n", KIJUN_VERSION);
 			return EXIT_OK;
 		}
-		if (command_named(argv[1]))
+		if (strcmp(argv[1], "--script") == 0) {
+			/* kijun --script SCRIPT [FILE]: keys from SCRIPT. */
+			if (argc < 3) {
+				print_help(stderr);
+				return EXIT_USAGE;
+			}
+			script = argv[2];
+			first = 3;
+			if (argc > 3 && strcmp(argv[3], "--") == 0)
+				first = 4;
+		}
+		if (!script && command_named(argv[1]))
 			return command_named(argv[1])->run(argc - 1, argv + 1);
-		if (argv[1][0] == '-' && argv[1][1] != '\0') {
+		if (!script && argv[1][0] == '-' && argv[1][1] != '\0') {
 			fprintf(stderr, _("unknown option \"%s\"\n"), argv[1]);
 			print_help(stderr);
 			return EXIT_USAGE;
@@ -231,5 +242,5 @@ int main(int argc, char **argv)
 	}
 	if (argc - first == 1)
 		path = argv[first];
-	return open_screen(path);
+	return open_screen(path, script);
 }

@@ -6,14 +6,14 @@
 #include "problem_words.h"
 #include "ui.h"
 
-size_t conflicts_view_lines(const struct ui *ui)
+static size_t conflicts_lines(const struct ui *ui)
 {
 	const struct resolution *r = doc_resolution(&ui->doc);
 
 	return 2 + (r ? (size_t)r->conflict_count * 3 : 0);
 }
 
-void conflicts_view_draw(struct ui *ui)
+static void conflicts_draw(struct ui *ui)
 {
 	const struct resolution *r = doc_resolution(&ui->doc);
 	int y = ui->body_y, last = ui->body_y + ui->body_h, w = ui->cols;
@@ -47,4 +47,29 @@ void conflicts_view_draw(struct ui *ui)
 #undef ROW
 	while (y < last)
 		draw_blank(y++, 0, w, ROLE_NORMAL);
+	ui->cursor_y = ui->body_y;
 }
+
+static void conflicts_enter(struct ui *ui)
+{
+	ui->help_scroll = 0;
+}
+
+static bool conflicts_key(struct ui *ui, bool is_key, wint_t ch)
+{
+	return view_scroll_key(ui, is_key, ch, conflicts_lines(ui));
+}
+
+static const char *conflicts_status(const struct ui *ui)
+{
+	(void)ui;
+	return _("CONFLICTS");
+}
+
+const struct view_ops conflicts_view = {
+	.name = "conflicts",
+	.enter = conflicts_enter,
+	.draw = conflicts_draw,
+	.key = conflicts_key,
+	.status = conflicts_status,
+};

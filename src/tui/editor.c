@@ -2,6 +2,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,13 @@
 #include "kijun/file.h"
 #include "kijun/i18n.h"
 #include "kijun/text.h"
+
+static bool on_terminal = true;
+
+void editor_set_terminal(bool terminal)
+{
+	on_terminal = terminal;
+}
 
 static const char *editor_command(void)
 {
@@ -59,6 +67,14 @@ static int run(const char *path)
 	if (pid == 0) {
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
+		if (!on_terminal) {
+			int null = open("/dev/null", O_RDWR);
+
+			if (null >= 0) {
+				dup2(null, STDIN_FILENO);
+				dup2(null, STDOUT_FILENO);
+			}
+		}
 		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
 		_exit(127);
 	}
@@ -92,12 +108,16 @@ char *editor_run(const char *initial, char *err, size_t errlen)
 	}
 	close(fd);
 
-	def_prog_mode();
-	endwin();
+	if (on_terminal) {
+		def_prog_mode();
+		endwin();
+	}
 	status = run(path);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
+	if (on_terminal) {
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+		refresh();
+	}
 
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		snprintf(err, errlen, _("the editor (%s) did not finish normally; nothing was changed"),

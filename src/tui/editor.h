@@ -2,6 +2,7 @@
 #ifndef KIJUN_EDITOR_H
 #define KIJUN_EDITOR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Runs $VISUAL, else $EDITOR, else vi on a temporary file holding initial
@@ -9,5 +10,9 @@
  * editors add), or NULL with a reason in err: the editor failed, or the
  * text is not UTF-8.  The screen is handed over and taken back. */
 char *editor_run(const char *initial, char *err, size_t errlen);
+
+/* False under a script: there is no terminal to hand over, and the
+ * editor gets /dev/null for its input and output (the dumps). */
+void editor_set_terminal(bool terminal);
 
 #endif

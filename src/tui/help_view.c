@@ -8,7 +8,8 @@
 
 enum { HELP_INTRO_LINES = 4 };
 
-size_t help_view_lines(void)
+/* Lines the help has, for scrolling. */
+static size_t help_lines(void)
 {
 	size_t n = 0;
 
@@ -18,7 +19,7 @@ size_t help_view_lines(void)
 	return n + 1 + HELP_INTRO_LINES + 3;
 }
 
-void help_view_draw(struct ui *ui)
+static void help_draw(struct ui *ui)
 {
 	int keys_w = 16, w = ui->cols, y = ui->body_y, last = ui->body_y + ui->body_h;
 	size_t line = 0, skip = ui->help_scroll;
@@ -54,4 +55,29 @@ void help_view_draw(struct ui *ui)
 		draw_str(y++, 1, w - 1, _("Press q, Esc or ? to close this help."), ROLE_MUTED, true);
 	while (y < last)
 		draw_blank(y++, 0, w, ROLE_NORMAL);
+	ui->cursor_y = ui->body_y;
 }
+
+static void help_enter(struct ui *ui)
+{
+	ui->help_scroll = 0;
+}
+
+static bool help_key(struct ui *ui, bool is_key, wint_t ch)
+{
+	return view_scroll_key(ui, is_key, ch, help_lines());
+}
+
+static const char *help_status(const struct ui *ui)
+{
+	(void)ui;
+	return _("HELP");
+}
+
+const struct view_ops help_view = {
+	.name = "help",
+	.enter = help_enter,
+	.draw = help_draw,
+	.key = help_key,
+	.status = help_status,
+};

@@ -63,3 +63,33 @@ enum action keymap_lookup(int code, bool is_key)
 	return ACT_NONE;
 }
 
+
+/* Emacs keys, as readline and most prompts have them. */
+static const struct {
+	int code;
+	bool is_key;
+	enum lineedit_key key;
+} line_keys[] = {
+	{ '\n', false, LINEKEY_SUBMIT }, { '\r', false, LINEKEY_SUBMIT },
+	{ KEY_ENTER, true, LINEKEY_SUBMIT },
+	{ 27, false, LINEKEY_CANCEL }, { CTRL('g'), false, LINEKEY_CANCEL },
+	{ KEY_BACKSPACE, true, LINEKEY_BACKSPACE }, { CTRL('h'), false, LINEKEY_BACKSPACE },
+	{ 127, false, LINEKEY_BACKSPACE },
+	{ KEY_DC, true, LINEKEY_DELETE }, { CTRL('d'), false, LINEKEY_DELETE },
+	{ KEY_LEFT, true, LINEKEY_LEFT }, { CTRL('b'), false, LINEKEY_LEFT },
+	{ KEY_RIGHT, true, LINEKEY_RIGHT }, { CTRL('f'), false, LINEKEY_RIGHT },
+	{ KEY_HOME, true, LINEKEY_HOME }, { CTRL('a'), false, LINEKEY_HOME },
+	{ KEY_END, true, LINEKEY_END }, { CTRL('e'), false, LINEKEY_END },
+	{ CTRL('u'), false, LINEKEY_KILL_START },
+	{ CTRL('k'), false, LINEKEY_KILL_END },
+	{ CTRL('w'), false, LINEKEY_DELETE_WORD },
+};
+
+enum lineedit_key keymap_line_key(int code, bool is_key)
+{
+	for (size_t k = 0; k < sizeof(line_keys) / sizeof(line_keys[0]); k++)
+		if (line_keys[k].code == code && line_keys[k].is_key == is_key)
+			return line_keys[k].key;
+	/* Other characters are typed; other terminal keys do nothing. */
+	return is_key ? LINEKEY_NONE : LINEKEY_CHAR;
+}

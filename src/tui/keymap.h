@@ -5,6 +5,8 @@
 
 #include <stdbool.h>
 
+#include "lineedit.h"
+
 enum action {
 	ACT_NONE,
 	ACT_DOWN,
@@ -61,5 +63,9 @@ extern const struct binding keymap[];
 
 /* The action of a key (`is_key`: a KEY_* code rather than a character). */
 enum action keymap_lookup(int code, bool is_key);
+
+/* The line-editing key of a key, in a prompt or the search: the one
+ * place these keys are bound. */
+enum lineedit_key keymap_line_key(int code, bool is_key);
 
 #endif

@@ -132,6 +132,34 @@ void lineedit_delete_word(struct lineedit *e)
 	cut(e, from, to);
 }
 
+enum lineedit_result lineedit_key(struct lineedit *e, enum lineedit_key k, uint32_t cp)
+{
+	size_t len = e->len, cursor = e->cursor;
+
+	switch (k) {
+	case LINEKEY_SUBMIT: return LINEEDIT_SUBMIT;
+	case LINEKEY_CANCEL: return LINEEDIT_CANCEL;
+	case LINEKEY_BACKSPACE:
+		if (e->len == 0)
+			return LINEEDIT_ERASE_EMPTY;
+		lineedit_backspace(e);
+		break;
+	case LINEKEY_CHAR: lineedit_insert(e, cp); break;
+	case LINEKEY_DELETE: lineedit_delete(e); break;
+	case LINEKEY_LEFT: lineedit_left(e); break;
+	case LINEKEY_RIGHT: lineedit_right(e); break;
+	case LINEKEY_HOME: lineedit_home(e); break;
+	case LINEKEY_END: lineedit_end(e); break;
+	case LINEKEY_KILL_START: lineedit_kill_to_start(e); break;
+	case LINEKEY_KILL_END: lineedit_kill_to_end(e); break;
+	case LINEKEY_DELETE_WORD: lineedit_delete_word(e); break;
+	default: return LINEEDIT_IGNORED;
+	}
+	if (e->len != len)
+		return LINEEDIT_CHANGED;
+	return e->cursor != cursor ? LINEEDIT_MOVED : LINEEDIT_IGNORED;
+}
+
 void lineedit_view(const struct lineedit *e, int width, size_t *start, int *cursor_col)
 {
 	int before = text_width_n(e->buf, e->cursor);

@@ -34,6 +34,38 @@ void lineedit_kill_to_start(struct lineedit *e);   /* Ctrl-U */
 void lineedit_kill_to_end(struct lineedit *e);     /* Ctrl-K */
 void lineedit_delete_word(struct lineedit *e);     /* Ctrl-W */
 
+/* The line-editing keys, as one table (keymap_line_key) maps terminal
+ * keys to them: prompts and the search read them the same way. */
+enum lineedit_key {
+	LINEKEY_NONE,         /* not a line-editing key */
+	LINEKEY_CHAR,         /* a character to insert */
+	LINEKEY_SUBMIT,       /* Enter */
+	LINEKEY_CANCEL,       /* Esc, Ctrl-G */
+	LINEKEY_BACKSPACE,    /* Backspace, Ctrl-H */
+	LINEKEY_DELETE,       /* Delete, Ctrl-D */
+	LINEKEY_LEFT,         /* Left, Ctrl-B */
+	LINEKEY_RIGHT,        /* Right, Ctrl-F */
+	LINEKEY_HOME,         /* Home, Ctrl-A */
+	LINEKEY_END,          /* End, Ctrl-E */
+	LINEKEY_KILL_START,   /* Ctrl-U */
+	LINEKEY_KILL_END,     /* Ctrl-K */
+	LINEKEY_DELETE_WORD,  /* Ctrl-W */
+};
+
+/* What a key did to the line, so the caller knows what to redo: a search
+ * looks again only when the text changed. */
+enum lineedit_result {
+	LINEEDIT_IGNORED,     /* nothing: an unknown key, or nothing to do */
+	LINEEDIT_MOVED,       /* the cursor moved; the text is the same */
+	LINEEDIT_CHANGED,     /* the text changed */
+	LINEEDIT_SUBMIT,      /* Enter: the caller takes the text */
+	LINEEDIT_CANCEL,      /* Esc: the caller gives up */
+	LINEEDIT_ERASE_EMPTY, /* Backspace on an empty line (a search closes) */
+};
+
+/* Applies key k (with character cp for LINEKEY_CHAR). */
+enum lineedit_result lineedit_key(struct lineedit *e, enum lineedit_key k, uint32_t cp);
+
 /* For drawing in `width` cells: the byte offset to start from so that the
  * cursor is visible, and the cursor's cell column relative to it. */
 void lineedit_view(const struct lineedit *e, int width, size_t *start, int *cursor_col);

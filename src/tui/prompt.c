@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "keymap.h"
 #include "kijun/i18n.h"
 #include "kijun/tailoring.h"
 #include "kijun/text.h"
@@ -72,16 +73,20 @@ static void finish(struct ui *ui)
 	done(ui, answer, 0);
 }
 
+static void cancel(struct ui *ui)
+{
+	prompt_close(ui);
+	ui_flow_cancel(ui);
+	ui_message(ui, ROLE_NORMAL, "%s", _("cancelled"));
+}
+
 void prompt_input(struct ui *ui, bool is_key, wint_t ch)
 {
 	struct prompt *p = &ui->prompt;
-	struct lineedit *e = &p->edit;
 
 	ui->message[0] = '\0';
 	if (!is_key && (ch == 27 || ch == 7)) {  /* Esc, Ctrl-G */
-		prompt_close(ui);
-		ui_flow_cancel(ui);
-		ui_message(ui, ROLE_NORMAL, "%s", _("cancelled"));
+		cancel(ui);
 		return;
 	}
 	if (p->type == PROMPT_KEY) {
@@ -98,33 +103,10 @@ void prompt_input(struct ui *ui, bool is_key, wint_t ch)
 		p->step = ch == '\t' ? p->step % STEP_MAX + 1 : (p->step + STEP_MAX - 2) % STEP_MAX + 1;
 		return;
 	}
-	if (is_key) {
-		switch (ch) {
-		case KEY_ENTER: finish(ui); break;
-		case KEY_BACKSPACE: lineedit_backspace(e); break;
-		case KEY_DC: lineedit_delete(e); break;
-		case KEY_LEFT: lineedit_left(e); break;
-		case KEY_RIGHT: lineedit_right(e); break;
-		case KEY_HOME: lineedit_home(e); break;
-		case KEY_END: lineedit_end(e); break;
-		default: break;
-		}
-		return;
-	}
-	switch (ch) {
-	case '\n':
-	case '\r': finish(ui); break;
-	case 8:
-	case 127: lineedit_backspace(e); break;
-	case 1: lineedit_home(e); break;
-	case 5: lineedit_end(e); break;
-	case 2: lineedit_left(e); break;
-	case 6: lineedit_right(e); break;
-	case 4: lineedit_delete(e); break;
-	case 21: lineedit_kill_to_start(e); break;
-	case 11: lineedit_kill_to_end(e); break;
-	case 23: lineedit_delete_word(e); break;
-	default: lineedit_insert(e, (uint32_t)ch); break;
+	switch (lineedit_key(&p->edit, keymap_line_key((int)ch, is_key), (uint32_t)ch)) {
+	case LINEEDIT_SUBMIT: finish(ui); break;
+	case LINEEDIT_CANCEL: cancel(ui); break;
+	default: break;
 	}
 }
 

@@ -39,14 +39,9 @@ static void draw_header(struct ui *ui)
 
 static const char *mode_name(const struct ui *ui)
 {
-	if (ui->prompt.active)
-		return _("EDIT");
-	switch (ui->mode) {
-	case MODE_SEARCH: return _("SEARCH");
-	case MODE_HELP: return _("HELP");
-	case MODE_CONFLICTS: return _("CONFLICTS");
-	default: return ui->focus == FOCUS_DETAIL ? _("DETAIL") : _("BROWSE");
-	}
+	const struct overlay_ops *o = view_overlay(ui);
+
+	return o ? o->status(ui) : ui->view->status(ui);
 }
 
 static void draw_status(struct ui *ui)
@@ -89,20 +84,10 @@ static void draw_status(struct ui *ui)
 static void draw_message_line(struct ui *ui)
 {
 	int y = ui->rows - 1;
+	const struct overlay_ops *o = view_overlay(ui);
 
-	if (ui->prompt.active) {
-		prompt_draw(ui, y);
-		return;
-	}
-	if (ui->mode == MODE_SEARCH) {
-		size_t start;
-		int col;
-
-		lineedit_view(&ui->query, ui->cols - 2, &start, &col);
-		draw_str(y, 0, 1, "/", ROLE_NORMAL, false);
-		draw_text(y, 1, ui->cols - 1, ui->query.buf + start,
-			  ui->query.len - start, ROLE_NORMAL, true);
-		move(y, 1 + col);
+	if (o) {
+		o->draw(ui, y);
 		return;
 	}
 	draw_str(y, 0, ui->cols, ui->message, ui->message_role, true);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #include "detail.h"
 #include "doc.h"
@@ -21,10 +22,38 @@
 #define UI_MIN_ROWS 10
 
 enum ui_focus { FOCUS_TREE, FOCUS_DETAIL };
-enum ui_mode { MODE_BROWSE, MODE_SEARCH, MODE_HELP, MODE_CONFLICTS };
 /* Both panes, or the tree alone: wider rows on narrow terminals, and
  * cursor moves that send only a few bytes over a slow link. */
 enum ui_panes { PANES_BOTH, PANES_TREE };
+
+struct ui;
+
+/* A screen: the tree with the detail pane, the help, the conflict list;
+ * later the wizard and the evaluation.  The loop draws the one open and
+ * hands it the keys, and never asks which it is (as tig's view_ops). */
+struct view_ops {
+	const char *name;                     /* for debugging */
+	void (*enter)(struct ui *ui);         /* on opening; may be NULL */
+	void (*leave)(struct ui *ui);         /* on closing; may be NULL */
+	void (*draw)(struct ui *ui);          /* the body rows; sets cursor_y */
+	/* A key (`is_key`: a KEY_* code); false when kijun is to quit. */
+	bool (*key)(struct ui *ui, bool is_key, wint_t ch);
+	const char *(*status)(const struct ui *ui);  /* its name on the status bar */
+};
+
+/* Something on the message line that takes keys before the view: a
+ * prompt, or the search being typed.  Not a view: the view stays drawn. */
+struct overlay_ops {
+	void (*key)(struct ui *ui, bool is_key, wint_t ch);
+	void (*draw)(struct ui *ui, int y);   /* the message line; places the cursor */
+	const char *(*status)(const struct ui *ui);
+};
+
+extern const struct view_ops browse_view;     /* browse_view.c */
+extern const struct view_ops help_view;       /* help_view.c */
+extern const struct view_ops conflicts_view;  /* conflicts_view.c */
+extern const struct overlay_ops prompt_overlay;  /* view.c */
+extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
 /* An operation being put together over several prompts. */
 struct flow {
@@ -40,9 +69,12 @@ struct ui {
 	struct outline tree;
 	struct detail detail;
 	enum ui_focus focus;
-	enum ui_mode mode;
+	const struct view_ops *view;    /* the screen shown; never NULL */
+	const struct view_ops *parent;  /* where closing it goes back to */
+	int cursor_y;              /* where the view parks the cursor */
 	enum ui_panes panes;
 
+	bool searching;            /* the search overlay is open */
 	struct lineedit query;     /* the search being typed */
 	char last_query[LINEEDIT_MAX];
 	uint32_t search_origin;    /* where / was pressed */
@@ -75,12 +107,35 @@ struct ui {
 
 void tree_view_draw(struct ui *ui);
 void detail_view_draw(struct ui *ui);
-void help_view_draw(struct ui *ui);
-/* Lines the help has, for scrolling. */
-size_t help_view_lines(void);
 void status_draw(struct ui *ui);
-void conflicts_view_draw(struct ui *ui);
-size_t conflicts_view_lines(const struct ui *ui);
+
+/* ---- views and overlays (view.c) ------------------------------------------- */
+
+/* Opens view v over the current one; view_close goes back to it. */
+void view_open(struct ui *ui, const struct view_ops *v);
+void view_close(struct ui *ui);
+/* The overlay taking keys now (a prompt before a search), or NULL. */
+const struct overlay_ops *view_overlay(const struct ui *ui);
+/* Scrolls a read-only page of `total` lines (help, conflicts) by action a;
+ * the keys that close it go back.  For the views' key functions. */
+bool view_scroll_key(struct ui *ui, bool is_key, wint_t ch, size_t total);
+
+/* ---- the loop (tui.c): one key, one frame; the script driver shares them ---- */
+
+/* Lays the panes out for the screen's size (after a resize, or z). */
+void ui_layout(struct ui *ui);
+/* Handles one key as the terminal gave it; false when kijun quits. */
+bool ui_key(struct ui *ui, bool is_key, wint_t ch);
+/* Ctrl-C: backs out of a question, else asks to quit; true to quit now. */
+bool ui_interrupt(struct ui *ui);
+/* Draws the whole screen into curses' virtual screen and refreshes. */
+void ui_render(struct ui *ui);
+
+/* ---- searching (search_bar.c) -------------------------------------------- */
+
+void search_bar_begin(struct ui *ui);
+/* n and N: the next or previous match of the last search. */
+void search_bar_again(struct ui *ui, bool forward);
 
 /* Sets the message line; printf-style. */
 void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)

@@ -25,6 +25,11 @@
 #
 # Every failed check prints what was expected, the screen, and kijun's
 # stderr, then exits 1; the trap kills the private tmux server.
+#
+# E2E_DRIVER=script (set by tests/screen/lib.sh) runs the same functions
+# without tmux: kijun --script reads each step from a pipe and prints the
+# screen when asked (docs/scripting.md).  Every step is then in order, so a
+# wait is answered by the first look; only the exit is waited for.
 
 set -eu
 
@@ -43,6 +48,7 @@ esac
 : "${E2E_COLS:=80}"
 : "${E2E_ROWS:=24}"
 : "${E2E_CHDIR:=}"
+: "${E2E_DRIVER:=tmux}"
 
 E2E_NAME=$(basename "$0" .sh)
 E2E_SOCKET="kijun-e2e-$$"
@@ -53,6 +59,15 @@ E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kijun-e2e.XXXXXX")
 # The polling interval of the waits; steps per second is its inverse.
 E2E_POLL=0.05
 E2E_STEPS=$((E2E_TIMEOUT * 20))
+
+# steps SECONDS: how many looks a wait of SECONDS takes.  Under the script
+# driver the screen cannot change between two looks: one is enough.
+steps() {
+	if [ "$E2E_DRIVER" = script ]; then echo 1; else echo $(($1 * 20)); fi
+}
+if [ "$E2E_DRIVER" = script ]; then
+	E2E_STEPS=1
+fi
 
 # The separator between the tree and the detail pane, as an extended regex.
 # kijun draws it as "|"; a line-drawing character (SO x SI, or U+2502) is
@@ -82,7 +97,7 @@ e2e_cleanup() {
 			fi
 		} >&2
 	fi
-	tm kill-server >/dev/null 2>&1 || true
+	stop_kijun
 	# tmux leaves its socket file behind; it is ours alone (-L kijun-e2e-PID).
 	if [ -n "$E2E_SOCKET_PATH" ] && [ -S "$E2E_SOCKET_PATH" ]; then
 		rm -f "$E2E_SOCKET_PATH"
@@ -131,13 +146,68 @@ E2E_SO=$(printf '\016')
 E2E_SI=$(printf '\017')
 E2E_ESC=$(printf '\033')
 screen() {
+	if [ "$E2E_DRIVER" = script ]; then
+		driver_dump
+		return 0
+	fi
 	{ tm capture-pane -p -e -t "$E2E_SESSION" 2>/dev/null || true; } |
 		sed -e ":a" -e "s/$E2E_SO\([^$E2E_SI]*\)x/$E2E_SO\1│/" -e "ta" \
 			-e "s/[$E2E_SO$E2E_SI]//g" -e "s/$E2E_ESC\[[0-9;:]*m//g" -e 's/ *$//'
 }
 
+# driver_dump: the screen from kijun --script; after kijun has exited, the
+# last one it printed.  Asked again only after a key: the file gen counts
+# the steps sent, gen.dump says which step the dump is of (files, so that
+# steps sent from a subshell count too).
+driver_sent() {
+	gen=0
+	if [ -f "$E2E_DIR/gen" ]; then read -r gen <"$E2E_DIR/gen" || true; fi
+	echo $((gen + 1)) >"$E2E_DIR/gen"
+}
+driver_dump() {
+	gen=0
+	dumped=none
+	if [ -f "$E2E_DIR/gen" ]; then read -r gen <"$E2E_DIR/gen" || true; fi
+	if [ -f "$E2E_DIR/gen.dump" ]; then read -r dumped <"$E2E_DIR/gen.dump" || true; fi
+	if [ "$dumped" != "$gen" ] && [ "$E2E_RUNNING" = 1 ] && ! exited; then
+		printf 'dump\n' >&3
+		head -n "$E2E_ROWS" <&4 >"$E2E_DIR/dump.new" || true
+		# A kijun that quit on the last key prints nothing more.
+		if [ -s "$E2E_DIR/dump.new" ]; then
+			mv "$E2E_DIR/dump.new" "$E2E_DIR/dump"
+			echo "$gen" >"$E2E_DIR/gen.dump"
+		fi
+	fi
+	cat "$E2E_DIR/dump" 2>/dev/null || true
+}
+
+# stop_kijun: ends the kijun of the last start: the tmux server, or the
+# script's pipe (kijun reads its end and exits).
+stop_kijun() {
+	if [ "$E2E_DRIVER" = script ]; then
+		exec 3>&- 4<&-
+		if [ -n "${E2E_PID:-}" ]; then
+			wait "$E2E_PID" 2>/dev/null || true
+			E2E_PID=
+		fi
+		return 0
+	fi
+	tm kill-server >/dev/null 2>&1 || true
+}
+
+# cursor_x: the terminal cursor's column (from 0).
+cursor_x() {
+	if [ "$E2E_DRIVER" = script ]; then
+		printf 'cursor\n' >&3
+		head -n 1 <&4 | awk '{ print $3 - 1 }'
+		return 0
+	fi
+	tm display-message -p -t "$E2E_SESSION" '#{cursor_x}'
+}
+
 # Prints the screen with its attributes as escape sequences (capture-pane -e).
 screen_escapes() {
+	[ "$E2E_DRIVER" = tmux ] || fail "screen_escapes needs the tmux driver (tests/e2e)"
 	tm capture-pane -p -e -t "$E2E_SESSION" 2>/dev/null || true
 }
 
@@ -151,8 +221,12 @@ show_screen() {
 		printf -- '---- screen before q ----\n'
 		awk '{ printf "%2d|%s\n", NR, $0 }' "$E2E_DIR/before-q.$E2E_RUNS"
 	else
-		printf -- '---- screen (%s) ----\n' \
-			"$(tm display-message -p -t "$E2E_SESSION" '#{window_width}x#{window_height}' 2>/dev/null || echo 'no tmux')"
+		if [ "$E2E_DRIVER" = script ]; then
+			printf -- '---- screen (%sx%s, kijun --script) ----\n' "$E2E_COLS" "$E2E_ROWS"
+		else
+			printf -- '---- screen (%s) ----\n' \
+				"$(tm display-message -p -t "$E2E_SESSION" '#{window_width}x#{window_height}' 2>/dev/null || echo 'no tmux')"
+		fi
 		screen | awk '{ printf "%2d|%s\n", NR, $0 }'
 	fi
 	printf -- '---- end of screen ----\n'
@@ -192,7 +266,7 @@ start() {
 	# Only one kijun at a time: leave no server from an earlier run (nor
 	# the dead pane of one that exited without finish).
 	if [ "$E2E_RUNS" -gt 0 ]; then
-		tm kill-server >/dev/null 2>&1 || true
+		stop_kijun
 	fi
 	E2E_RUNS=$((E2E_RUNS + 1))
 	term=$E2E_TERM
@@ -200,7 +274,11 @@ start() {
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--) shift; break ;;
-		TERM=*) term=${1#TERM=}; shift ;;
+		TERM=*)
+			[ "$E2E_DRIVER" = tmux ] || fail "start $1: the script driver draws as one fixed TERM (use tests/e2e)"
+			term=${1#TERM=}
+			shift
+			;;
 		[A-Za-z_]*=*)
 			case ${1%%=*} in
 			*[!A-Za-z0-9_]*) break ;;
@@ -217,6 +295,18 @@ start() {
 		arg_words="$arg_words $(shquote "$a")"
 	done
 	wrapper="$E2E_DIR/run.$E2E_RUNS.sh"
+	open_line=
+	script_words=
+	if [ "$E2E_DRIVER" = script ]; then
+		in=$E2E_DIR/script.$E2E_RUNS
+		out=$E2E_DIR/screen.$E2E_RUNS
+		rm -f "$in" "$out" "$E2E_DIR/dump" "$E2E_DIR/gen.dump"
+		mkfifo "$in" "$out"
+		# The output pipe first: the test waits for it to open.
+		open_line="exec 1>$(shquote "$out")
+"
+		script_words=" --script $(shquote "$in")"
+	fi
 	cd_line=
 	if [ -n "$E2E_CHDIR" ]; then
 		cd_line="cd $(shquote "$E2E_CHDIR") 2>$(shquote "$(stderr_file)") || { echo 126 >$(shquote "$(status_file)"); exit 126; }
@@ -227,7 +317,7 @@ start() {
 	# The editor is the fake one, driven by files in E2E_DIR (see
 	# editor_text); a NAME=value word of start may still replace it.
 	cat >"$wrapper" <<EOF
-unset LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE KIJUN_LANG NO_COLOR TMUX COLUMNS LINES
+${open_line}unset LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE KIJUN_LANG NO_COLOR TMUX COLUMNS LINES
 unset VISUAL EDITOR KIJUN_AUTHOR KIJUN_DATE FAKE_EDITOR_TEXT FAKE_EDITOR_SED FAKE_EDITOR_STATUS
 LANG=C.UTF-8; export LANG
 TERM=$(shquote "$term"); export TERM
@@ -235,10 +325,14 @@ EDITOR=$(shquote "sh $(shquote "$E2E_TOP/tests/e2e/fake-editor.sh")"); export ED
 FAKE_EDITOR_FROM=$(shquote "$E2E_DIR/editor.text"); export FAKE_EDITOR_FROM
 FAKE_EDITOR_SED_FROM=$(shquote "$E2E_DIR/editor.sed"); export FAKE_EDITOR_SED_FROM
 FAKE_EDITOR_SEEN=$(shquote "$E2E_DIR/editor.seen"); export FAKE_EDITOR_SEEN
-$cd_line$env_lines$(shquote "$KIJUN")$arg_words 2>$(shquote "$(stderr_file)")
+$cd_line$env_lines$(shquote "$KIJUN")$script_words$arg_words 2>$(shquote "$(stderr_file)")
 echo \$? >$(shquote "$(status_file).tmp")
 mv $(shquote "$(status_file).tmp") $(shquote "$(status_file)")
 EOF
+	if [ "$E2E_DRIVER" = script ]; then
+		start_script "$@"
+		return 0
+	fi
 	E2E_START_DESC=$(printf 'TERM=%s %skijun%s' "$term" \
 		"$(printf '%s' "$env_lines" | sed 's/; export [A-Za-z0-9_]*$//' | tr '\n' ' ')" "${*:+ $*}")
 	log "start $E2E_START_DESC"
@@ -271,15 +365,50 @@ EOF
 	fail "kijun drew nothing within ${E2E_TIMEOUT}s of starting"
 }
 
+# start_script ARG...: start for the script driver.  The wrapper written
+# by start runs kijun --script on a pipe (fd 3 here) with its output on
+# another (fd 4 here); the first line sets the size.
+start_script() {
+	E2E_START_DESC=$(printf '%skijun --script PIPE%s' \
+		"$(printf '%s' "$env_lines" | sed 's/; export [A-Za-z0-9_]*$//' | tr '\n' ' ')" "${*:+ $*}")
+	log "start $E2E_START_DESC"
+	[ -x "$KIJUN" ] || fail "KIJUN=$KIJUN is not an executable file (run make build/check/kijun)"
+	sh "$wrapper" </dev/null >/dev/null 2>&1 &
+	E2E_PID=$!
+	# Read-write: opening does not wait for kijun, which may never read
+	# (a file it refuses); closing it is kijun's end of the script.
+	exec 3<>"$in"
+	exec 4<"$out"
+	E2E_RUNNING=1
+	printf 'size %sx%s\n' "$E2E_COLS" "$E2E_ROWS" >&3
+	driver_sent
+}
+
 # keys KEY...: tmux key names (j, Down, Enter, Space, PgDn, C-f, Escape ...).
 keys() {
 	log "keys $*"
+	if [ "$E2E_DRIVER" = script ]; then
+		exited && return 0
+		printf 'key' >&3
+		for k in "$@"; do
+			printf ' %s' "$k" >&3
+		done
+		printf '\n' >&3
+		driver_sent
+		return 0
+	fi
 	tm send-keys -t "$E2E_SESSION" "$@" || fail "send-keys $* failed"
 }
 
 # type_text TEXT: TEXT as typed, byte for byte.
 type_text() {
 	log "type $1"
+	if [ "$E2E_DRIVER" = script ]; then
+		exited && return 0
+		printf 'type %s\n' "$1" >&3
+		driver_sent
+		return 0
+	fi
 	tm send-keys -t "$E2E_SESSION" -l -- "$1" || fail "send-keys -l $1 failed"
 }
 
@@ -292,7 +421,7 @@ exited() {
 wait_for() {
 	log "wait_for $1"
 	i=0
-	steps=$((${2:-$E2E_TIMEOUT} * 20))
+	steps=$(steps "${2:-$E2E_TIMEOUT}")
 	while [ "$i" -lt "$steps" ]; do
 		if screen | grep -qF -- "$1"; then
 			return 0
@@ -310,7 +439,7 @@ wait_for() {
 wait_gone() {
 	log "wait_gone $1"
 	i=0
-	steps=$((${2:-$E2E_TIMEOUT} * 20))
+	steps=$(steps "${2:-$E2E_TIMEOUT}")
 	while [ "$i" -lt "$steps" ]; do
 		if ! screen | grep -qF -- "$1"; then
 			return 0
@@ -325,7 +454,7 @@ wait_gone() {
 wait_line() {
 	log "wait_line $1 $2"
 	i=0
-	steps=$((${3:-$E2E_TIMEOUT} * 20))
+	steps=$(steps "${3:-$E2E_TIMEOUT}")
 	while [ "$i" -lt "$steps" ]; do
 		if screen_line "$1" | grep -qE -- "$2"; then
 			return 0
@@ -414,7 +543,7 @@ japanese() {
 # false if it does not within SECONDS (default E2E_TIMEOUT).
 screen_changes_from() {
 	i=0
-	steps=$((${2:-$E2E_TIMEOUT} * 20))
+	steps=$(steps "${2:-$E2E_TIMEOUT}")
 	while [ "$i" -lt "$steps" ]; do
 		[ "$(screen)" = "$1" ] || return 0
 		sleep "$E2E_POLL"
@@ -477,8 +606,7 @@ assert_eq() {
 
 # position: the "N/M" of the status bar (row rows-1), e.g. 1/23.
 position() {
-	rows=$(tm display-message -p -t "$E2E_SESSION" '#{window_height}' 2>/dev/null || echo 24)
-	screen_line $((rows - 1)) | sed -n 's/.*| \([0-9][0-9]*\/[0-9][0-9]*\).*/\1/p'
+	screen_line $(($(window_rows) - 1)) | sed -n 's/.*| \([0-9][0-9]*\/[0-9][0-9]*\).*/\1/p'
 }
 
 # wait_position N/M: until the status bar shows position N/M.
@@ -501,6 +629,13 @@ wait_position() {
 # resize COLS ROWS: resizes the window; kijun sees SIGWINCH.
 resize() {
 	log "resize $1x$2"
+	if [ "$E2E_DRIVER" = script ]; then
+		E2E_COLS=$1
+		E2E_ROWS=$2
+		printf 'size %sx%s\n' "$1" "$2" >&3
+		driver_sent
+		return 0
+	fi
 	tm resize-window -t "$E2E_SESSION" -x "$1" -y "$2" || fail "resize-window $1x$2 failed"
 	size=$(tm display-message -p -t "$E2E_SESSION" '#{window_width}x#{window_height}')
 	assert_eq "$size" "$1x$2" "tmux window size after resize"
@@ -508,6 +643,10 @@ resize() {
 
 # wait_exit [SECONDS]: until kijun has exited.
 wait_exit() {
+	if [ "$E2E_DRIVER" = script ]; then
+		wait_exit_script
+		return 0
+	fi
 	i=0
 	steps=$((${1:-10} * 20))
 	while [ "$i" -lt "$steps" ]; do
@@ -519,6 +658,21 @@ wait_exit() {
 		i=$((i + 1))
 	done
 	fail "kijun did not exit within ${1:-10}s"
+}
+
+# wait_exit_script: wait_exit under the script driver, without polling.  A
+# kijun that still answers has read every step and will not exit.
+wait_exit_script() {
+	if ! exited; then
+		printf 'cursor\n' >&3
+		answer=$(head -n 1 <&4)
+		[ -z "$answer" ] || fail "kijun did not exit (it has read every key sent)"
+		# The wrapper writes the status file when kijun has exited.
+		wait "$E2E_PID" 2>/dev/null || true
+		E2E_PID=
+	fi
+	exited || fail "kijun exited but left no status"
+	E2E_RUNNING=0
 }
 
 # assert_clean_exit [STATUS]: kijun exited with STATUS (default 0) and wrote
@@ -538,7 +692,7 @@ finish() {
 	# The sanitizers' leak check at exit takes a moment.
 	wait_exit 10
 	assert_clean_exit 0
-	tm kill-server >/dev/null 2>&1 || true
+	stop_kijun
 }
 
 # pass: the last line of a test that got through.
@@ -586,6 +740,10 @@ editor_runs() {
 
 # window_rows: the height of the window.
 window_rows() {
+	if [ "$E2E_DRIVER" = script ]; then
+		echo "$E2E_ROWS"
+		return 0
+	fi
 	tm display-message -p -t "$E2E_SESSION" '#{window_height}' 2>/dev/null || echo "$E2E_ROWS"
 }
 

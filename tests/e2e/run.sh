@@ -1,11 +1,12 @@
 #!/bin/sh
-# Runs every tests/e2e/test_*.sh against the real binary and reports PASS or
-# FAIL for each.  Run from the top of the tree:
+# Runs tests/e2e/test_*.sh, the tests that need a real terminal (tmux), two
+# or more at a time, and reports PASS or FAIL for each as it finishes.
+# Run from the top of the tree:
 #
 #	make build/check/kijun && sh tests/e2e/run.sh [test_name ...]
 #
-# KIJUN names the binary (default build/check/kijun).  Exits 1 if any test
-# failed.
+# KIJUN names the binary (default build/check/kijun); TEST_JOBS how many
+# run at once (default: the number of cores).  Exits 1 if any test failed.
 set -eu
 
 : "${KIJUN:=build/check/kijun}"
@@ -31,23 +32,5 @@ if [ $# -gt 0 ]; then
 else
 	tests=$(ls "$dir"/test_*.sh)
 fi
-
-failed=0
-passed=0
-start=$(date +%s)
-for t in $tests; do
-	name=$(basename "$t" .sh)
-	log=$(mktemp "${TMPDIR:-/tmp}/kijun-e2e-log.XXXXXX")
-	t0=$(date +%s)
-	if sh "$t" >"$log" 2>&1; then
-		echo "PASS $name ($(($(date +%s) - t0))s)"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $name ($(($(date +%s) - t0))s)"
-		sed 's/^/    /' "$log"
-		failed=$((failed + 1))
-	fi
-	rm -f "$log"
-done
-echo "e2e: $passed passed, $failed failed in $(($(date +%s) - start))s"
-[ "$failed" -eq 0 ]
+# shellcheck disable=SC2086
+exec sh "$dir/../run-parallel.sh" e2e $tests

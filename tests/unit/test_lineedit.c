@@ -499,6 +499,52 @@ static void test_view_mixed_width(void **state)
 	}
 }
 
+/* lineedit_key: what each key does, and what it tells the caller. */
+static void test_key_results(void **state)
+{
+	struct lineedit e;
+
+	(void)state;
+	lineedit_clear(&e);
+	/* Backspace on nothing says so (a search closes on it). */
+	assert_int_equal(lineedit_key(&e, LINEKEY_BACKSPACE, 0), LINEEDIT_ERASE_EMPTY);
+	assert_int_equal(lineedit_key(&e, LINEKEY_CHAR, CP_JOU), LINEEDIT_CHANGED);
+	assert_int_equal(lineedit_key(&e, LINEKEY_CHAR, 'b'), LINEEDIT_CHANGED);
+	assert_string_equal(e.buf, "情b");
+	/* A control character is not typed: nothing happens. */
+	assert_int_equal(lineedit_key(&e, LINEKEY_CHAR, 0x07), LINEEDIT_IGNORED);
+	assert_int_equal(lineedit_key(&e, LINEKEY_HOME, 0), LINEEDIT_MOVED);
+	assert_int_equal(e.cursor, 0);
+	assert_int_equal(lineedit_key(&e, LINEKEY_HOME, 0), LINEEDIT_IGNORED);
+	assert_int_equal(lineedit_key(&e, LINEKEY_RIGHT, 0), LINEEDIT_MOVED);
+	assert_int_equal(e.cursor, 3);
+	/* Ctrl-D, Delete: the character under the cursor, in prompts and
+	 * the search alike. */
+	assert_int_equal(lineedit_key(&e, LINEKEY_DELETE, 0), LINEEDIT_CHANGED);
+	assert_string_equal(e.buf, "情");
+	assert_int_equal(lineedit_key(&e, LINEKEY_DELETE, 0), LINEEDIT_IGNORED);
+	/* Backspace at the start of a text that is not empty does nothing. */
+	assert_int_equal(lineedit_key(&e, LINEKEY_LEFT, 0), LINEEDIT_MOVED);
+	assert_int_equal(lineedit_key(&e, LINEKEY_BACKSPACE, 0), LINEEDIT_IGNORED);
+	assert_int_equal(lineedit_key(&e, LINEKEY_END, 0), LINEEDIT_MOVED);
+	assert_int_equal(lineedit_key(&e, LINEKEY_BACKSPACE, 0), LINEEDIT_CHANGED);
+	assert_string_equal(e.buf, "");
+	check(&e);
+	insert_str(&e, "ab cd");
+	assert_int_equal(lineedit_key(&e, LINEKEY_DELETE_WORD, 0), LINEEDIT_CHANGED);
+	assert_string_equal(e.buf, "ab ");
+	lineedit_home(&e);
+	lineedit_right(&e);
+	assert_int_equal(lineedit_key(&e, LINEKEY_KILL_END, 0), LINEEDIT_CHANGED);
+	assert_string_equal(e.buf, "a");
+	assert_int_equal(lineedit_key(&e, LINEKEY_KILL_START, 0), LINEEDIT_CHANGED);
+	assert_string_equal(e.buf, "");
+	assert_int_equal(lineedit_key(&e, LINEKEY_SUBMIT, 0), LINEEDIT_SUBMIT);
+	assert_int_equal(lineedit_key(&e, LINEKEY_CANCEL, 0), LINEEDIT_CANCEL);
+	assert_int_equal(lineedit_key(&e, LINEKEY_NONE, 0), LINEEDIT_IGNORED);
+	check(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -521,6 +567,7 @@ int main(void)
 		cmocka_unit_test(test_view_short_text),
 		cmocka_unit_test(test_view_scrolls_long_japanese),
 		cmocka_unit_test(test_view_mixed_width),
+		cmocka_unit_test(test_key_results),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);

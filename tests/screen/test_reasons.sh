@@ -17,10 +17,6 @@ AUTHOR=tester
 DATE=2026-05-06
 REASON_NEEDED='^変更には理由が必要です。理由を入力するか、Esc で取り消してください$'
 
-# cursor_x: the terminal cursor's column (from 0).
-cursor_x() {
-	tm display-message -p -t "$E2E_SESSION" '#{cursor_x}'
-}
 # wait_cursor_x N: until the cursor is in column N.
 wait_cursor_x() {
 	i=0
@@ -127,9 +123,7 @@ assert_changes "$F" "$(tsv 4 exclude 5a-5.3 $AUTHOR $DATE "別規程で定める
 grep -qx '  step: 4' "$W/$F" || fail "$F does not say step: 4: $(cat "$W/$F")"
 
 # ---- Japanese in the line editor ----
-# Home and End as an xterm sends them (keypad application mode).
-HOME_KEY=$(printf '\033OH')
-END_KEY=$(printf '\033OF')
+# Home and End (as terminals send them: tests/e2e/test_terminal_keys.sh).
 goto_item 5a-5.1
 keys m
 wait_message '^水準: '
@@ -148,7 +142,7 @@ wait_cursor_x 29
 type_text "な"
 wait_message '^［手順6］理由: 地震対策が必要なため$'
 wait_cursor_x 31
-type_text "$HOME_KEY"
+keys Home
 wait_cursor_x 15
 type_text "当社では"
 wait_cursor_x 23
@@ -157,7 +151,7 @@ wait_cursor_x 25
 keys DC            # 震
 wait_message '^［手順6］理由: 当社では地対策が必要なため$'
 type_text "震"
-type_text "$END_KEY"
+keys End
 wait_cursor_x 43
 type_text "。"
 wait_message '^［手順6］理由: 当社では地震対策が必要なため。$'

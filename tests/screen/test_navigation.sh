@@ -80,12 +80,7 @@ assert_line 22 '^  \+ 8 技術的管理策 '
 keys g
 wait_position 1/23
 wait_detail III
-# What an xterm sends for End and Home (keypad application mode).
-type_text "$(printf '\033OF')"
-wait_position 23/23
-type_text "$(printf '\033OH')"
-wait_position 1/23
-assert_line 24 '^$'      # understood, so no "unknown key" message
+# (What terminals send for Home and End: tests/e2e/test_terminal_keys.sh.)
 
 # ---- pages: the body has 21 rows; a page keeps one row of context ----
 keys PgDn
@@ -135,17 +130,4 @@ wait_position 3/3
 wait_detail V
 finish
 
-# ---- Home and End as tmux sends them, under the terminal type tmux is ----
-start TERM=tmux-256color
-wait_position 1/23
-keys End
-wait_position 23/23
-keys Home
-wait_position 1/23
-keys NPage
-wait_position 21/23
-keys PPage
-wait_position 1/23
-assert_line 24 '^$'
-finish
 pass
