@@ -14,6 +14,16 @@
  * PROBLEM_NONE when c may be recorded. */
 enum problem_code change_check(const struct change *c, struct problem *out);
 
+/* What a withdraw or retarget names, against the changes recorded before
+ * it (earlier[0..count-1]; c would be change count + 1): an earlier
+ * change, not itself a withdraw or retarget; a retarget moves a change
+ * with one target by `target`, an add by `parent` or `after`, and never a
+ * merge.  PROBLEM_NONE for every other op.  Whether the named change is
+ * already withdrawn is resolution's to say (a conflict), so this stays
+ * one look at one change. */
+enum problem_code change_check_ref(const struct change *c, const struct change *earlier,
+				   uint32_t count, struct problem *out);
+
 /* True when s is one line of valid UTF-8 without control characters or
  * surrounding spaces, and not empty: what ids and other words must be. */
 bool change_check_token(const char *s);

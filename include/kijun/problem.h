@@ -32,6 +32,15 @@ enum problem_code {
 	PROBLEM_LINK_RULE_MISSING,
 	PROBLEM_REVIEW_RANGE,        /* num[0]: the months */
 	PROBLEM_ATTR_TYPE_TWICE,     /* str[0]: the type */
+	PROBLEM_CHANGE_MISSING,      /* withdraw, retarget: no earlier change named */
+	PROBLEM_RETARGET_PLACE,      /* none, or more than one, of target, parent, after */
+	/* What a withdraw or retarget names, against the tailoring's earlier
+	 * changes (change_check_ref); num[0]: the position named. */
+	PROBLEM_CHANGE_NOT_EARLIER,  /* num[1]: the change's own position */
+	PROBLEM_CHANGE_NOT_TAKEABLE, /* str[0]: its op (a withdraw or a retarget) */
+	PROBLEM_RETARGET_MERGE,      /* a merge has no one target to move */
+	PROBLEM_RETARGET_NEEDS_PLACE,/* an add moves by parent or after */
+	PROBLEM_RETARGET_NEEDS_TARGET,/* str[0]: the op, which moves by target */
 	/* The change against the base (resolution): conflicts. */
 	PROBLEM_NOT_IN_BASE,         /* str[0]: the id */
 	PROBLEM_GONE,                /* str[0]: id, num[0]: its status, str[1]: into */
@@ -42,6 +51,8 @@ enum problem_code {
 	PROBLEM_MERGE_NESTED,        /* str[0] lies inside str[1] */
 	PROBLEM_ATTR_TYPE_UNKNOWN,   /* str[0]: the type */
 	PROBLEM_ATTR_VALUE_UNKNOWN,  /* str[0]: the value, str[1]: the type */
+	PROBLEM_ALREADY_WITHDRAWN,   /* num[0]: the change, num[1]: the withdraw before (1-based) */
+	PROBLEM_WITHDRAWN,           /* retarget of num[0], withdrawn by num[1] (1-based) */
 	PROBLEM_COUNT
 };
 
@@ -49,7 +60,7 @@ enum problem_code {
  * line and column. */
 enum change_field {
 	FIELD_NONE,        /* the change as a whole */
-	FIELD_OP, FIELD_TARGET, FIELD_TARGETS, FIELD_PARENT, FIELD_AFTER, FIELD_STEP,
+	FIELD_OP, FIELD_CHANGE, FIELD_TARGET, FIELD_TARGETS, FIELD_PARENT, FIELD_AFTER, FIELD_STEP,
 	FIELD_ITEM, FIELD_PARTS, FIELD_TEXT, FIELD_TITLE, FIELD_SOURCE, FIELD_RULE,
 	FIELD_LEVEL, FIELD_TECHNICAL, FIELD_REVIEW, FIELD_ATTRS, FIELD_MARKS,
 	FIELD_REASON, FIELD_AUTHOR, FIELD_DATE,

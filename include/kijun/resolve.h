@@ -31,12 +31,24 @@ struct rule_link {
 	const char *note;
 };
 
+/* How a change in an item's history stands. */
+enum shaping_state {
+	SHAPING_APPLIED,     /* it shaped the item (a withdraw or retarget: it
+			      * took back or moved a change of this item) */
+	SHAPING_WITHDRAWN,   /* a later withdraw took it back: it shaped nothing */
+	SHAPING_RETARGETED,  /* it applies here because a later retarget moved it */
+};
+
 /* One change that shaped an item, in order. */
 struct shaping {
 	const struct change *change;
 	const struct tailoring *from;  /* this tailoring, or a base tailoring */
 	uint32_t index;                /* its position in from->changes */
+	uint8_t state;                 /* enum shaping_state */
 };
+
+/* No change: what resolution_withdrawn_by says of one never withdrawn. */
+#define CHANGE_NONE UINT32_MAX
 
 struct resolved {
 	uint8_t status;          /* enum item_status */
@@ -73,6 +85,12 @@ struct resolution {
 	uint32_t conflict_count;
 	uint32_t conflict_capacity;
 	uint32_t changed_count;  /* items with a status other than kept or any history */
+	/* Per change of the resolved tailoring, built once per resolve: the
+	 * withdraw that took it back and the retarget that moves it (the
+	 * latest), as indexes, or CHANGE_NONE. */
+	uint32_t *withdrawn_by;
+	uint32_t *retargeted_by;
+	uint32_t change_count;
 };
 
 /* Applies t's changes to base (which must outlive the resolution; its
@@ -83,6 +101,15 @@ bool resolve_apply(struct resolution *out, const struct catalog *base,
 		   const struct resolution *base_info, const struct tailoring *t);
 
 void resolution_free(struct resolution *r);
+
+/* The withdraw (an index into the tailoring's changes) that took back
+ * change `index`, or CHANGE_NONE; a withdrawn change shapes nothing and is
+ * never a conflict, but stays in the items' histories. */
+uint32_t resolution_withdrawn_by(const struct resolution *r, uint32_t index);
+/* The retarget that points change `index` elsewhere, or CHANGE_NONE.  When
+ * its target does not exist (or the change cannot apply there) the
+ * conflict is the retarget's and the change applies as written. */
+uint32_t resolution_retargeted_by(const struct resolution *r, uint32_t index);
 
 /* True when the item is out of the individual standard: excluded, split or
  * merged, itself or through an ancestor. */

@@ -128,12 +128,27 @@ const char *session_date(const struct session *s);
 /* ---- changes ----------------------------------------------------------- */
 
 /* Records c (its author and date are the session's; its strings are
- * copied): checks it, appends it, resolves again.  A change that
+ * copied): checks it (change_check, and change_check_ref for what a
+ * withdraw or retarget names), appends it, resolves again.  A change that
  * conflicts with the base is taken back, never recorded.  SESSION_OK
  * clears redo and marks the session modified.  The focus is the id the
  * change made (add, merge, the first split part) or changed. */
 enum session_code session_apply(struct session *s, const struct change *c,
 				struct session_result *r);
+/* Taking back or moving an earlier change is a change like any other,
+ * with its reason, through session_apply: for change number n (the
+ * 1-based position `kijun changes` and `!` show; a conflict's is
+ * x->index + 1, own conflicts only, see session_conflict_is_own):
+ *
+ *	struct change c = { .op = OP_WITHDRAW, .ref = n, .step = ...,
+ *			    .reason = ... };
+ *	struct change c = { .op = OP_RETARGET, .ref = n, .target = "new-id",
+ *			    .step = ..., .reason = ... };
+ *
+ * A retarget of an add takes .parent or .after instead of .target; a
+ * merge cannot be retargeted (withdraw it, merge again).  Undo takes a
+ * withdraw back like any change, and the conflict returns. */
+
 /* Takes back the newest change of this session (never one from the
  * file) or puts the newest undone one back. */
 enum session_code session_undo(struct session *s, struct session_result *r);
@@ -184,6 +199,13 @@ const struct change *session_conflict_change(const struct session *s, uint32_t k
 /* True when conflict k is about this tailoring's change (so it can be
  * acted on), false for a base tailoring's. */
 bool session_conflict_is_own(const struct session *s, uint32_t k);
+/* Where the `!` list jumps for conflict k, as an item of session_shown():
+ * the item the change is aimed at (for a retarget, its new place, else
+ * the moved change's); when that id does not exist, the nearest one its
+ * id grows from (7a-7.5.5 for 7a-7.5.5/e); when the view hides it (split
+ * or merged away), its nearest shown ancestor.  ITEM_NONE when there is
+ * no such conflict or nothing near. */
+uint32_t session_conflict_focus(const struct session *s, uint32_t k);
 /* What opening found: a base that changed since, say. */
 const struct diag_list *session_warnings(const struct session *s);
 

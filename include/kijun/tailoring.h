@@ -25,6 +25,8 @@ enum change_op {
 	OP_TECHNICAL,   /* marks or unmarks a technical verification item */
 	OP_ATTRIBUTES,  /* sets attribute values, the organization's own types too */
 	OP_MARKS,       /* marks shown after the id, such as ISMAP's .P .B .PB */
+	OP_WITHDRAW,    /* takes back an earlier change (ref), which then shapes nothing */
+	OP_RETARGET,    /* points an earlier change (ref) at another target or place */
 	OP_COUNT
 };
 
@@ -78,10 +80,15 @@ struct attr_setting {
 struct change {
 	enum change_op op;
 	uint8_t step;              /* 1–7 */
-	const char *target;        /* every op but add and merge */
+	/* withdraw, retarget: the earlier change of the same tailoring, by
+	 * its 1-based position (as `kijun changes` and `!` number them);
+	 * 0 for the other ops. */
+	uint32_t ref;
+	const char *target;        /* every op but add, merge and withdraw;
+				    * retarget: the new target */
 	const char **targets;      /* merge */
 	uint32_t target_count;
-	const char *parent;        /* add: as the last child of parent ... */
+	const char *parent;        /* add (retarget of an add): as the last child of parent ... */
 	const char *after;         /* ... or right after this sibling */
 	struct new_item item;      /* add, merge */
 	struct new_item *parts;    /* split */

@@ -81,16 +81,28 @@ static int print_resolved(const struct session *s)
 static int print_changes(const struct session *s)
 {
 	const struct tailoring *t = &session_workspace(s)->t;
+	const struct resolution *r = session_resolution(s);
 
 	for (uint32_t k = 0; k < t->count; k++) {
 		const struct change *c = &t->changes[k];
+		uint32_t by = resolution_withdrawn_by(r, k);
 
-		printf("%u\t%s\t", c->step, change_op_name(c->op));
+		/* The line number is the change's number: "#3" names change 3,
+		 * and a withdrawn change says by which. */
+		printf("%u\t%s", c->step, change_op_name(c->op));
+		if (by != CHANGE_NONE)
+			printf(" (withdrawn by #%u)", by + 1);
+		putc('\t', stdout);
 		if (c->op == OP_MERGE)
 			put_list(stdout, c->targets, c->target_count);
 		else if (c->op == OP_ADD)
 			cli_put_field(stdout, c->item.id);
-		else
+		else if (c->op == OP_WITHDRAW)
+			printf("#%u", c->ref);
+		else if (c->op == OP_RETARGET) {
+			printf("#%u -> %s", c->ref, c->target ? "" : c->after ? "after " : "parent ");
+			cli_put_field(stdout, c->target ? c->target : c->after ? c->after : c->parent);
+		} else
 			cli_put_field(stdout, c->target);
 		putc('\t', stdout);
 		cli_put_field(stdout, c->author);

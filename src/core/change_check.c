@@ -114,13 +114,15 @@ static enum problem_code foreign_field(const struct change *c, struct problem *p
 		enum change_field field;
 		unsigned ops;
 	} uses[] = {
-		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE)) },
-		{ FIELD_PARENT, 1u << OP_ADD },
-		{ FIELD_AFTER, 1u << OP_ADD },
+		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE) | (1u << OP_WITHDRAW)) },
+		{ FIELD_PARENT, (1u << OP_ADD) | (1u << OP_RETARGET) },
+		{ FIELD_AFTER, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_TEXT, 1u << OP_REWORD },
 		{ FIELD_TITLE, 1u << OP_REWORD },
 	};
 
+	if (c->ref && c->op != OP_WITHDRAW && c->op != OP_RETARGET)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_CHANGE, change_op_name(c->op));
 	for (size_t k = 0; k < sizeof(uses) / sizeof(uses[0]); k++) {
 		const char *v = uses[k].field == FIELD_TARGET ? c->target
 			      : uses[k].field == FIELD_PARENT ? c->parent
@@ -242,6 +244,13 @@ enum problem_code change_check(const struct change *c, struct problem *out)
 	switch (c->op) {
 	case OP_MERGE: return check_merge(c, out);
 	case OP_ADD: return check_add(c, out);
+	case OP_WITHDRAW:
+	case OP_RETARGET:
+		if (!c->ref)
+			return say(out, PROBLEM_CHANGE_MISSING, FIELD_CHANGE, NULL);
+		if (c->op == OP_RETARGET && !!c->target + !!c->parent + !!c->after != 1)
+			return say(out, PROBLEM_RETARGET_PLACE, FIELD_NONE, NULL);
+		return PROBLEM_NONE;
 	default: break;
 	}
 	if (!c->target)
@@ -284,4 +293,34 @@ enum problem_code change_check(const struct change *c, struct problem *out)
 	default:
 		return PROBLEM_NONE;
 	}
+}
+
+enum problem_code change_check_ref(const struct change *c, const struct change *earlier,
+				   uint32_t count, struct problem *out)
+{
+	const struct change *e;
+
+	memset(out, 0, sizeof(*out));
+	if (c->op != OP_WITHDRAW && c->op != OP_RETARGET)
+		return PROBLEM_NONE;
+	out->num[0] = c->ref;
+	if (c->ref == 0 || c->ref > count) {
+		out->num[1] = (long)count + 1;
+		return say(out, PROBLEM_CHANGE_NOT_EARLIER, FIELD_CHANGE, NULL);
+	}
+	e = &earlier[c->ref - 1];
+	/* Taking back a withdraw would hide why; undo it in the session, or
+	 * record the change again. */
+	if (e->op == OP_WITHDRAW || e->op == OP_RETARGET)
+		return say(out, PROBLEM_CHANGE_NOT_TAKEABLE, FIELD_CHANGE, change_op_name(e->op));
+	if (c->op == OP_WITHDRAW)
+		return PROBLEM_NONE;
+	if (e->op == OP_MERGE)
+		return say(out, PROBLEM_RETARGET_MERGE, FIELD_CHANGE, NULL);
+	if (e->op == OP_ADD && c->target)
+		return say(out, PROBLEM_RETARGET_NEEDS_PLACE, FIELD_TARGET, NULL);
+	if (e->op != OP_ADD && !c->target)
+		return say(out, PROBLEM_RETARGET_NEEDS_TARGET, c->parent ? FIELD_PARENT : FIELD_AFTER,
+			   change_op_name(e->op));
+	return PROBLEM_NONE;
 }

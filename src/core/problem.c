@@ -26,6 +26,13 @@ static const char *const names[PROBLEM_COUNT] = {
 	[PROBLEM_LINK_RULE_MISSING] = "link-rule-missing",
 	[PROBLEM_REVIEW_RANGE] = "review-range",
 	[PROBLEM_ATTR_TYPE_TWICE] = "attr-type-twice",
+	[PROBLEM_CHANGE_MISSING] = "change-missing",
+	[PROBLEM_RETARGET_PLACE] = "retarget-place",
+	[PROBLEM_CHANGE_NOT_EARLIER] = "change-not-earlier",
+	[PROBLEM_CHANGE_NOT_TAKEABLE] = "change-not-takeable",
+	[PROBLEM_RETARGET_MERGE] = "retarget-merge",
+	[PROBLEM_RETARGET_NEEDS_PLACE] = "retarget-needs-place",
+	[PROBLEM_RETARGET_NEEDS_TARGET] = "retarget-needs-target",
 	[PROBLEM_NOT_IN_BASE] = "not-in-base",
 	[PROBLEM_GONE] = "gone",
 	[PROBLEM_ID_EXISTS] = "id-exists",
@@ -35,6 +42,8 @@ static const char *const names[PROBLEM_COUNT] = {
 	[PROBLEM_MERGE_NESTED] = "merge-nested",
 	[PROBLEM_ATTR_TYPE_UNKNOWN] = "attr-type-unknown",
 	[PROBLEM_ATTR_VALUE_UNKNOWN] = "attr-value-unknown",
+	[PROBLEM_ALREADY_WITHDRAWN] = "already-withdrawn",
+	[PROBLEM_WITHDRAWN] = "withdrawn",
 };
 
 const char *problem_code_name(enum problem_code code)

@@ -33,6 +33,8 @@ struct resolver {
 	struct resolution *r;
 	const struct tailoring *t;
 	uint32_t info_capacity;
+	uint32_t blame;   /* a retarget answers for the conflicts of what it moved */
+	uint8_t state;    /* enum shaping_state for the history being written */
 	bool oom;
 };
 
@@ -57,7 +59,7 @@ static void conflict(struct resolver *rv, uint32_t index, enum problem_code code
 	x = &r->conflicts[r->conflict_count++];
 	memset(x, 0, sizeof(*x));
 	x->from = rv->t;
-	x->index = index;
+	x->index = rv->blame != CHANGE_NONE ? rv->blame : index;
 	x->problem.code = code;
 	x->problem.str[0] = a;
 	x->problem.str[1] = b;
@@ -101,6 +103,7 @@ static void shaped_by(struct resolver *rv, uint32_t i, uint32_t index)
 	h[info->history_count].change = &rv->t->changes[index];
 	h[info->history_count].from = rv->t;
 	h[info->history_count].index = index;
+	h[info->history_count].state = rv->state;
 	info->history = h;
 	info->history_count++;
 	info->inherited = false;
@@ -525,9 +528,8 @@ static void do_attributes(struct resolver *rv, uint32_t index, const struct chan
 	shaped_by(rv, i, index);
 }
 
-static void apply(struct resolver *rv, uint32_t index)
+static void apply_op(struct resolver *rv, uint32_t index, const struct change *c)
 {
-	const struct change *c = &rv->t->changes[index];
 	uint32_t i;
 
 	switch (c->op) {
@@ -561,6 +563,170 @@ static void apply(struct resolver *rv, uint32_t index)
 		break;
 	}
 	shaped_by(rv, i, index);
+}
+
+/* ---- withdraw and retarget ---------------------------------------------- */
+
+static bool takes_back(const struct change *c)
+{
+	return c->op == OP_WITHDRAW || c->op == OP_RETARGET;
+}
+
+/* The change a withdraw or retarget at `k` names, or CHANGE_NONE when it
+ * names none it may take (the change check refuses those). */
+static uint32_t named(const struct tailoring *t, uint32_t k)
+{
+	const struct change *c = &t->changes[k];
+
+	if (c->ref == 0 || c->ref > k || takes_back(&t->changes[c->ref - 1]))
+		return CHANGE_NONE;
+	return c->ref - 1;
+}
+
+/* Which change each withdraw and retarget takes, once, in order: a change
+ * withdrawn stays withdrawn, and the latest retarget before that wins. */
+static bool mark_taken(struct resolver *rv)
+{
+	struct resolution *r = rv->r;
+	uint32_t n = rv->t->count;
+
+	r->change_count = n;
+	r->withdrawn_by = malloc((n ? n : 1) * sizeof(*r->withdrawn_by));
+	r->retargeted_by = malloc((n ? n : 1) * sizeof(*r->retargeted_by));
+	if (!r->withdrawn_by || !r->retargeted_by)
+		return false;
+	for (uint32_t k = 0; k < n; k++)
+		r->withdrawn_by[k] = r->retargeted_by[k] = CHANGE_NONE;
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t j = takes_back(&rv->t->changes[k]) ? named(rv->t, k) : CHANGE_NONE;
+
+		if (j == CHANGE_NONE || r->withdrawn_by[j] != CHANGE_NONE)
+			continue;
+		if (rv->t->changes[k].op == OP_WITHDRAW)
+			r->withdrawn_by[j] = k;
+		else
+			r->retargeted_by[j] = k;
+	}
+	return true;
+}
+
+/* Change j as its retarget points it, in *tmp; j as written when it has
+ * none, or one that does not fit it. */
+static const struct change *moved(const struct resolver *rv, uint32_t j, struct change *tmp)
+{
+	const struct change *c = &rv->t->changes[j];
+	uint32_t k = rv->r->retargeted_by[j];
+	const struct change *to;
+
+	if (k == CHANGE_NONE)
+		return c;
+	to = &rv->t->changes[k];
+	if (c->op == OP_MERGE || (c->op == OP_ADD ? !to->parent == !to->after : !to->target))
+		return c;
+	*tmp = *c;
+	if (c->op == OP_ADD) {
+		tmp->parent = to->parent;
+		tmp->after = to->after;
+	} else {
+		tmp->target = to->target;
+	}
+	return tmp;
+}
+
+/* Writes change `index` into the history of the item with this id, if
+ * there is one. */
+static void note(struct resolver *rv, const char *id, uint32_t index, enum shaping_state state)
+{
+	uint32_t i = id ? catalog_find(&rv->r->cat, id) : ITEM_NONE;
+	uint8_t saved = rv->state;
+
+	if (i == ITEM_NONE)
+		return;
+	rv->state = (uint8_t)state;
+	shaped_by(rv, i, index);
+	rv->state = saved;
+}
+
+/* The items c was aimed at: its target, the place of an addition, the
+ * items of a merge. */
+static void note_places(struct resolver *rv, const struct change *c, uint32_t index,
+			enum shaping_state state)
+{
+	if (c->op == OP_MERGE) {
+		for (uint32_t k = 0; k < c->target_count; k++)
+			note(rv, c->targets[k], index, state);
+		return;
+	}
+	note(rv, c->op == OP_ADD ? (c->after ? c->after : c->parent) : c->target, index, state);
+}
+
+static void do_withdraw(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	uint32_t j = named(rv->t, index);
+	struct change tmp;
+
+	if (j == CHANGE_NONE)
+		return;
+	if (rv->r->withdrawn_by[j] != index) {
+		conflict(rv, index, PROBLEM_ALREADY_WITHDRAWN, NULL, NULL, c->ref,
+			 (long)rv->r->withdrawn_by[j] + 1);
+		return;
+	}
+	/* Beside the withdrawn change, so a successor reads why. */
+	note_places(rv, moved(rv, j, &tmp), index, SHAPING_APPLIED);
+}
+
+static void do_retarget(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	uint32_t j = named(rv->t, index), w;
+	const struct change *e;
+	const char *to, *from;
+
+	if (j == CHANGE_NONE)
+		return;
+	w = rv->r->withdrawn_by[j];
+	if (w != CHANGE_NONE && w < index) {
+		conflict(rv, index, PROBLEM_WITHDRAWN, NULL, NULL, c->ref, (long)w + 1);
+		return;
+	}
+	/* Both items keep a record: where the change went and where from. */
+	e = &rv->t->changes[j];
+	to = c->target ? c->target : c->after ? c->after : c->parent;
+	from = e->op == OP_ADD ? (e->after ? e->after : e->parent) : e->target;
+	note(rv, to, index, SHAPING_APPLIED);
+	if (from && (!to || strcmp(from, to) != 0))
+		note(rv, from, index, SHAPING_APPLIED);
+}
+
+static void apply(struct resolver *rv, uint32_t index)
+{
+	const struct change *c = &rv->t->changes[index];
+	struct resolution *r = rv->r;
+	struct change tmp;
+
+	if (r->withdrawn_by[index] != CHANGE_NONE) {
+		note_places(rv, moved(rv, index, &tmp), index, SHAPING_WITHDRAWN);
+		return;
+	}
+	switch (c->op) {
+	case OP_WITHDRAW: do_withdraw(rv, index, c); return;
+	case OP_RETARGET: do_retarget(rv, index, c); return;
+	default: break;
+	}
+	if (moved(rv, index, &tmp) == &tmp) {
+		uint32_t before = r->conflict_count;
+
+		/* Every do_ reports a conflict before it changes anything:
+		 * when the new place fails, the change applies as written. */
+		rv->blame = r->retargeted_by[index];
+		rv->state = SHAPING_RETARGETED;
+		apply_op(rv, index, &tmp);
+		rv->blame = CHANGE_NONE;
+		rv->state = SHAPING_APPLIED;
+		if (r->conflict_count == before || rv->oom)
+			return;
+	}
+	apply_op(rv, index, c);
 }
 
 /* The organization's own attribute types join the base's. */
@@ -597,7 +763,9 @@ bool resolve_apply(struct resolution *out, const struct catalog *base,
 	memset(&rv, 0, sizeof(rv));
 	rv.r = out;
 	rv.t = t;
-	if (!catalog_clone(&out->cat, base) || !merge_types(&rv, base) || !grow_info(&rv))
+	rv.blame = CHANGE_NONE;
+	if (!catalog_clone(&out->cat, base) || !merge_types(&rv, base) || !grow_info(&rv) ||
+	    !mark_taken(&rv))
 		goto oom;
 	if (base_info) {
 		memcpy(out->info, base_info->info, base->count * sizeof(*out->info));
@@ -628,10 +796,22 @@ oom:
 
 void resolution_free(struct resolution *r)
 {
+	free(r->withdrawn_by);
+	free(r->retargeted_by);
 	free(r->conflicts);
 	free(r->info);
 	catalog_free(&r->cat);
 	memset(r, 0, sizeof(*r));
+}
+
+uint32_t resolution_withdrawn_by(const struct resolution *r, uint32_t index)
+{
+	return index < r->change_count ? r->withdrawn_by[index] : CHANGE_NONE;
+}
+
+uint32_t resolution_retargeted_by(const struct resolution *r, uint32_t index)
+{
+	return index < r->change_count ? r->retargeted_by[index] : CHANGE_NONE;
 }
 
 bool resolved_is_out(const struct resolution *r, uint32_t i)

@@ -187,26 +187,37 @@ const char *session_date(const struct session *s)
 
 /* ---- changes ------------------------------------------------------------- */
 
+/* The item a change is aimed at: its target, the place of an addition,
+ * the first item of a merge; for a withdraw, what the change it takes
+ * back was aimed at; for a retarget, the new place. */
+static const char *place_id(const struct tailoring *t, const struct change *c)
+{
+	switch (c->op) {
+	case OP_ADD: return c->after ? c->after : c->parent;
+	case OP_MERGE: return c->targets[0];
+	case OP_WITHDRAW:
+		return c->ref && c->ref <= t->count ? place_id(t, &t->changes[c->ref - 1]) : NULL;
+	case OP_RETARGET: return c->target ? c->target : c->after ? c->after : c->parent;
+	default: return c->target;
+	}
+}
+
 /* The new item a change makes, for the cursor to land on. */
-static const char *made_id(const struct change *c)
+static const char *made_id(const struct tailoring *t, const struct change *c)
 {
 	switch (c->op) {
 	case OP_ADD:
 	case OP_MERGE: return c->item.id;
 	case OP_SPLIT: return c->parts[0].id;
-	default: return c->target;
+	default: return place_id(t, c);
 	}
 }
 
 /* Where the cursor goes once a change is taken back: the item it
  * changed, or for what it created, where that stood. */
-static const char *undone_focus(const struct change *c)
+static const char *undone_focus(const struct tailoring *t, const struct change *c)
 {
-	switch (c->op) {
-	case OP_ADD: return c->after ? c->after : c->parent;
-	case OP_MERGE: return c->targets[0];
-	default: return c->target;
-	}
+	return place_id(t, c);
 }
 
 /* The document changed: what the view hides and the search hits with it. */
@@ -274,7 +285,8 @@ enum session_code session_apply(struct session *s, const struct change *in,
 	c.date = s->date;
 	c.line = 0;
 	/* The one place a change is checked before it is recorded. */
-	if (change_check(&c, &r->problem) != PROBLEM_NONE)
+	if (change_check(&c, &r->problem) != PROBLEM_NONE ||
+	    change_check_ref(&c, w->t.changes, w->t.count, &r->problem) != PROBLEM_NONE)
 		return finish(r, SESSION_INVALID_CHANGE);
 	if (!reserve_serial(s, w->t.count + 1))
 		return finish(r, SESSION_NO_MEMORY);
@@ -310,7 +322,7 @@ enum session_code session_apply(struct session *s, const struct change *in,
 	s->serial[index] = ++s->next_serial;
 	s->redo_count = 0;
 	r->change = &w->t.changes[index];
-	r->focus = made_id(r->change);
+	r->focus = made_id(&w->t, r->change);
 	return finish(r, changed(s));
 }
 
@@ -350,7 +362,7 @@ enum session_code session_undo(struct session *s, struct session_result *r)
 		return finish(r, SESSION_NOTHING_TO_UNDO);
 	s->redo_count++;
 	r->change = &u->c;
-	r->focus = undone_focus(&u->c);
+	r->focus = undone_focus(&w->t, &u->c);
 	if (!workspace_resolve(w))
 		return finish(r, SESSION_NO_MEMORY);
 	return finish(r, changed(s));
@@ -377,7 +389,7 @@ enum session_code session_redo(struct session *s, struct session_result *r)
 	s->redo_count--;
 	s->serial[index] = u->serial;
 	r->change = &w->t.changes[index];
-	r->focus = made_id(r->change);
+	r->focus = made_id(&w->t, r->change);
 	if (!workspace_resolve(w))
 		return finish(r, SESSION_NO_MEMORY);
 	return finish(r, changed(s));
@@ -576,6 +588,65 @@ bool session_conflict_is_own(const struct session *s, uint32_t k)
 	const struct conflict *x = session_conflict(s, k);
 
 	return x && x->from == &s->ws->t;
+}
+
+/* The nearest item that exists for an id that does not: ids grow by
+ * "/", "." and "-" from their parent's (5.1.3 under 5.1, 7a-7.5.5/e under
+ * 7a-7.5.5), so the longest prefix that is an id. */
+static uint32_t nearest_by_id(const struct catalog *c, const char *id)
+{
+	size_t len = strlen(id);
+	char *buf = malloc(len + 1);
+	uint32_t i = ITEM_NONE;
+
+	if (!buf)
+		return ITEM_NONE;
+	memcpy(buf, id, len + 1);
+	while (i == ITEM_NONE && len > 0) {
+		while (len > 0 && !strchr("/.-", buf[len - 1]))
+			len--;
+		while (len > 0 && strchr("/.-", buf[len - 1]))
+			len--;
+		buf[len] = '\0';
+		if (len)
+			i = catalog_find(c, buf);
+	}
+	free(buf);
+	return i;
+}
+
+uint32_t session_conflict_focus(const struct session *s, uint32_t k)
+{
+	const struct conflict *x = session_conflict(s, k);
+	const struct catalog *c = session_shown(s);
+	const struct change *ch;
+	const char *ids[2] = { NULL, NULL };
+	uint32_t i = ITEM_NONE;
+
+	if (!x)
+		return ITEM_NONE;
+	ch = &x->from->changes[x->index];
+	if (ch->op == OP_RETARGET) {
+		/* Its new place when that exists, else where the change it
+		 * moves stands (the retarget then did nothing). */
+		ids[0] = place_id(x->from, ch);
+		if (ch->ref && ch->ref <= x->index)
+			ids[1] = place_id(x->from, &x->from->changes[ch->ref - 1]);
+	} else {
+		ids[0] = place_id(x->from, ch);
+	}
+	for (int n = 0; n < 2 && i == ITEM_NONE; n++)
+		if (ids[n])
+			i = catalog_find(c, ids[n]);
+	for (int n = 0; n < 2 && i == ITEM_NONE; n++)
+		if (ids[n])
+			i = nearest_by_id(c, ids[n]);
+	/* Split or merged away, the item is hidden: the nearest shown
+	 * ancestor. */
+	while (i != ITEM_NONE && i != ITEM_ROOT_INDEX && s->hidden && i < s->hidden_size &&
+	       s->hidden[i])
+		i = c->items[i].parent;
+	return i == ITEM_ROOT_INDEX ? ITEM_NONE : i;
 }
 
 const struct diag_list *session_warnings(const struct session *s)

@@ -17,6 +17,8 @@ static const char *const op_names[OP_COUNT] = {
 	[OP_TECHNICAL] = "technical",
 	[OP_ATTRIBUTES] = "attributes",
 	[OP_MARKS] = "marks",
+	[OP_WITHDRAW] = "withdraw",
+	[OP_RETARGET] = "retarget",
 };
 
 const char *change_op_name(enum change_op op)
@@ -49,6 +51,8 @@ const char *change_op_label(enum change_op op)
 	case OP_TECHNICAL: return _("technical verification");
 	case OP_ATTRIBUTES: return _("set attributes");
 	case OP_MARKS: return _("set marks");
+	case OP_WITHDRAW: return _("withdraw a change");
+	case OP_RETARGET: return _("retarget a change");
 	default: return "";
 	}
 }

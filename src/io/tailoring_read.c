@@ -15,6 +15,7 @@
 struct loader {
 	struct yreader *r;
 	struct tailoring *t;
+	uint32_t seen;   /* changes read so far, loaded or not */
 };
 
 /* ---- new items: add, split, merge --------------------------------------- */
@@ -191,18 +192,18 @@ static void read_attr_settings(struct loader *l, struct change *c)
 /* ---- changes ----------------------------------------------------------------- */
 
 static const char *const change_fields[] = {
-	"op", "target", "targets", "parent", "after", "step", "item", "parts", "text",
+	"op", "change", "target", "targets", "parent", "after", "step", "item", "parts", "text",
 	"title", "source", "rule", "level", "technical", "review_months",
 	"attributes", "marks", "reason", "author", "date",
 };
 enum {
-	C_OP, C_TARGET, C_TARGETS, C_PARENT, C_AFTER, C_STEP, C_ITEM, C_PARTS, C_TEXT,
+	C_OP, C_CHANGE, C_TARGET, C_TARGETS, C_PARENT, C_AFTER, C_STEP, C_ITEM, C_PARTS, C_TEXT,
 	C_TITLE, C_SOURCE, C_RULE, C_LEVEL, C_TECHNICAL, C_REVIEW, C_ATTRS, C_MARKS,
 	C_REASON, C_AUTHOR, C_DATE, C_FIELD_COUNT
 };
 
 /* The change check names fields in this order too. */
-_Static_assert(C_OP == FIELD_OP - 1 && C_DATE == FIELD_DATE - 1 &&
+_Static_assert(C_OP == FIELD_OP - 1 && C_CHANGE == FIELD_CHANGE - 1 && C_DATE == FIELD_DATE - 1 &&
 	       C_ATTRS == FIELD_ATTRS - 1 && C_REVIEW == FIELD_REVIEW - 1,
 	       "change fields in a different order");
 
@@ -222,6 +223,8 @@ static const uint32_t op_fields[OP_COUNT] = {
 	[OP_TECHNICAL] = F(C_TARGET) | F(C_TECHNICAL) | F(C_REVIEW),
 	[OP_ATTRIBUTES] = F(C_TARGET) | F(C_ATTRS),
 	[OP_MARKS] = F(C_TARGET) | F(C_MARKS),
+	[OP_WITHDRAW] = F(C_CHANGE),
+	[OP_RETARGET] = F(C_CHANGE) | F(C_TARGET) | F(C_PARENT) | F(C_AFTER),
 };
 
 /* The change check's verdict in words, at the field it is about. */
@@ -307,6 +310,33 @@ static void report_problem(struct loader *l, const struct problem *p, const stru
 		yr_error(l->r, at, _("the review interval must be 1 to 120 months, not %ld"),
 			 p->num[0]);
 		break;
+	case PROBLEM_CHANGE_MISSING:
+		yr_error(l->r, at, "%s",
+			 _("a withdraw or retarget needs the position of the change it takes (change: N)"));
+		break;
+	case PROBLEM_RETARGET_PLACE:
+		yr_error(l->r, at, "%s",
+			 _("a retarget needs exactly one of target, parent and after"));
+		break;
+	case PROBLEM_CHANGE_NOT_EARLIER:
+		yr_error(l->r, at, _("change %ld is not an earlier change of this tailoring (this is change %ld)"),
+			 p->num[0], p->num[1]);
+		break;
+	case PROBLEM_CHANGE_NOT_TAKEABLE:
+		yr_error(l->r, at, _("change %ld (%s) cannot be withdrawn or retargeted"),
+			 p->num[0], s);
+		break;
+	case PROBLEM_RETARGET_MERGE:
+		yr_error(l->r, at, _("change %ld is a merge, which cannot be retargeted: withdraw it and merge again"),
+			 p->num[0]);
+		break;
+	case PROBLEM_RETARGET_NEEDS_PLACE:
+		yr_error(l->r, at, _("change %ld is an addition: retarget it with parent or after"),
+			 p->num[0]);
+		break;
+	case PROBLEM_RETARGET_NEEDS_TARGET:
+		yr_error(l->r, at, _("change %ld (%s) has one target: retarget it with target"), p->num[0], s);
+		break;
 	default:
 		/* Unknown words and the conflicts of resolution never come
 		 * from a file's change on its own. */
@@ -330,6 +360,7 @@ static void read_change(struct loader *l)
 	c.item.kind = -1;
 	if (!yr_mapping_begin(l->r, _("a change"), &at))
 		return;
+	l->seen++;
 	c.line = at.line;
 	yr_fields_init(&f, change_fields, C_FIELD_COUNT, _("change"), at);
 	while (yr_mapping_next(l->r, &key)) {
@@ -346,10 +377,14 @@ static void read_change(struct loader *l)
 			op_ok = change_op_parse(name, &c.op) == 0;
 			if (!op_ok)
 				yr_error(l->r, s.mark,
-					 _("unknown operation \"%.*s\"; use exclude, include, reword, split, merge, add, link, level, technical, attributes or marks"),
+					 _("unknown operation \"%.*s\"; use exclude, include, reword, split, merge, add, link, level, technical, attributes, marks, withdraw or retarget"),
 					 (int)s.len, s.value);
 			break;
 		}
+		case C_CHANGE:
+			if (yr_int(l->r, _("change"), 1, INT32_MAX, &n))
+				c.ref = (uint32_t)n;
+			break;
 		case C_TARGET: yr_token(l->r, _("target"), &c.target, NULL); break;
 		case C_TARGETS: yr_token_list(l->r, _("targets"), &c.targets, &c.target_count); break;
 		case C_PARENT: yr_token(l->r, _("parent"), &c.parent, NULL); break;
@@ -400,7 +435,11 @@ static void read_change(struct loader *l)
 	if ((f.seen & COMMON) != COMMON ||
 	    l->r->diags->count + l->r->diags->dropped != reported)
 		return;
-	if (change_check(&c, &problem)) {
+	/* A withdraw or retarget names a change by position: measured
+	 * against the changes before it, when all of them loaded. */
+	if (change_check(&c, &problem) ||
+	    (l->seen == l->t->count + 1 &&
+	     change_check_ref(&c, l->t->changes, l->t->count, &problem))) {
 		report_problem(l, &problem, &c,
 			       problem.field && (f.seen & F(problem.field - 1))
 				       ? marks[problem.field - 1] : at);
@@ -529,7 +568,7 @@ static void read_document(struct yreader *r, void *ctx)
 bool tailoring_read(struct tailoring *t, const char *name, const char *buf,
 		    size_t len, struct diag_list *diags)
 {
-	struct loader l = { NULL, t };
+	struct loader l = { NULL, t, 0 };
 
 	tailoring_init(t);
 	if (yr_run(name, buf, len, TAILORING_MAX_DEPTH, &t->arena, diags, read_document, &l))

@@ -36,6 +36,8 @@ static void write_change(struct ywriter *w, const struct change *c)
 {
 	yw_mapping_begin(w);
 	yw_pair(w, "op", change_op_name(c->op));
+	if (c->op == OP_WITHDRAW || c->op == OP_RETARGET)
+		yw_int(w, "change", c->ref);
 	yw_pair(w, "target", c->target);
 	if (c->op == OP_MERGE)
 		write_list(w, "targets", c->targets, c->target_count);

@@ -11,7 +11,8 @@
 
 /* The field names as in files (docs/tailoring-format.md). */
 static const char *const field_keys[FIELD_COUNT] = {
-	[FIELD_NONE] = "", [FIELD_OP] = "op", [FIELD_TARGET] = "target",
+	[FIELD_NONE] = "", [FIELD_OP] = "op", [FIELD_CHANGE] = "change",
+	[FIELD_TARGET] = "target",
 	[FIELD_TARGETS] = "targets", [FIELD_PARENT] = "parent", [FIELD_AFTER] = "after",
 	[FIELD_STEP] = "step", [FIELD_ITEM] = "item", [FIELD_PARTS] = "parts",
 	[FIELD_TEXT] = "text", [FIELD_TITLE] = "title", [FIELD_SOURCE] = "source",
@@ -114,6 +115,35 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 	case PROBLEM_ATTR_TYPE_TWICE:
 		snprintf(buf, size, _("key \"%s\" appears twice in %s"), a, _("attributes"));
 		break;
+	case PROBLEM_CHANGE_MISSING:
+		snprintf(buf, size, "%s",
+			 _("a withdraw or retarget needs the position of the change it takes (change: N)"));
+		break;
+	case PROBLEM_RETARGET_PLACE:
+		snprintf(buf, size, "%s",
+			 _("a retarget needs exactly one of target, parent and after"));
+		break;
+	case PROBLEM_CHANGE_NOT_EARLIER:
+		snprintf(buf, size,
+			 _("change %ld is not an earlier change of this tailoring (this is change %ld)"),
+			 p->num[0], p->num[1]);
+		break;
+	case PROBLEM_CHANGE_NOT_TAKEABLE:
+		snprintf(buf, size, _("change %ld (%s) cannot be withdrawn or retargeted"),
+			 p->num[0], a);
+		break;
+	case PROBLEM_RETARGET_MERGE:
+		snprintf(buf, size,
+			 _("change %ld is a merge, which cannot be retargeted: withdraw it and merge again"),
+			 p->num[0]);
+		break;
+	case PROBLEM_RETARGET_NEEDS_PLACE:
+		snprintf(buf, size, _("change %ld is an addition: retarget it with parent or after"),
+			 p->num[0]);
+		break;
+	case PROBLEM_RETARGET_NEEDS_TARGET:
+		snprintf(buf, size, _("change %ld (%s) has one target: retarget it with target"), p->num[0], a);
+		break;
 	case PROBLEM_NOT_IN_BASE:
 		snprintf(buf, size,
 			 _("%s does not exist in the base; it may have been renumbered or removed"), a);
@@ -144,6 +174,14 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 		break;
 	case PROBLEM_ATTR_VALUE_UNKNOWN:
 		snprintf(buf, size, _("%s is not a value of attribute type %s"), a, b);
+		break;
+	case PROBLEM_ALREADY_WITHDRAWN:
+		snprintf(buf, size, _("change %ld was already withdrawn by change %ld"), p->num[0],
+			 p->num[1]);
+		break;
+	case PROBLEM_WITHDRAWN:
+		snprintf(buf, size, _("change %ld was withdrawn by change %ld: there is nothing to retarget"),
+			 p->num[0], p->num[1]);
 		break;
 	default:
 		snprintf(buf, size, "%s", problem_code_name(p->code));

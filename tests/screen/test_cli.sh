@@ -234,4 +234,50 @@ tailoring '- op: split
 run 0 resolve "$E2E_DIR/parts.yaml"
 grep -qF "変更 1（split、6 行目）は適用できません: 部は節の中に置けません" "$err" ||
 	fail "split parts of kind part inside a section: $(cat "$err")"
+# Withdraw and retarget (issue 10): `kijun changes` numbers by line, so
+# "#1" is the first line, and says which withdraw took a change back; the
+# withdrawn exclusion is no longer a conflict, the retargeted add stands
+# where the retarget put it.
+WHO='  reason: 理由
+  author: 担当
+  date: '"'2026-01-01'"'
+'
+tailoring "- op: exclude
+  target: 4.1.9
+  step: 1
+$WHO- op: add
+  parent: 4.1
+  step: 4
+  item:
+    id: 4.1.X
+    text: 追加
+$WHO- op: withdraw
+  change: 1
+  step: 1
+$WHO- op: retarget
+  change: 2
+  after: 4.1.1
+  step: 4
+" taken.yaml
+run 0 changes "$E2E_DIR/taken.yaml"
+no_stderr changes
+assert_eq "$(cut -f2,3 "$out")" "exclude (withdrawn by #3)	4.1.9
+add	4.1.X
+withdraw	#1
+retarget	#2 -> after 4.1.1" "kijun changes with a withdraw and a retarget"
+run 0 resolve "$E2E_DIR/taken.yaml"
+no_stderr resolve
+assert_eq "$(cut -f1 "$out" | grep -A1 '^4\.1\.1$' | tail -n 1)" "4.1.1.1" "4.1.1's first child"
+grep -q "^4\.1\.X	control	4\.1	" "$out" || fail "the retargeted add: $(grep 4.1.X "$out")"
+assert_eq "$(cut -f1 "$out" | grep -B1 '^4\.1\.2$' | head -n 1)" "4.1.X" "4.1.X stands after 4.1.1"
+tailoring "- op: exclude
+  target: 4.1.1
+  step: 1
+$WHO- op: withdraw
+  change: 2
+  step: 1
+" self.yaml
+run 2 --lang en changes "$E2E_DIR/self.yaml"
+grep -qxF "$E2E_DIR/self.yaml:13:3: change 2 is not an earlier change of this tailoring (this is change 2)" "$err" ||
+	fail "a withdraw of itself: $(cat "$err")"
 pass

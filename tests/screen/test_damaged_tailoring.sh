@@ -68,7 +68,7 @@ assert_rules_problems() {
 	assert_eq "$(wc -l <"$1" | tr -d ' ')" 2 "lines on stderr: $(cat "$1")"
 	sed -n 1p "$1" | grep -qE '^rules\.yaml:(8:3|11:[0-9]+): 変更には理由が必要です$' ||
 		fail "the first problem listed: $(cat "$1")"
-	sed -n 2p "$1" | grep -qE '^rules\.yaml:18:3: キー「colour」は変更では使えません。使えるキー: op, target, ' ||
+	sed -n 2p "$1" | grep -qE '^rules\.yaml:18:3: キー「colour」は変更では使えません。使えるキー: op, change, target, ' ||
 		fail "the second problem listed: $(cat "$1")"
 }
 

@@ -59,6 +59,8 @@ static struct change good(enum change_op op)
 	case OP_TECHNICAL: c.technical = true; c.review_months = 12; break;
 	case OP_ATTRIBUTES: c.attrs = attrs2; c.attr_count = 2; break;
 	case OP_MARKS: c.marks = marks1; c.mark_count = 1; break;
+	case OP_WITHDRAW: c.target = NULL; c.ref = 1; break;
+	case OP_RETARGET: c.target = "C9"; c.ref = 1; break;
 	default: break;
 	}
 	return c;
@@ -312,6 +314,103 @@ static void test_other_ops(void **state)
 	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_MARKS);
 }
 
+static void test_withdraw_retarget(void **state)
+{
+	struct change c;
+
+	(void)state;
+	c = good(OP_WITHDRAW);
+	c.ref = 0;
+	expect(&c, PROBLEM_CHANGE_MISSING, FIELD_CHANGE);
+	c = good(OP_WITHDRAW);
+	c.target = "C1";   /* a withdraw names a change, not an item */
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_TARGET);
+	c = good(OP_EXCLUDE);
+	c.ref = 3;         /* only a withdraw or retarget names a change */
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_CHANGE);
+	c = good(OP_WITHDRAW);
+	c.reason = " ";    /* the withdraw needs its own reason */
+	expect(&c, PROBLEM_REASON_EMPTY, FIELD_REASON);
+
+	c = good(OP_RETARGET);
+	c.ref = 0;
+	expect(&c, PROBLEM_CHANGE_MISSING, FIELD_CHANGE);
+	c = good(OP_RETARGET);
+	c.target = NULL;
+	expect(&c, PROBLEM_RETARGET_PLACE, FIELD_NONE);
+	c.parent = "C1";
+	expect(&c, PROBLEM_NONE, FIELD_NONE);
+	c.after = "C2";
+	expect(&c, PROBLEM_RETARGET_PLACE, FIELD_NONE);
+	c = good(OP_RETARGET);
+	c.target = "C 9\n";
+	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_TARGET);
+}
+
+static void expect_ref(const struct change *c, const struct change *earlier, uint32_t count,
+		       enum problem_code code, enum change_field field)
+{
+	struct problem p;
+	enum problem_code got = change_check_ref(c, earlier, count, &p);
+
+	if (got != code)
+		fail_msg("got %s, want %s", problem_code_name(got), problem_code_name(code));
+	if (code)
+		assert_int_equal(p.field, field);
+}
+
+/* What a withdraw or retarget names, against the changes before it. */
+static void test_change_ref(void **state)
+{
+	struct change earlier[4], c;
+	struct problem p;
+
+	(void)state;
+	earlier[0] = good(OP_EXCLUDE);
+	earlier[1] = good(OP_ADD);
+	earlier[2] = good(OP_MERGE);
+	earlier[3] = good(OP_WITHDRAW);
+
+	c = good(OP_WITHDRAW);
+	for (uint32_t n = 1; n <= 3; n++) {
+		c.ref = n;
+		expect_ref(&c, earlier, 4, PROBLEM_NONE, FIELD_NONE);
+	}
+	c.ref = 5;         /* itself: change 5 of 5 */
+	expect_ref(&c, earlier, 4, PROBLEM_CHANGE_NOT_EARLIER, FIELD_CHANGE);
+	change_check_ref(&c, earlier, 4, &p);
+	assert_int_equal(p.num[0], 5);
+	assert_int_equal(p.num[1], 5);
+	c.ref = 9;         /* one that does not exist */
+	expect_ref(&c, earlier, 4, PROBLEM_CHANGE_NOT_EARLIER, FIELD_CHANGE);
+	c.ref = 4;         /* a withdraw */
+	expect_ref(&c, earlier, 4, PROBLEM_CHANGE_NOT_TAKEABLE, FIELD_CHANGE);
+	change_check_ref(&c, earlier, 4, &p);
+	assert_string_equal(p.str[0], "withdraw");
+
+	c = good(OP_RETARGET);
+	c.ref = 1;
+	expect_ref(&c, earlier, 4, PROBLEM_NONE, FIELD_NONE);
+	c.ref = 2;         /* an add moves by parent or after */
+	expect_ref(&c, earlier, 4, PROBLEM_RETARGET_NEEDS_PLACE, FIELD_TARGET);
+	c.target = NULL;
+	c.after = "C5";
+	expect_ref(&c, earlier, 4, PROBLEM_NONE, FIELD_NONE);
+	c.ref = 1;         /* an exclusion moves by target */
+	expect_ref(&c, earlier, 4, PROBLEM_RETARGET_NEEDS_TARGET, FIELD_AFTER);
+	change_check_ref(&c, earlier, 4, &p);
+	assert_string_equal(p.str[0], "exclude");
+	c = good(OP_RETARGET);
+	c.ref = 3;
+	expect_ref(&c, earlier, 4, PROBLEM_RETARGET_MERGE, FIELD_CHANGE);
+	c.ref = 4;
+	expect_ref(&c, earlier, 4, PROBLEM_CHANGE_NOT_TAKEABLE, FIELD_CHANGE);
+
+	/* Other ops name no change. */
+	c = good(OP_EXCLUDE);
+	expect_ref(&c, earlier, 0, PROBLEM_NONE, FIELD_NONE);
+}
+
 /* Every code has a name and words in both languages, and the words use
  * the arguments. */
 static void test_words(void **state)
@@ -427,6 +526,31 @@ static void test_reader_places(void **state)
 	expect_read("- op: exclude\n  step: 1\n" TAIL, 6, 3, "the change has no target");
 }
 
+#define EXCLUDE1 "- op: exclude\n  target: 5a-5.4\n  step: 1\n" TAIL
+
+/* A withdraw or retarget is reported at its `change` key when what it
+ * names is wrong. */
+static void test_reader_withdraw_places(void **state)
+{
+	(void)state;
+	/* change 2 starts at line 12, its change key on line 13 */
+	expect_read(EXCLUDE1 "- op: withdraw\n  change: 2\n  step: 1\n" TAIL,
+		    13, 3, "change 2 is not an earlier change of this tailoring (this is change 2)");
+	expect_read(EXCLUDE1 "- op: withdraw\n  change: 1\n  step: 1\n" TAIL
+		    "- op: withdraw\n  change: 2\n  step: 1\n" TAIL,
+		    19, 3, "change 2 (withdraw) cannot be withdrawn");
+	expect_read(EXCLUDE1 "- op: retarget\n  change: 1\n  parent: 5a\n  step: 1\n" TAIL,
+		    14, 3, "change 1 (exclude) has one target: retarget it with target");
+	expect_read(EXCLUDE1 "- op: retarget\n  change: 1\n  step: 1\n" TAIL,
+		    12, 3, "exactly one of target, parent and after");
+	expect_read(EXCLUDE1 "- op: withdraw\n  step: 1\n" TAIL,
+		    12, 3, "needs the position of the change");
+	expect_read(EXCLUDE1 "- op: withdraw\n  change: 1\n  target: 5a-5.4\n  step: 1\n" TAIL,
+		    14, 3, "\"target\" does not apply to withdraw");
+	expect_read(EXCLUDE1 "- op: withdraw\n  change: 0\n  step: 1\n" TAIL,
+		    13, 11, "change");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -440,6 +564,9 @@ int main(void)
 		cmocka_unit_test(test_other_ops),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_reader_places),
+		cmocka_unit_test(test_withdraw_retarget),
+		cmocka_unit_test(test_change_ref),
+		cmocka_unit_test(test_reader_withdraw_places),
 	};
 
 	i18n_set_language(LANGUAGE_EN);

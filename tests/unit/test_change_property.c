@@ -108,8 +108,30 @@ struct scratch {
 	const char *marks[2];
 };
 
-static void make_change(const struct resolution *r, struct change *c, struct scratch *s,
-			unsigned n)
+/* A withdraw or retarget of one of the changes so far, mostly one it
+ * may take, sometimes itself, a later one or none. */
+static void take_change(const struct resolution *r, const struct tailoring *t, struct change *c)
+{
+	const struct change *e;
+
+	c->ref = rnd(8) ? 1 + rnd(t->count ? t->count : 1) : rnd(t->count + 3);
+	c->target = rnd(20) ? NULL : c->target;
+	if (c->op == OP_WITHDRAW)
+		return;
+	e = c->ref && c->ref <= t->count ? &t->changes[c->ref - 1] : NULL;
+	c->target = some_id(r);
+	if ((e && e->op == OP_ADD) == (rnd(10) != 0)) {
+		/* an add moves by parent or after */
+		if (rnd(2))
+			c->parent = c->target;
+		else
+			c->after = c->target;
+		c->target = rnd(20) ? NULL : c->target;
+	}
+}
+
+static void make_change(const struct resolution *r, const struct tailoring *t,
+			struct change *c, struct scratch *s, unsigned n)
 {
 	memset(c, 0, sizeof(*c));
 	c->op = (enum change_op)rnd(OP_COUNT);
@@ -191,6 +213,10 @@ static void make_change(const struct resolution *r, struct change *c, struct scr
 			s->marks[k] = PICK(words);
 		c->marks = s->marks;
 		break;
+	case OP_WITHDRAW:
+	case OP_RETARGET:
+		take_change(r, t, c);
+		break;
 	default:
 		break;
 	}
@@ -229,8 +255,21 @@ static void expect_same_resolution(const struct resolution *a, const struct reso
 		    p->history_count != q->history_count)
 			fail_msg("sequence %u: item %u (%s / %s) resolves differently once read back",
 				 seq, i, x->id, y->id);
+		for (uint32_t k = 0; k < p->history_count; k++)
+			if (p->history[k].index != q->history[k].index ||
+			    p->history[k].state != q->history[k].state)
+				fail_msg("sequence %u: the history of %s differs once read back",
+					 seq, x->id);
+	}
+	assert_int_equal(a->change_count, b->change_count);
+	for (uint32_t k = 0; k < a->change_count; k++) {
+		assert_int_equal(resolution_withdrawn_by(a, k), resolution_withdrawn_by(b, k));
+		assert_int_equal(resolution_retargeted_by(a, k), resolution_retargeted_by(b, k));
 	}
 }
+
+/* How many of each op were recorded: the generator must reach the new ones. */
+static unsigned recorded_ops[OP_COUNT];
 
 static void run_sequence(unsigned seq, unsigned *recorded)
 {
@@ -252,8 +291,9 @@ static void run_sequence(unsigned seq, unsigned *recorded)
 		long index;
 
 		memset(&s, 0, sizeof(s));
-		make_change(&r, &c, &s, seq * ATTEMPTS + n);
-		if (change_check(&c, &p))
+		make_change(&r, &t, &c, &s, seq * ATTEMPTS + n);
+		/* As session_apply checks it. */
+		if (change_check(&c, &p) || change_check_ref(&c, t.changes, t.count, &p))
 			continue;
 		index = tailoring_append(&t, &c);
 		assert_true(index >= 0);
@@ -266,6 +306,7 @@ static void run_sequence(unsigned seq, unsigned *recorded)
 		resolution_free(&r);
 		r = next;
 		(*recorded)++;
+		recorded_ops[c.op]++;
 	}
 
 	strbuf_init(&out1);
@@ -308,6 +349,11 @@ static void test_recorded_changes_read_back(void **state)
 		run_sequence(seq, &recorded);
 	/* The generator must reach the writer often enough to mean anything. */
 	assert_true(recorded > SEQUENCES * 2);
+	/* Taking back and moving changes, as often as anything else. */
+	for (int op = OP_WITHDRAW; op <= OP_RETARGET; op++)
+		if (recorded_ops[op] < 20)
+			fail_msg("only %u %s changes were recorded", recorded_ops[op],
+				 change_op_name((enum change_op)op));
 }
 
 static int setup(void **state)

@@ -1395,6 +1395,203 @@ static int setup_lang(void **state)
 	return 0;
 }
 
+/* ---- withdraw and retarget ----------------------------------------------------- */
+
+static struct change mk_taking(enum change_op op, uint32_t ref, const char *target)
+{
+	struct change c = mk(op, target);
+
+	c.ref = ref;
+	return c;
+}
+
+/* The states of an item's history, "withdrawn applied". */
+static void expect_states(const struct resolution *r, const char *id, const char *want)
+{
+	static const char *const names[] = { "applied", "withdrawn", "retargeted" };
+	const struct resolved *info = info_of(r, id);
+	char buf[256];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (uint32_t k = 0; k < info->history_count; k++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", k ? " " : "",
+				      names[info->history[k].state]);
+	if (strcmp(buf, want) != 0)
+		fail_msg("history states of %s are \"%s\", want \"%s\"", id, buf, want);
+}
+
+static void test_withdraw_takes_back(void **state)
+{
+	struct fx *f = *state;
+	struct change c[3];
+
+	c[0] = mk(OP_EXCLUDE, "C1");
+	c[1] = mk_reword("C2", "役割を明確にする。", NULL);
+	c[2] = mk_taking(OP_WITHDRAW, 1, NULL);
+	for (int k = 0; k < 3; k++)
+		add_change(f, &c[k]);
+	resolve(f);
+	expect_no_conflicts(&f->r);
+	/* C1 is back in, as if never excluded; the rewording still holds. */
+	expect_status(&f->r, "C1", STATUS_KEPT);
+	assert_false(resolved_is_out(&f->r, idx(&f->r, "C1.1")));
+	expect_status(&f->r, "C2", STATUS_REWORDED);
+	/* Its history keeps both, so a successor reads why. */
+	expect_history(&f->r, "C1", &f->t, "0 2");
+	expect_states(&f->r, "C1", "withdrawn applied");
+	expect_history(&f->r, "C2", &f->t, "1");
+	assert_int_equal(resolution_withdrawn_by(&f->r, 0), 2);
+	assert_int_equal(resolution_withdrawn_by(&f->r, 1), CHANGE_NONE);
+	assert_int_equal(resolution_withdrawn_by(&f->r, 2), CHANGE_NONE);
+	assert_int_equal(resolution_withdrawn_by(&f->r, 99), CHANGE_NONE);
+}
+
+static void test_withdraw_ends_a_conflict(void **state)
+{
+	struct fx *f = *state;
+	struct change c[4];
+
+	c[0] = mk(OP_EXCLUDE, "NOPE");
+	c[1] = mk_add("C1", NULL, "C9", NULL, "追加");
+	c[2] = mk_reword("C9", "追加を直す。", NULL);
+	add_change(f, &c[0]);
+	resolve(f);
+	assert_int_equal(f->r.conflict_count, 1);
+	c[3] = mk_taking(OP_WITHDRAW, 1, NULL);
+	add_change(f, &c[3]);
+	resolve(f);
+	expect_no_conflicts(&f->r);
+
+	/* Withdrawing an addition takes the item away: what changed it
+	 * later no longer applies, and says so. */
+	add_change(f, &c[1]);
+	add_change(f, &c[2]);
+	c[3] = mk_taking(OP_WITHDRAW, 3, NULL);
+	add_change(f, &c[3]);
+	resolve(f);
+	assert_int_equal(catalog_find(&f->r.cat, "C9"), ITEM_NONE);
+	expect_children(&f->r, "C1", "C1.1 C1.2");
+	assert_int_equal(f->r.conflict_count, 1);
+	expect_conflict(&f->r, 0, 3, "C9");
+	/* The parent it was added under keeps the record. */
+	expect_history(&f->r, "C1", &f->t, "2 4");
+	expect_states(&f->r, "C1", "withdrawn applied");
+}
+
+static void test_withdraw_twice_and_retarget_withdrawn(void **state)
+{
+	struct fx *f = *state;
+	struct change c[4];
+
+	c[0] = mk(OP_EXCLUDE, "C1");
+	c[1] = mk_taking(OP_WITHDRAW, 1, NULL);
+	c[2] = mk_taking(OP_WITHDRAW, 1, NULL);
+	c[3] = mk_taking(OP_RETARGET, 1, "C2");
+	for (int k = 0; k < 4; k++)
+		add_change(f, &c[k]);
+	resolve(f);
+	assert_int_equal(f->r.conflict_count, 2);
+	expect_conflict(&f->r, 0, 2, "change 1 was already withdrawn by change 2");
+	assert_int_equal(f->r.conflicts[0].problem.code, PROBLEM_ALREADY_WITHDRAWN);
+	expect_conflict(&f->r, 1, 3, "change 1 was withdrawn by change 2");
+	assert_int_equal(f->r.conflicts[1].problem.code, PROBLEM_WITHDRAWN);
+	expect_status(&f->r, "C1", STATUS_KEPT);
+	expect_status(&f->r, "C2", STATUS_KEPT);
+	assert_int_equal(resolution_retargeted_by(&f->r, 0), CHANGE_NONE);
+}
+
+static void test_retarget_moves(void **state)
+{
+	struct fx *f = *state;
+	struct change c[2];
+
+	c[0] = mk(OP_EXCLUDE, "NOPE");
+	c[1] = mk_taking(OP_RETARGET, 1, "C3");
+	add_change(f, &c[0]);
+	add_change(f, &c[1]);
+	resolve(f);
+	expect_no_conflicts(&f->r);
+	expect_status(&f->r, "C3", STATUS_EXCLUDED);
+	expect_history(&f->r, "C3", &f->t, "0 1");
+	expect_states(&f->r, "C3", "retargeted applied");
+	assert_int_equal(resolution_retargeted_by(&f->r, 0), 1);
+	/* The file still says what was written. */
+	assert_string_equal(f->t.changes[0].target, "NOPE");
+}
+
+static void test_retarget_records_both_places(void **state)
+{
+	struct fx *f = *state;
+	struct change c[2];
+
+	c[0] = mk(OP_EXCLUDE, "C1");
+	c[1] = mk_taking(OP_RETARGET, 1, "C2");
+	add_change(f, &c[0]);
+	add_change(f, &c[1]);
+	resolve(f);
+	expect_no_conflicts(&f->r);
+	expect_status(&f->r, "C1", STATUS_KEPT);
+	expect_status(&f->r, "C2", STATUS_EXCLUDED);
+	expect_history(&f->r, "C1", &f->t, "1");
+	expect_history(&f->r, "C2", &f->t, "0 1");
+}
+
+static void test_retarget_to_nothing_is_its_conflict(void **state)
+{
+	struct fx *f = *state;
+	struct change c[3];
+
+	c[0] = mk(OP_EXCLUDE, "C1");
+	c[1] = mk_taking(OP_RETARGET, 1, "NOWHERE");
+	add_change(f, &c[0]);
+	add_change(f, &c[1]);
+	resolve(f);
+	assert_int_equal(f->r.conflict_count, 1);
+	expect_conflict(&f->r, 0, 1, "NOWHERE");
+	/* The original stays as it was. */
+	expect_status(&f->r, "C1", STATUS_EXCLUDED);
+	expect_states(&f->r, "C1", "applied applied");
+
+	/* Any reason the new place fails is the retarget's; the change
+	 * then applies as written (here: a conflict of its own). */
+	resolution_free(&f->r);
+	f->resolved = false;
+	f->t.count = 0;
+	c[0] = mk(OP_INCLUDE, "C1");
+	c[1] = mk_taking(OP_RETARGET, 1, "C2");
+	add_change(f, &c[0]);
+	add_change(f, &c[1]);
+	resolve(f);
+	assert_int_equal(f->r.conflict_count, 2);
+	expect_conflict(&f->r, 0, 1, "C2 is not excluded");
+	expect_conflict(&f->r, 1, 0, "C1 is not excluded");
+}
+
+static void test_retarget_an_addition(void **state)
+{
+	struct fx *f = *state;
+	struct change c[3];
+
+	c[0] = mk_add(NULL, "NOWHERE", "C9", NULL, "追加");
+	c[1] = mk_taking(OP_RETARGET, 1, NULL);
+	c[1].parent = "S1";
+	add_change(f, &c[0]);
+	add_change(f, &c[1]);
+	resolve(f);
+	expect_no_conflicts(&f->r);
+	expect_status(&f->r, "C9", STATUS_ADDED);
+	expect_children(&f->r, "S1", "C1 C2 C3 C9");
+	/* A later retarget wins over an earlier one. */
+	c[2] = mk_taking(OP_RETARGET, 1, NULL);
+	c[2].after = "C1";
+	add_change(f, &c[2]);
+	resolve(f);
+	expect_no_conflicts(&f->r);
+	expect_children(&f->r, "S1", "C1 C9 C2 C3");
+	assert_int_equal(resolution_retargeted_by(&f->r, 0), 2);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
 
 int main(void)
@@ -1434,6 +1631,13 @@ int main(void)
 		T(test_include_restores_reworded_from_base),
 		T(test_include_restores_added_from_base),
 		T(test_include_restores_retitled_from_base),
+		T(test_withdraw_takes_back),
+		T(test_withdraw_ends_a_conflict),
+		T(test_withdraw_twice_and_retarget_withdrawn),
+		T(test_retarget_moves),
+		T(test_retarget_records_both_places),
+		T(test_retarget_to_nothing_is_its_conflict),
+		T(test_retarget_an_addition),
 	};
 
 	return cmocka_run_group_tests(tests, setup_lang, NULL);

@@ -526,6 +526,151 @@ static void test_identity_from_environment(void **state)
 	assert_int_equal(strlen(session_date(&f->s)), 10);
 }
 
+/* ---- withdraw, retarget and the conflicts they act on ------------------------ */
+
+/* The fixture's file with these changes (YAML list entries) in it, opened
+ * as the session. */
+static void open_with(struct fixture *f, const char *changes_yaml)
+{
+	char text[4096];
+	struct diag_list d;
+	FILE *fp;
+
+	snprintf(text, sizeof(text),
+		 "format: kijun-tailoring/1\nid: corp\nbase:\n  catalog: meti-ismk-2025\n"
+		 "changes:\n%s", changes_yaml);
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	session_free(&f->s);
+	diag_list_init(&d);
+	if (!session_load_file(&f->s, f->path, SESSION_OPEN_TAILORING, &d)) {
+		for (size_t i = 0; i < d.count; i++)
+			fprintf(stderr, "%u:%u: %s\n", d.items[i].line, d.items[i].column,
+				d.items[i].message);
+		fail_msg("the tailoring does not open");
+	}
+	diag_list_free(&d);
+	assert_int_equal(session_set_author(&f->s, "山田 太郎"), SESSION_OK);
+	assert_int_equal(session_set_date(&f->s, "2026-01-15"), SESSION_OK);
+}
+
+#define WHO "  reason: 古い\n  author: a\n  date: '2026-01-01'\n"
+
+static struct change taking(enum change_op op, uint32_t ref, const char *target)
+{
+	struct change c = exclude(target);
+
+	c.op = op;
+	c.ref = ref;
+	c.reason = "誤りだったため";
+	return c;
+}
+
+static void test_withdraw_and_undo(void **state)
+{
+	struct fixture *f = *state;
+	struct change w = taking(OP_WITHDRAW, 1, NULL);
+	struct session_result r;
+
+	assert_int_equal(catalog_find(session_shown(&f->s), "4.1.9"), ITEM_NONE);
+	open_with(f, "- op: exclude\n  target: 4.1.9\n  step: 1\n" WHO);
+	assert_int_equal(session_conflict_count(&f->s), 1);
+	assert_int_equal(session_apply(&f->s, &w, &r), SESSION_OK);
+	assert_string_equal(r.focus, "4.1.9");   /* what the withdrawn change aimed at */
+	assert_int_equal(session_conflict_count(&f->s), 0);
+	assert_true(session_modified(&f->s));
+	/* Undo brings the conflict back; redo takes it away again. */
+	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
+	assert_int_equal(session_conflict_count(&f->s), 1);
+	assert_int_equal(session_conflict(&f->s, 0)->problem.code, PROBLEM_NOT_IN_BASE);
+	assert_false(session_modified(&f->s));
+	assert_int_equal(session_redo(&f->s, &r), SESSION_OK);
+	assert_int_equal(session_conflict_count(&f->s), 0);
+	/* Withdrawing it again is a conflict: not recorded. */
+	assert_int_equal(session_apply(&f->s, &w, &r), SESSION_CONFLICT);
+	assert_int_equal(r.conflict->problem.code, PROBLEM_ALREADY_WITHDRAWN);
+	assert_int_equal(changes(&f->s), 2);
+}
+
+static void test_withdraw_refused_by_the_check(void **state)
+{
+	struct fixture *f = *state;
+	struct change a = exclude("3.2"), w = taking(OP_WITHDRAW, 2, NULL);
+	struct session_result r;
+
+	assert_int_equal(session_apply(&f->s, &a, &r), SESSION_OK);
+	/* Change 2 would be the withdraw itself. */
+	assert_int_equal(session_apply(&f->s, &w, &r), SESSION_INVALID_CHANGE);
+	assert_int_equal(r.problem.code, PROBLEM_CHANGE_NOT_EARLIER);
+	w.ref = 1;
+	assert_int_equal(session_apply(&f->s, &w, &r), SESSION_OK);
+	assert_int_equal(status_of(&f->s, "3.2"), STATUS_KEPT);
+	/* A withdraw is not withdrawn: undo it, or record the change again. */
+	w.ref = 2;
+	assert_int_equal(session_apply(&f->s, &w, &r), SESSION_INVALID_CHANGE);
+	assert_int_equal(r.problem.code, PROBLEM_CHANGE_NOT_TAKEABLE);
+	assert_int_equal(changes(&f->s), 2);
+}
+
+static void test_retarget_in_session(void **state)
+{
+	struct fixture *f = *state;
+	struct change rt = taking(OP_RETARGET, 1, "4.1.1"), bad = taking(OP_RETARGET, 1, "NOWHERE");
+	struct session_result r;
+
+	open_with(f, "- op: exclude\n  target: 4.1.9\n  step: 1\n" WHO);
+	/* An exclusion moves by target, not by parent. */
+	bad.target = NULL;
+	bad.parent = "4.1";
+	assert_int_equal(session_apply(&f->s, &bad, &r), SESSION_INVALID_CHANGE);
+	assert_int_equal(r.problem.code, PROBLEM_RETARGET_NEEDS_TARGET);
+	/* To an id that does not exist: the retarget's conflict, refused. */
+	bad = taking(OP_RETARGET, 1, "NOWHERE");
+	assert_int_equal(session_apply(&f->s, &bad, &r), SESSION_CONFLICT);
+	assert_int_equal(r.conflict->problem.code, PROBLEM_NOT_IN_BASE);
+	assert_int_equal(changes(&f->s), 1);
+	assert_int_equal(session_apply(&f->s, &rt, &r), SESSION_OK);
+	assert_string_equal(r.focus, "4.1.1");
+	assert_int_equal(status_of(&f->s, "4.1.1"), STATUS_EXCLUDED);
+	assert_int_equal(session_conflict_count(&f->s), 0);
+}
+
+static void test_conflict_focus(void **state)
+{
+	struct fixture *f = *state;
+
+	open_with(f,
+		  /* 1: gone from the base: its id grows from 4.1 */
+		  "- op: exclude\n  target: 4.1.9\n  step: 1\n" WHO
+		  /* 2, 3: split away, then changed again */
+		  "- op: split\n  target: 4.1.1\n  step: 1\n  parts:\n"
+		  "  - id: 4.1.1a\n    text: 一\n  - id: 4.1.1b\n    text: 二\n" WHO
+		  "- op: exclude\n  target: 4.1.1\n  step: 1\n" WHO
+		  /* 4, 5: excluded twice: the item itself */
+		  "- op: exclude\n  target: 3.2\n  step: 1\n" WHO
+		  "- op: exclude\n  target: 3.2\n  step: 1\n" WHO
+		  /* 6: retargeted to nothing: where the moved change stands */
+		  "- op: reword\n  target: 3.3\n  step: 1\n  title: 新\n" WHO
+		  "- op: retarget\n  change: 6\n  target: 9.9.9.9\n  step: 1\n" WHO
+		  /* nothing near at all */
+		  "- op: exclude\n  target: ZZZ\n  step: 1\n" WHO);
+	assert_int_equal(session_conflict_count(&f->s), 5);
+	assert_string_equal(id_of(&f->s, session_conflict_focus(&f->s, 0)), "4.1");
+	/* 4.1.1 is hidden in the tailored view: its parent. */
+	assert_true(session_hidden(&f->s)[find(&f->s, "4.1.1")]);
+	assert_string_equal(id_of(&f->s, session_conflict_focus(&f->s, 1)), "4.1");
+	assert_string_equal(id_of(&f->s, session_conflict_focus(&f->s, 2)), "3.2");
+	assert_int_equal(session_conflict(&f->s, 3)->index, 6);
+	assert_string_equal(id_of(&f->s, session_conflict_focus(&f->s, 3)), "3.3");
+	assert_int_equal(session_conflict_focus(&f->s, 4), ITEM_NONE);
+	assert_int_equal(session_conflict_focus(&f->s, 5), ITEM_NONE);
+	/* In the base view 4.1.1 is shown: the item itself. */
+	assert_int_equal(session_set_view(&f->s, SESSION_VIEW_BASE), SESSION_OK);
+	assert_string_equal(id_of(&f->s, session_conflict_focus(&f->s, 1)), "4.1.1");
+}
+
 static void test_code_messages(void **state)
 {
 	(void)state;
@@ -557,6 +702,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_identity_from_environment, setup, teardown),
 		cmocka_unit_test(test_code_messages),
+		cmocka_unit_test_setup_teardown(test_withdraw_and_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_withdraw_refused_by_the_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retarget_in_session, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_conflict_focus, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

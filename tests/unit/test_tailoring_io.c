@@ -152,6 +152,7 @@ static void same_change(const struct change *a, const struct change *b)
 {
 	assert_int_equal(a->op, b->op);
 	assert_int_equal(a->step, b->step);
+	assert_int_equal(a->ref, b->ref);
 	SAME(a->target, b->target);
 	assert_int_equal(a->target_count, b->target_count);
 	for (uint32_t k = 0; k < a->target_count; k++)
@@ -430,6 +431,12 @@ static void build_everything(struct tailoring *t)
 	c = mk(OP_MARKS, "5a-5.2", 6);   /* no marks at all */
 	c.date = "2024-02-29";
 	append(t, &c);
+	c = mk(OP_WITHDRAW, NULL, 1);    /* takes back the exclusion, change 1 */
+	c.ref = 1;
+	append(t, &c);
+	c = mk(OP_RETARGET, "5a-5.3", 1);  /* points the rewording, change 3, elsewhere */
+	c.ref = 3;
+	append(t, &c);
 }
 
 static void test_everything_round_trips(void **state)
@@ -450,6 +457,9 @@ static void test_everything_round_trips(void **state)
 	s2 = write_to_string(&t2, &len2);
 	if (len != len2 || memcmp(s1, s2, len) != 0)
 		fail_msg("write -> read -> write differs:\n%s\n----\n%s", s1, s2);
+	/* The change a withdraw or retarget takes comes right after op. */
+	assert_non_null(strstr(s1, "- op: withdraw\n  change: 1\n  step: 1\n  reason: "));
+	assert_non_null(strstr(s1, "- op: retarget\n  change: 3\n  target: 5a-5.3\n  step: 1\n"));
 
 	/* And every field came back. */
 	SAME(t2.id, t.id);
