@@ -8,14 +8,14 @@
 
 static size_t conflicts_lines(const struct ui *ui)
 {
-	const struct resolution *r = doc_resolution(&ui->doc);
+	const struct resolution *r = session_resolution(ui->s);
 
 	return 2 + (r ? (size_t)r->conflict_count * 3 : 0);
 }
 
 static void conflicts_draw(struct ui *ui)
 {
-	const struct resolution *r = doc_resolution(&ui->doc);
+	const struct resolution *r = session_resolution(ui->s);
 	int y = ui->body_y, last = ui->body_y + ui->body_h, w = ui->cols;
 	size_t line = 0, skip = ui->help_scroll;
 	char buf[1024];

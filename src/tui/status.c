@@ -10,6 +10,15 @@
 #include "status_text.h"
 #include "ui.h"
 
+const char *ui_view_label(enum session_view v)
+{
+	switch (v) {
+	case SESSION_VIEW_BASE: return _("base");
+	case SESSION_VIEW_CHANGES: return _("changes only");
+	default: return _("tailored");
+	}
+}
+
 void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 {
 	va_list ap;
@@ -22,14 +31,15 @@ void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 
 static void draw_header(struct ui *ui)
 {
-	const struct catalog *c = doc_shown(&ui->doc);
+	const struct catalog *c = session_shown(ui->s);
+	const struct workspace *w = session_workspace(ui->s);
 	char line[512];
 	const char *title = i18n_language() == LANGUAGE_EN && c->title_en ? c->title_en
 									     : c->title;
 
-	if (ui_editing(ui) && ui->doc.ws->t.title)
+	if (w && w->t.title)
 		/* The tailoring's own name, and what it tailors. */
-		snprintf(line, sizeof(line), " kijun | %s  (%s %s)", ui->doc.ws->t.title,
+		snprintf(line, sizeof(line), " kijun | %s  (%s %s)", w->t.title,
 			 title ? title : "", c->edition ? c->edition : "");
 	else
 		snprintf(line, sizeof(line), " kijun | %s%s%s", title ? title : "",
@@ -50,7 +60,7 @@ static void draw_status(struct ui *ui)
 	int y = ui->rows - 2, rw;
 	struct status_fields f = {
 		mode_name(ui), ui->name, ui_editing(ui), ui_modified(ui),
-		ui->doc.ws ? doc_view_label(ui->doc.view) : "",
+		ui_editing(ui) ? ui_view_label(session_view(ui->s)) : "",
 		ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count,
 	};
 
