@@ -116,6 +116,7 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 		ui_message(ui, ROLE_NORMAL, "%s", _("language: English"));
 		break;
 	case ACT_HELP: view_open(ui, &help_view); break;
+	case ACT_MESSAGES: view_open(ui, &messages_view); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: return !ui_quit_request(ui);
 	case ACT_VIEW: switch_view(ui); break;

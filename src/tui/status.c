@@ -27,6 +27,7 @@ void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 	vsnprintf(ui->message, sizeof(ui->message), fmt, ap);
 	va_end(ap);
 	ui->message_role = role;
+	msglog_add(&ui->messages, ui->message, (int)role);
 }
 
 static void draw_header(struct ui *ui)
@@ -91,6 +92,21 @@ static void draw_status(struct ui *ui)
 	draw_str(y, ui->cols - rw, rw, right, ROLE_BAR, true);
 }
 
+/* A message wider than the line ends in ">" and the key that shows it
+ * whole, rather than being cut without a sign. */
+static void draw_message(int y, int cols, const char *text, enum draw_role role)
+{
+	const char *hint = _("> M: whole message");
+	int hw = text_width(hint);
+
+	if (text_width(text) <= cols || hw >= cols / 2) {
+		draw_str(y, 0, cols, text, role, true);
+		return;
+	}
+	draw_str(y, 0, cols - hw, text, role, true);
+	draw_str(y, cols - hw, hw, hint, ROLE_MUTED, true);
+}
+
 static void draw_message_line(struct ui *ui)
 {
 	int y = ui->rows - 1;
@@ -100,7 +116,7 @@ static void draw_message_line(struct ui *ui)
 		o->draw(ui, y);
 		return;
 	}
-	draw_str(y, 0, ui->cols, ui->message, ui->message_role, true);
+	draw_message(y, ui->cols, ui->message, ui->message_role);
 }
 
 void status_draw(struct ui *ui)

@@ -14,6 +14,7 @@
 #include "kijun/session.h"
 #include "kijun/tailoring.h"
 #include "lineedit.h"
+#include "msglog.h"
 #include "outline.h"
 #include "prompt.h"
 
@@ -52,6 +53,7 @@ struct overlay_ops {
 extern const struct view_ops browse_view;     /* browse_view.c */
 extern const struct view_ops help_view;       /* help_view.c */
 extern const struct view_ops conflicts_view;  /* conflicts_view.c */
+extern const struct view_ops messages_view;   /* messages_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
@@ -90,8 +92,9 @@ struct ui {
 	bool have_before_changes;
 	bool quitting;             /* the quit question is open */
 
-	char message[512];
+	char message[MSGLOG_TEXT];
 	enum draw_role message_role;
+	struct msglog messages;    /* what the message line said: M reads them */
 	size_t help_scroll;
 
 	/* Layout, recomputed on every resize. */
@@ -134,7 +137,8 @@ void search_bar_begin(struct ui *ui);
 /* n and N: the next or previous match of the last search. */
 void search_bar_again(struct ui *ui, bool forward);
 
-/* Sets the message line; printf-style. */
+/* Sets the message line, and keeps it in the history M shows;
+ * printf-style. */
 void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
