@@ -279,8 +279,7 @@ fail:
 bool ui_edit_key(struct ui *ui, int action)
 {
 	if (!ui_editing(ui)) {
-		ui_message(ui, ROLE_NORMAL, "%s",
-			   _("this is a catalog: open a tailoring file to make changes (kijun FILE.yaml)"));
+		ui_message(ui, ROLE_NORMAL, "%s", _(session_code_message(SESSION_READ_ONLY)));
 		return true;
 	}
 	switch (action) {
