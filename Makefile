@@ -47,9 +47,11 @@ APP_SRC := $(TUI_SRC) $(CLI_SRC) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 # Parts of the interface written without curses, so unit tests reach them.
 TUI_PURE_SRC := src/tui/outline.c src/tui/lineedit.c src/tui/detail.c \
-	src/tui/detail_tailoring.c src/tui/doc.c src/tui/problem_words.c
+	src/tui/detail_tailoring.c src/tui/problem_words.c
 # The status bar, the tree marks and the locale set-up (issue 10).
 TUI_PURE_SRC += src/tui/status_text.c src/tui/marks.c src/cli/cli_locale.c
+# The message history (M).
+TUI_PURE_SRC += src/tui/msglog.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))

@@ -11,6 +11,7 @@
 #include "kijun/file_format.h"
 #include "kijun/workspace_io.h"
 #include "kijun/i18n.h"
+#include "kijun/session_io.h"
 #include "kijun/text.h"
 #include "kijun/version.h"
 #include "tui/tui.h"
@@ -145,51 +146,25 @@ static enum cli_locale locale_state;
 static const char *locale_used;
 
 /* kijun FILE: a tailoring to work on (created on the built-in catalog
- * when FILE does not exist yet), or a catalog to browse. */
+ * when FILE does not exist yet), or a catalog to browse; opened through
+ * the session, as the commands open theirs. */
 static int open_screen(const char *path, const char *script)
 {
 	struct diag_list diags;
-	struct workspace w;
-	struct catalog c;
-	enum file_format format = FORMAT_CATALOG;
+	struct session s;
 	int rc;
 
 	/* Said before the screen takes the terminal; it is there again after. */
 	cli_locale_report(stderr, locale_state, locale_used);
-	if (path && access(path, F_OK) == 0) {
-		char *buf;
-		size_t len;
-
-		diag_list_init(&diags);
-		if (!file_read_all(path, &buf, &len, &diags)) {
-			cli_print_diags(stderr, &diags);
-			diag_list_free(&diags);
-			return EXIT_INVALID;
-		}
-		format = file_format_of(buf, len);
-		free(buf);
-		diag_list_free(&diags);
-	} else if (path) {
-		format = FORMAT_TAILORING;
-	}
-	if (format != FORMAT_TAILORING) {
-		rc = cli_load_catalog(path, &c);
-		if (rc != EXIT_OK)
-			return rc;
-		rc = tui_run(&c, NULL, path ? path : catalog_builtin_name(), script);
-		catalog_free(&c);
-		return rc;
-	}
 	diag_list_init(&diags);
-	if (access(path, F_OK) == 0 ? !workspace_open(&w, path, &diags)
-				    : !workspace_create(&w, path, &diags)) {
+	if (!session_load_file(&s, path, SESSION_OPEN_ANY, &diags)) {
 		cli_print_diags(stderr, &diags);
 		diag_list_free(&diags);
 		return EXIT_INVALID;
 	}
 	diag_list_free(&diags);
-	rc = tui_run(NULL, &w, path, script);
-	workspace_free(&w);
+	rc = tui_run(&s, path ? path : catalog_builtin_name(), script);
+	session_free(&s);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
  * the right (or the tree alone), and the keys that move, open, search and
  * start the editing operations. */
 #include <curses.h>
+#include <stdio.h>
 
 #include "keymap.h"
 #include "kijun/i18n.h"
@@ -34,17 +35,42 @@ static void detail_key(struct ui *ui, enum action a)
 	}
 }
 
+/* v: tailored, base, changes only, and round again.  The changes-only
+ * view opens everything; coming back from it restores what was open
+ * before it, with the cursor's item shown. */
 static void switch_view(struct ui *ui)
 {
+	enum session_view from = session_view(ui->s);
+	enum session_view to = (enum session_view)((from + 1) % SESSION_VIEW_COUNT);
+	char cursor[256] = "";
+	uint32_t cur = outline_current(&ui->tree);
+
 	if (!ui_editing(ui)) {
 		ui_edit_key(ui, ACT_VIEW);  /* says why not */
 		return;
 	}
-	ui->doc.view = (enum doc_view)((ui->doc.view + 1) % VIEW_COUNT);
-	ui_reload(ui, NULL);
-	if (ui->doc.view == VIEW_CHANGES)
+	if (to == SESSION_VIEW_CHANGES) {
+		if (ui->have_before_changes)
+			outline_state_free(&ui->before_changes);
+		ui->have_before_changes = outline_state_save(&ui->tree, &ui->before_changes);
+	} else if (from == SESSION_VIEW_CHANGES && ui->have_before_changes) {
+		if (cur != ITEM_NONE)
+			snprintf(cursor, sizeof(cursor), "%s", catalog_item(ui->tree.c, cur)->id);
+		if (ui->have_remembered)
+			outline_state_free(&ui->remembered);
+		ui->remembered = ui->before_changes;
+		ui->have_remembered = true;
+		ui->have_before_changes = false;
+	}
+	if (!ui->have_remembered)
+		ui_remember(ui);  /* before the view's filter is recomputed */
+	if (session_set_view(ui->s, to) != SESSION_OK || !ui_reload(ui, cursor[0] ? cursor : NULL)) {
+		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	if (to == SESSION_VIEW_CHANGES)
 		outline_expand_all(&ui->tree);
-	ui_message(ui, ROLE_NORMAL, _("view: %s"), doc_view_label(ui->doc.view));
+	ui_message(ui, ROLE_NORMAL, _("view: %s"), ui_view_label(to));
 }
 
 static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
@@ -90,6 +116,7 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 		ui_message(ui, ROLE_NORMAL, "%s", _("language: English"));
 		break;
 	case ACT_HELP: view_open(ui, &help_view); break;
+	case ACT_MESSAGES: view_open(ui, &messages_view); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: return !ui_quit_request(ui);
 	case ACT_VIEW: switch_view(ui); break;

@@ -8,14 +8,12 @@
 
 static size_t conflicts_lines(const struct ui *ui)
 {
-	const struct resolution *r = doc_resolution(&ui->doc);
-
-	return 2 + (r ? (size_t)r->conflict_count * 3 : 0);
+	return 2 + (size_t)session_conflict_count(ui->s) * 3;
 }
 
 static void conflicts_draw(struct ui *ui)
 {
-	const struct resolution *r = doc_resolution(&ui->doc);
+	uint32_t count = session_conflict_count(ui->s);
 	int y = ui->body_y, last = ui->body_y + ui->body_h, w = ui->cols;
 	size_t line = 0, skip = ui->help_scroll;
 	char buf[1024];
@@ -28,12 +26,12 @@ static void conflicts_draw(struct ui *ui)
 		}                                                                 \
 	} while (0)
 
-	snprintf(buf, sizeof(buf), _("Changes that do not apply (%u)"), r ? r->conflict_count : 0);
+	snprintf(buf, sizeof(buf), _("Changes that do not apply (%u)"), count);
 	ROW(buf, 1, ROLE_HEADING);
-	ROW(r && r->conflict_count ? "" : _("none: every change applies to the base"), 1, ROLE_MUTED);
-	for (uint32_t k = 0; r && k < r->conflict_count; k++) {
-		const struct conflict *x = &r->conflicts[k];
-		const struct change *c = &x->from->changes[x->index];
+	ROW(count ? "" : _("none: every change applies to the base"), 1, ROLE_MUTED);
+	for (uint32_t k = 0; k < count; k++) {
+		const struct conflict *x = session_conflict(ui->s, k);
+		const struct change *c = session_conflict_change(ui->s, k);
 
 		snprintf(buf, sizeof(buf), _("change %u (%s, line %u, step %u, %s %s)"), x->index + 1,
 			 change_op_label(c->op), c->line, c->step, c->date ? c->date : "",

@@ -27,8 +27,9 @@ void detail_view_draw(struct ui *ui)
 	uint32_t i = outline_current(&ui->tree);
 	int x = ui->detail_x, w = ui->detail_w;
 	struct detail_context ctx = {
-		doc_resolution(&ui->doc), ui->doc.ws ? &ui->doc.ws->t : NULL,
-		ui->doc.view == VIEW_BASE,
+		session_resolution(ui->s),
+		session_editing(ui->s) ? &session_workspace(ui->s)->t : NULL,
+		session_view(ui->s) == SESSION_VIEW_BASE,
 	};
 	struct detail_window win;
 

@@ -23,8 +23,6 @@ bool edit_begin(struct ui *ui, enum change_op op);
 void edit_ask_reason(struct ui *ui);
 /* The item a change created or changed, for the cursor. */
 const char *edit_made_id(const struct change *c);
-/* Resolves the tailoring again, noting the tree's state first. */
-bool edit_resolve_again(struct ui *ui);
 
 /* Words separated by spaces or commas (ASCII or ideographic). */
 uint32_t edit_split_words(struct ui *ui, const char *s, const char ***out);

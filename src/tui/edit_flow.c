@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "edit.h"
 #include "editor.h"
@@ -25,7 +24,7 @@ const char *edit_keep(struct ui *ui, const char *s)
 
 const struct catalog *edit_shown(const struct ui *ui)
 {
-	return doc_shown(&ui->doc);
+	return session_shown(ui->s);
 }
 
 const struct item *edit_item(const struct ui *ui)
@@ -54,20 +53,6 @@ bool edit_begin(struct ui *ui, enum change_op op)
 	return ui->flow.c.target != NULL;
 }
 
-static void today(char out[11])
-{
-	const char *fixed = getenv("KIJUN_DATE");  /* for reproducible runs */
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (fixed && strlen(fixed) == 10) {
-		memcpy(out, fixed, 11);
-		return;
-	}
-	localtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* The new item a change makes, for the cursor to land on. */
 const char *edit_made_id(const struct change *c)
 {
@@ -79,48 +64,42 @@ const char *edit_made_id(const struct change *c)
 	}
 }
 
-/* Resolves the tailoring again; the tree's state is noted first, while
- * it still matches the catalog it was made for. */
-bool edit_resolve_again(struct ui *ui)
+/* Words a refused change: what the check found, why it cannot apply, or
+ * the session's reason. */
+static void say_refused(struct ui *ui, const struct session_result *r)
 {
-	ui_remember(ui);
-	return workspace_resolve(ui->doc.ws);
+	char words[400];
+
+	if (r->code == SESSION_INVALID_CHANGE)
+		ui_message(ui, ROLE_ERROR, "%s", problem_describe(&r->problem, words, sizeof(words)));
+	else if (r->code == SESSION_CONFLICT && r->conflict)
+		ui_message(ui, ROLE_ERROR, _("not recorded: %s"),
+			   problem_describe(&r->conflict->problem, words, sizeof(words)));
+	else
+		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(r->code)));
 }
 
+/* Records the change through the session, the one place changes are
+ * checked; the tree is noted first, while it still matches the catalog
+ * it was made for, and rebuilt after (a refused change may have been
+ * resolved too). */
 static bool record(struct ui *ui, const struct change *c)
 {
-	struct workspace *w = ui->doc.ws;
-	long index = tailoring_append(&w->t, c);
+	struct session_result r;
 	char focus[512];
 
-	if (index < 0 || !edit_resolve_again(ui)) {
-		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+	ui_remember(ui);
+	if (session_apply(ui->s, c, &r) != SESSION_OK) {
+		if (!ui_reload(ui, NULL))
+			ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+		else
+			say_refused(ui, &r);
 		return false;
 	}
-	/* A change that cannot apply is not recorded from the screen. */
-	for (uint32_t k = 0; k < w->res.conflict_count; k++) {
-		const struct conflict *x = &w->res.conflicts[k];
-
-		if (x->from == &w->t && x->index == (uint32_t)index) {
-			struct change dropped;
-
-			char words[400];
-
-			snprintf(focus, sizeof(focus), _("not recorded: %s"),
-				 problem_describe(&x->problem, words, sizeof(words)));
-			tailoring_pop(&w->t, &dropped);
-			edit_resolve_again(ui);
-			ui_reload(ui, NULL);
-			ui_message(ui, ROLE_ERROR, "%s", focus);
-			return false;
-		}
-	}
-	snprintf(focus, sizeof(focus), "%s", edit_made_id(&w->t.changes[index]));
-	ui->generation++;
-	ui->redo_count = 0;
+	snprintf(focus, sizeof(focus), "%s", r.focus ? r.focus : "");
 	ui_reload(ui, focus);
 	ui_message(ui, ROLE_NORMAL, _("recorded: %s %s (not saved yet: s saves)"),
-		   change_op_label(c->op), focus);
+		   change_op_label(r.change->op), focus);
 	return true;
 }
 
@@ -128,20 +107,11 @@ static bool record(struct ui *ui, const struct change *c)
 static void reason_done(struct ui *ui, const char *answer, int key)
 {
 	struct change *c = &ui->flow.c;
-	char date[11];
-	struct problem problem;
-	char words[400];
 
 	(void)key;
 	c->step = (uint8_t)ui->prompt.step;
 	c->reason = edit_keep(ui, answer);
-	c->author = ui->author;
-	today(date);
-	c->date = edit_keep(ui, date);
-	if (change_check(c, &problem))
-		ui_message(ui, ROLE_ERROR, "%s", problem_describe(&problem, words, sizeof(words)));
-	else
-		record(ui, c);
+	record(ui, c);
 	ui_flow_cancel(ui);
 }
 
@@ -151,13 +121,12 @@ void edit_ask_reason(struct ui *ui)
 {
 	struct change probe = ui->flow.c;
 	struct problem problem;
-	char date[11], words[400];
+	char words[400];
 
 	probe.step = (uint8_t)step_default(probe.op, probe.source);
 	probe.reason = "-";
-	probe.author = ui->author;
-	today(date);
-	probe.date = date;
+	probe.author = session_author(ui->s);
+	probe.date = session_date(ui->s);
 	if (change_check(&probe, &problem) && problem.field != FIELD_REASON) {
 		ui_message(ui, ROLE_ERROR, "%s", problem_describe(&problem, words, sizeof(words)));
 		ui_flow_cancel(ui);

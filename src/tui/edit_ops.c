@@ -19,7 +19,7 @@
 
 static void op_exclude(struct ui *ui)
 {
-	const struct resolved *info = doc_info(&ui->doc, outline_current(&ui->tree));
+	const struct resolved *info = session_info(ui->s, outline_current(&ui->tree));
 	bool excluded = info && info->status == STATUS_EXCLUDED;
 
 	if (!edit_begin(ui, excluded ? OP_INCLUDE : OP_EXCLUDE))
@@ -130,7 +130,7 @@ static void months_done(struct ui *ui, const char *answer, int key)
 
 static void op_technical(struct ui *ui)
 {
-	const struct resolved *info = doc_info(&ui->doc, outline_current(&ui->tree));
+	const struct resolved *info = session_info(ui->s, outline_current(&ui->tree));
 
 	if (!edit_begin(ui, OP_TECHNICAL))
 		return;
@@ -151,7 +151,7 @@ static void marks_done(struct ui *ui, const char *answer, int key)
 
 static void op_marks(struct ui *ui)
 {
-	const struct resolved *info = doc_info(&ui->doc, outline_current(&ui->tree));
+	const struct resolved *info = session_info(ui->s, outline_current(&ui->tree));
 	char initial[512] = "";
 
 	if (!edit_begin(ui, OP_MARKS))
@@ -279,8 +279,7 @@ fail:
 bool ui_edit_key(struct ui *ui, int action)
 {
 	if (!ui_editing(ui)) {
-		ui_message(ui, ROLE_NORMAL, "%s",
-			   _("this is a catalog: open a tailoring file to make changes (kijun FILE.yaml)"));
+		ui_message(ui, ROLE_NORMAL, "%s", _(session_code_message(SESSION_READ_ONLY)));
 		return true;
 	}
 	switch (action) {
@@ -289,7 +288,12 @@ bool ui_edit_key(struct ui *ui, int action)
 	case ACT_SAVE: ui_save(ui); return true;
 	default: break;
 	}
-	if (ui->doc.view == VIEW_BASE) {
+	if (ui->identity != SESSION_OK) {
+		/* Who or when is refused: no change could be recorded. */
+		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(ui->identity)));
+		return true;
+	}
+	if (session_view(ui->s) == SESSION_VIEW_BASE) {
 		ui_message(ui, ROLE_NORMAL, "%s", _("the base cannot be changed: press v for the tailored view"));
 		return true;
 	}

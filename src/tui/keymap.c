@@ -31,6 +31,7 @@ const struct binding keymap[] = {
 	{ "z", N_("show the tree alone, or both panes"), ACT_PANES, { 'z' }, false },
 	{ "L", N_("switch language (日本語 / English)"), ACT_LANGUAGE, { 'L' }, false },
 	{ "?, F1", N_("this help"), ACT_HELP, { '?', KEY_F(1) }, false },
+	{ "M", N_("the messages so far, whole, newest first"), ACT_MESSAGES, { 'M' }, false },
 	{ "Ctrl-L", N_("redraw the screen"), ACT_REDRAW, { CTRL('l') }, false },
 	{ "q", N_("quit (asks first when there are unsaved changes)"), ACT_QUIT, { 'q' }, false },
 	{ "v", N_("view: tailored, base, changes only"), ACT_VIEW, { 'v' }, true },

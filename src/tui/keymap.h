@@ -29,6 +29,7 @@ enum action {
 	ACT_PANES,
 	ACT_LANGUAGE,
 	ACT_HELP,
+	ACT_MESSAGES,
 	ACT_REDRAW,
 	ACT_QUIT,
 	/* Editing a tailoring. */

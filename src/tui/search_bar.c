@@ -1,39 +1,23 @@
 /* The search as it is typed: an overlay on the message line that moves
- * the tree to the first match as the user types (Enter keeps it, Esc goes
- * back), and n and N afterwards.  Matching is the core's: the calls to it
- * stay thin so the session's search can take their place. */
+ * the tree to the best match as the user types (Enter keeps it, Esc goes
+ * back), and n and N afterwards.  Matching and ranking are the session's
+ * (an exact id first, then ids that start with the query, then text). */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "keymap.h"
 #include "kijun/i18n.h"
-#include "kijun/search.h"
 #include "ui.h"
-
-/* Searches past items the view leaves out. */
-static uint32_t search_shown(struct ui *ui, uint32_t from, const char *query, bool forward,
-			     bool *wrapped)
-{
-	const struct catalog *c = doc_shown(&ui->doc);
-	uint32_t hit = catalog_search(c, from, query, forward, wrapped), first = hit;
-	bool w2;
-
-	while (hit != ITEM_NONE && ui->doc.hidden && ui->doc.hidden[hit]) {
-		hit = catalog_search(c, hit, query, forward, &w2);
-		*wrapped |= w2;
-		if (hit == first)
-			return ITEM_NONE;
-	}
-	return hit;
-}
 
 void search_bar_begin(struct ui *ui)
 {
-	const struct catalog *c = doc_shown(&ui->doc);
+	const struct catalog *c = session_shown(ui->s);
 
 	ui->searching = true;
+	ui->search_found = false;
 	lineedit_clear(&ui->query);
+	snprintf(ui->old_query, sizeof(ui->old_query), "%s", session_search_query(ui->s));
 	ui->search_origin = outline_current(&ui->tree);
 	free(ui->saved_expanded);
 	ui->saved_expanded = malloc(c->count);
@@ -46,44 +30,47 @@ void search_bar_begin(struct ui *ui)
 static void search_restore(struct ui *ui)
 {
 	if (ui->saved_expanded)
-		memcpy(ui->tree.expanded, ui->saved_expanded, doc_shown(&ui->doc)->count);
+		memcpy(ui->tree.expanded, ui->saved_expanded, session_shown(ui->s)->count);
 	outline_reveal(&ui->tree, ui->search_origin);
 }
 
-/* Jumps to the first match after where / was pressed, as the user types. */
+/* Jumps to the best match after where / was pressed, as the user types. */
 static void search_update(struct ui *ui)
 {
-	bool wrapped;
 	uint32_t hit;
 
+	ui->search_found = false;
 	if (ui->query.len == 0) {
 		search_restore(ui);
 		ui->message[0] = '\0';
 		return;
 	}
-	hit = search_shown(ui, ui->search_origin, ui->query.buf, true, &wrapped);
-	if (hit == ITEM_NONE) {
+	if (session_search(ui->s, ui->query.buf, ui->search_origin, &hit) != SESSION_OK) {
 		search_restore(ui);
 		return;
 	}
+	ui->search_found = true;
 	if (ui->saved_expanded)
-		memcpy(ui->tree.expanded, ui->saved_expanded, doc_shown(&ui->doc)->count);
+		memcpy(ui->tree.expanded, ui->saved_expanded, session_shown(ui->s)->count);
 	outline_reveal(&ui->tree, hit);
 }
 
 static void search_end(struct ui *ui, bool keep)
 {
+	uint32_t hit;
+
 	ui->searching = false;
 	curs_set(0);
+	if (!keep || !ui->query.len) {
+		/* n and N go on with the search before this one. */
+		if (strcmp(ui->old_query, session_search_query(ui->s)) != 0)
+			session_search(ui->s, ui->old_query, outline_current(&ui->tree), &hit);
+	}
 	if (!keep) {
 		search_restore(ui);
 		ui->message[0] = '\0';
 	} else if (ui->query.len) {
-		uint32_t cur = outline_current(&ui->tree);
-
-		snprintf(ui->last_query, sizeof(ui->last_query), "%s", ui->query.buf);
-		if (cur == ITEM_NONE ||
-		    !item_matches(catalog_item(doc_shown(&ui->doc), cur), ui->query.buf))
+		if (!ui->search_found)
 			ui_message(ui, ROLE_ERROR, _("not found: %s"), ui->query.buf);
 		else
 			ui_message(ui, ROLE_NORMAL, "/%s", ui->query.buf);
@@ -94,25 +81,27 @@ static void search_end(struct ui *ui, bool keep)
 
 void search_bar_again(struct ui *ui, bool forward)
 {
+	const char *query = session_search_query(ui->s);
+	enum session_code code;
 	bool wrapped;
 	uint32_t hit;
 
-	if (!ui->last_query[0]) {
-		ui_message(ui, ROLE_ERROR, "%s", _("no search yet: press / to search"));
+	code = session_search_next(ui->s, outline_current(&ui->tree), forward, &hit, &wrapped);
+	if (code == SESSION_NOT_FOUND) {
+		ui_message(ui, ROLE_ERROR, _("not found: %s"), query);
 		return;
 	}
-	hit = search_shown(ui, outline_current(&ui->tree), ui->last_query, forward, &wrapped);
-	if (hit == ITEM_NONE) {
-		ui_message(ui, ROLE_ERROR, _("not found: %s"), ui->last_query);
+	if (code != SESSION_OK) {
+		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(code)));
 		return;
 	}
 	outline_reveal(&ui->tree, hit);
 	if (wrapped)
 		ui_message(ui, ROLE_NORMAL, forward ? _("search hit the end, continued from the top: %s")
 						    : _("search hit the top, continued from the end: %s"),
-			   ui->last_query);
+			   query);
 	else
-		ui_message(ui, ROLE_NORMAL, "%s%s", forward ? "/" : "?", ui->last_query);
+		ui_message(ui, ROLE_NORMAL, "%s%s", forward ? "/" : "?", query);
 }
 
 static void search_key(struct ui *ui, bool is_key, wint_t ch)

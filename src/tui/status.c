@@ -10,6 +10,15 @@
 #include "status_text.h"
 #include "ui.h"
 
+const char *ui_view_label(enum session_view v)
+{
+	switch (v) {
+	case SESSION_VIEW_BASE: return _("base");
+	case SESSION_VIEW_CHANGES: return _("changes only");
+	default: return _("tailored");
+	}
+}
+
 void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 {
 	va_list ap;
@@ -18,18 +27,20 @@ void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 	vsnprintf(ui->message, sizeof(ui->message), fmt, ap);
 	va_end(ap);
 	ui->message_role = role;
+	msglog_add(&ui->messages, ui->message, (int)role);
 }
 
 static void draw_header(struct ui *ui)
 {
-	const struct catalog *c = doc_shown(&ui->doc);
+	const struct catalog *c = session_shown(ui->s);
+	const struct workspace *w = session_workspace(ui->s);
 	char line[512];
 	const char *title = i18n_language() == LANGUAGE_EN && c->title_en ? c->title_en
 									     : c->title;
 
-	if (ui_editing(ui) && ui->doc.ws->t.title)
+	if (w && w->t.title)
 		/* The tailoring's own name, and what it tailors. */
-		snprintf(line, sizeof(line), " kijun | %s  (%s %s)", ui->doc.ws->t.title,
+		snprintf(line, sizeof(line), " kijun | %s  (%s %s)", w->t.title,
 			 title ? title : "", c->edition ? c->edition : "");
 	else
 		snprintf(line, sizeof(line), " kijun | %s%s%s", title ? title : "",
@@ -50,7 +61,7 @@ static void draw_status(struct ui *ui)
 	int y = ui->rows - 2, rw;
 	struct status_fields f = {
 		mode_name(ui), ui->name, ui_editing(ui), ui_modified(ui),
-		ui->doc.ws ? doc_view_label(ui->doc.view) : "",
+		ui_editing(ui) ? ui_view_label(session_view(ui->s)) : "",
 		ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count,
 	};
 
@@ -81,6 +92,21 @@ static void draw_status(struct ui *ui)
 	draw_str(y, ui->cols - rw, rw, right, ROLE_BAR, true);
 }
 
+/* A message wider than the line ends in ">" and the key that shows it
+ * whole, rather than being cut without a sign. */
+static void draw_message(int y, int cols, const char *text, enum draw_role role)
+{
+	const char *hint = _("> M: whole message");
+	int hw = text_width(hint);
+
+	if (text_width(text) <= cols || hw >= cols / 2) {
+		draw_str(y, 0, cols, text, role, true);
+		return;
+	}
+	draw_str(y, 0, cols - hw, text, role, true);
+	draw_str(y, cols - hw, hw, hint, ROLE_MUTED, true);
+}
+
 static void draw_message_line(struct ui *ui)
 {
 	int y = ui->rows - 1;
@@ -90,7 +116,7 @@ static void draw_message_line(struct ui *ui)
 		o->draw(ui, y);
 		return;
 	}
-	draw_str(y, 0, ui->cols, ui->message, ui->message_role, true);
+	draw_message(y, ui->cols, ui->message, ui->message_role);
 }
 
 void status_draw(struct ui *ui)

@@ -19,7 +19,7 @@ enum { MARK_COLS = 4 };
 
 static void draw_marks(struct ui *ui, int y, uint32_t i)
 {
-	const struct resolved *info = doc_info(&ui->doc, i);
+	const struct resolved *info = session_info(ui->s, i);
 	char marks[MARK_COLS + 1] = "    ";
 
 	if (info) {
@@ -29,7 +29,7 @@ static void draw_marks(struct ui *ui, int y, uint32_t i)
 		/* A closed branch says that changes are inside it. */
 		if (marks[0] == ' ' && it->first_child != ITEM_NONE &&
 		    !outline_is_expanded(&ui->tree, i) &&
-		    marks_changes_below(ui->tree.c, doc_resolution(&ui->doc), i))
+		    marks_changes_below(ui->tree.c, session_resolution(ui->s), i))
 			marks[0] = MARKS_CHANGES_BELOW;
 		if (info->wording_conflict)
 			marks[1] = '!';
@@ -49,9 +49,9 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 	const struct catalog *c = ui->tree.c;
 	uint32_t i = ui->tree.rows[row];
 	const struct item *it = catalog_item(c, i);
-	const struct resolved *info = doc_info(&ui->doc, i);
+	const struct resolved *info = session_info(ui->s, i);
 	bool selected = row == ui->tree.cursor;
-	bool out = info && ui->doc.view != VIEW_BASE && ui->doc.ws && resolved_is_out(&ui->doc.ws->res, i);
+	bool out = info && session_view(ui->s) != SESSION_VIEW_BASE && resolved_is_out(session_resolution(ui->s), i);
 	enum draw_role base = out ? ROLE_MUTED : ROLE_NORMAL, idrole = out ? ROLE_MUTED : ROLE_ID;
 	int w = ui->tree_w, x = 0, indent = (it->depth - 1) * 2;
 	const char *marker = "  ", *name;
@@ -73,7 +73,7 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 	/* Entries read better by their label ("f)") than by their id. */
 	name = it->kind == ITEM_ENTRY && it->label ? it->label : it->id;
 	x += draw_str(y, x, w - x, name, idrole, false);
-	if (info && info->mark_count && ui->doc.view != VIEW_BASE)
+	if (info && info->mark_count && session_view(ui->s) != SESSION_VIEW_BASE)
 		for (uint32_t k = 0; k < info->mark_count && x < w; k++)
 			x += draw_str(y, x, w - x, info->marks[k], idrole, false);
 	if (x < w)

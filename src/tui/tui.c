@@ -6,7 +6,6 @@
 #include "tui.h"
 
 #include <curses.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 
 #include "keymap.h"
 #include "kijun/i18n.h"
+#include "kijun/session_io.h"
 #include "kijun/text.h"
 #include "script.h"
 #include "terminfo.h"
@@ -69,19 +69,19 @@ bool ui_reload(struct ui *ui, const char *focus_id)
 	if (!ui->have_remembered)
 		ui_remember(ui);
 	outline_free(&ui->tree);
-	if (!doc_update_hidden(&ui->doc) || !outline_init(&ui->tree, doc_shown(&ui->doc)))
+	if (!outline_init(&ui->tree, session_shown(ui->s)))
 		return false;
 	ui->tree.height = height;
-	ui->tree.hidden = ui->doc.hidden;
+	ui->tree.hidden = session_hidden(ui->s);
 	if (ui->have_remembered) {
 		outline_state_restore(&ui->tree, &ui->remembered);
 		outline_state_free(&ui->remembered);
 		ui->have_remembered = false;
 	}
 	if (focus_id) {
-		uint32_t i = catalog_find(doc_shown(&ui->doc), focus_id);
+		uint32_t i = catalog_find(session_shown(ui->s), focus_id);
 
-		if (i != ITEM_NONE && !ui->doc.hidden[i])
+		if (i != ITEM_NONE && !session_hidden(ui->s)[i])
 			outline_reveal(&ui->tree, i);
 	}
 	ui->detail.item = ITEM_NONE;  /* lay it out again */
@@ -186,26 +186,6 @@ static void screen_setup(void)
 	draw_init_roles();
 }
 
-/* Who changes are recorded as: KIJUN_AUTHOR, else the account's full
- * name, else its login. */
-static void find_author(struct ui *ui)
-{
-	const char *env = getenv("KIJUN_AUTHOR");
-	struct passwd *pw = getpwuid(getuid());
-	const char *name = NULL;
-
-	if (env && *env)
-		name = env;
-	else if (pw && pw->pw_gecos && *pw->pw_gecos && *pw->pw_gecos != ',')
-		name = pw->pw_gecos;
-	else if (pw)
-		name = pw->pw_name;
-	else
-		name = getenv("USER");
-	snprintf(ui->author, sizeof(ui->author), "%s", name && *name ? name : "unknown");
-	ui->author[strcspn(ui->author, ",\t\n")] = '\0';  /* gecos: "Name,room,phone" */
-}
-
 static void handle_signals(void)
 {
 	struct sigaction sa;
@@ -221,18 +201,23 @@ static void handle_signals(void)
 
 static void announce(struct ui *ui)
 {
-	struct workspace *w = ui->doc.ws;
+	struct workspace *w = session_workspace(ui->s);
+	const struct diag_list *warnings = session_warnings(ui->s);
 
 	if (!w)
 		return;
-	if (w->res.conflict_count)
+	if (session_conflict_count(ui->s))
 		ui_message(ui, ROLE_ERROR,
 			   _("%u changes do not apply to the base: ! lists them"),
-			   w->res.conflict_count);
-	else if (w->warnings.count)
-		ui_message(ui, ROLE_ERROR, "%s", w->warnings.items[0].message);
+			   session_conflict_count(ui->s));
+	else if (warnings->count)
+		ui_message(ui, ROLE_ERROR, "%s", warnings->items[0].message);
 	else if (w->t.count == 0)
 		ui_message(ui, ROLE_NORMAL, "%s", _("a new tailoring: x, r, a ... make changes, s saves, ? lists the keys"));
+	/* Said last, so it is what the line shows: until it is fixed, no
+	 * change can be recorded. */
+	if (ui->identity != SESSION_OK)
+		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(ui->identity)));
 }
 
 /* Reads keys from the terminal until the user quits or kijun is killed. */
@@ -266,7 +251,7 @@ static void terminal_loop(struct ui *ui)
 	}
 }
 
-int tui_run(struct catalog *c, struct workspace *w, const char *name, const char *script)
+int tui_run(struct session *s, const char *name, const char *script)
 {
 	struct ui ui;
 	struct script sc;
@@ -276,19 +261,18 @@ int tui_run(struct catalog *c, struct workspace *w, const char *name, const char
 
 	memset(&ui, 0, sizeof(ui));
 	memset(&sc, 0, sizeof(sc));
-	ui.doc.catalog = c;
-	ui.doc.ws = w;
+	ui.s = s;
 	ui.name = name;
 	ui.view = &browse_view;
-	ui.session_start = w ? w->t.count : 0;
-	find_author(&ui);
 	detail_init(&ui.detail);
-	if (!doc_update_hidden(&ui.doc) || !outline_init(&ui.tree, doc_shown(&ui.doc))) {
+	if (!outline_init(&ui.tree, session_shown(s))) {
 		fprintf(stderr, "kijun: %s\n", _("out of memory"));
 		rc = 2;
 		goto out;
 	}
-	ui.tree.hidden = ui.doc.hidden;
+	ui.tree.hidden = session_hidden(s);
+	if (session_editing(s))
+		ui.identity = session_load_identity(s);
 	outline_expand_to(&ui.tree, 1);
 	if (script) {
 		if (!script_open(&sc, script, err, sizeof(err))) {
@@ -331,11 +315,11 @@ out:
 	script_close(&sc);
 	if (ui.have_remembered)
 		outline_state_free(&ui.remembered);
+	if (ui.have_before_changes)
+		outline_state_free(&ui.before_changes);
 	ui_flow_cancel(&ui);
-	free(ui.redo);
 	free(ui.saved_expanded);
 	detail_free(&ui.detail);
 	outline_free(&ui.tree);
-	doc_free(&ui.doc);
 	return rc;
 }

@@ -8,12 +8,13 @@
 #include <wchar.h>
 
 #include "detail.h"
-#include "doc.h"
 #include "draw.h"
 #include "kijun/arena.h"
 #include "kijun/catalog.h"
+#include "kijun/session.h"
 #include "kijun/tailoring.h"
 #include "lineedit.h"
+#include "msglog.h"
 #include "outline.h"
 #include "prompt.h"
 
@@ -52,6 +53,7 @@ struct overlay_ops {
 extern const struct view_ops browse_view;     /* browse_view.c */
 extern const struct view_ops help_view;       /* help_view.c */
 extern const struct view_ops conflicts_view;  /* conflicts_view.c */
+extern const struct view_ops messages_view;   /* messages_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
@@ -64,7 +66,8 @@ struct flow {
 };
 
 struct ui {
-	struct doc doc;
+	struct session *s;         /* the document: changes, undo, view, search */
+	enum session_code identity;  /* why changes cannot be recorded, or OK */
 	const char *name;          /* file name shown in the status bar */
 	struct outline tree;
 	struct detail detail;
@@ -76,7 +79,8 @@ struct ui {
 
 	bool searching;            /* the search overlay is open */
 	struct lineedit query;     /* the search being typed */
-	char last_query[LINEEDIT_MAX];
+	char old_query[LINEEDIT_MAX];  /* the search before /, back on Esc */
+	bool search_found;         /* the query typed so far matches */
 	uint32_t search_origin;    /* where / was pressed */
 	uint8_t *saved_expanded;   /* the tree before /, for Esc */
 
@@ -84,17 +88,13 @@ struct ui {
 	struct flow flow;
 	struct outline_state remembered;  /* the tree before the document changed */
 	bool have_remembered;
-	struct change *redo;       /* undone changes, newest last */
-	uint32_t redo_count;
-	uint32_t redo_capacity;
-	uint32_t session_start;    /* changes before this session: not undone */
-	unsigned generation;       /* bumped by every edit, undo and redo */
-	unsigned saved_generation;
+	struct outline_state before_changes;  /* the tree before v showed changes only */
+	bool have_before_changes;
 	bool quitting;             /* the quit question is open */
-	char author[128];
 
-	char message[512];
+	char message[MSGLOG_TEXT];
 	enum draw_role message_role;
+	struct msglog messages;    /* what the message line said: M reads them */
 	size_t help_scroll;
 
 	/* Layout, recomputed on every resize. */
@@ -137,20 +137,24 @@ void search_bar_begin(struct ui *ui);
 /* n and N: the next or previous match of the last search. */
 void search_bar_again(struct ui *ui, bool forward);
 
-/* Sets the message line; printf-style. */
+/* Sets the message line, and keeps it in the history M shows;
+ * printf-style. */
 void ui_message(struct ui *ui, enum draw_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* True when a tailoring is open (editing keys work). */
 static inline bool ui_editing(const struct ui *ui)
 {
-	return ui->doc.ws != NULL;
+	return session_editing(ui->s);
 }
 
 static inline bool ui_modified(const struct ui *ui)
 {
-	return ui->generation != ui->saved_generation;
+	return session_modified(ui->s);
 }
+
+/* The view's name in the current language. */
+const char *ui_view_label(enum session_view v);
 
 /* Notes what the tree shows, by id, before the document it shows is
  * replaced (resolved again after an edit). */

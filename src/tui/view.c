@@ -49,7 +49,7 @@ bool view_scroll_key(struct ui *ui, bool is_key, wint_t ch, size_t total)
 	size_t h = (size_t)ui->body_h, max = total > h ? total - h : 0;
 
 	if ((!is_key && (ch == 27 || ch == 'q')) || a == ACT_HELP || a == ACT_TOGGLE ||
-	    a == ACT_CONFLICTS) {
+	    a == ACT_CONFLICTS || a == ACT_MESSAGES) {
 		view_close(ui);
 		return true;
 	}
