@@ -78,28 +78,30 @@ static int print_resolved(const struct session *s)
 	return EXIT_OK;
 }
 
+void cli_put_change(FILE *out, const struct change *c)
+{
+	fprintf(out, "%u\t%s\t", c->step, change_op_name(c->op));
+	if (c->op == OP_MERGE)
+		put_list(out, c->targets, c->target_count);
+	else if (c->op == OP_ADD)
+		cli_put_field(out, c->item.id);
+	else
+		cli_put_field(out, c->target);
+	putc('\t', out);
+	cli_put_field(out, c->author);
+	putc('\t', out);
+	cli_put_field(out, c->date);
+	putc('\t', out);
+	cli_put_field(out, c->reason);
+	putc('\n', out);
+}
+
 static int print_changes(const struct session *s)
 {
 	const struct tailoring *t = &session_workspace(s)->t;
 
-	for (uint32_t k = 0; k < t->count; k++) {
-		const struct change *c = &t->changes[k];
-
-		printf("%u\t%s\t", c->step, change_op_name(c->op));
-		if (c->op == OP_MERGE)
-			put_list(stdout, c->targets, c->target_count);
-		else if (c->op == OP_ADD)
-			cli_put_field(stdout, c->item.id);
-		else
-			cli_put_field(stdout, c->target);
-		putc('\t', stdout);
-		cli_put_field(stdout, c->author);
-		putc('\t', stdout);
-		cli_put_field(stdout, c->date);
-		putc('\t', stdout);
-		cli_put_field(stdout, c->reason);
-		putc('\n', stdout);
-	}
+	for (uint32_t k = 0; k < t->count; k++)
+		cli_put_change(stdout, &t->changes[k]);
 	return EXIT_OK;
 }
 
