@@ -68,8 +68,9 @@ struct session;
 /* What the observer is told: a change recorded, undone or redone. */
 enum session_event { SESSION_APPLIED, SESSION_UNDONE, SESSION_REDONE };
 
-/* Called after every apply, undo or redo that succeeded, before the call
- * returns, with the change it recorded, took back or put back (valid
+/* Called after every apply, undo or redo that changed the document
+ * (SESSION_OK, or SESSION_NO_MEMORY after the change was made), before
+ * the call returns, with the change it recorded, took back or put back (valid
  * until the next call that changes the document).  The journal listens
  * here (journal_observe), so the core only calls a pointer and never
  * touches a file. */

@@ -47,7 +47,7 @@ void session_refused_free(struct session_refused *r);
 /* The file changed on disk: opens it again into s and applies this
  * session's unsaved changes (session_saved_prefix on) on top through
  * session_replay, each with its own author and date.  Those that no
- * longer apply go to *refused (initialised here; free it).  The author,
+ * longer apply go to *refused (initialised here; free it either way).  The author,
  * date, view and observer carry over; the session is then modified when
  * anything was applied.  False (s unchanged) when the file cannot be
  * opened as a tailoring: see diags. */

@@ -242,11 +242,12 @@ static enum session_code finish(struct session_result *r, enum session_code code
 }
 
 /* A change the document took: the observer hears of it before the
- * caller shows it. */
+ * caller shows it, even when redrawing's bookkeeping ran out of memory
+ * afterwards (the change is in the document all the same). */
 static enum session_code told(struct session *s, struct session_result *r,
 			      enum session_event ev, enum session_code code)
 {
-	if (code == SESSION_OK && s->observer)
+	if (s->observer)
 		s->observer(s->observer_ctx, s, ev, r->change);
 	return finish(r, code);
 }
@@ -392,7 +393,7 @@ enum session_code session_undo(struct session *s, struct session_result *r)
 	r->change = &u->c;
 	r->focus = undone_focus(&u->c);
 	if (!workspace_resolve(w))
-		return finish(r, SESSION_NO_MEMORY);
+		return told(s, r, SESSION_UNDONE, SESSION_NO_MEMORY);
 	return told(s, r, SESSION_UNDONE, changed(s));
 }
 
@@ -419,7 +420,7 @@ enum session_code session_redo(struct session *s, struct session_result *r)
 	r->change = &w->t.changes[index];
 	r->focus = made_id(r->change);
 	if (!workspace_resolve(w))
-		return finish(r, SESSION_NO_MEMORY);
+		return told(s, r, SESSION_REDONE, SESSION_NO_MEMORY);
 	return told(s, r, SESSION_REDONE, changed(s));
 }
 

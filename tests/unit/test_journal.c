@@ -13,6 +13,7 @@
 #include "test_util.h"
 
 #include "kijun/file.h"
+#include "kijun/i18n.h"
 #include "kijun/journal.h"
 #include "kijun/session.h"
 #include "kijun/session_io.h"
@@ -467,5 +468,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_save_refused_when_file_changed, setup, teardown),
 	};
 
+	/* The diags are matched in English. */
+	i18n_set_language(LANGUAGE_EN);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
