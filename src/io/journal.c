@@ -265,6 +265,10 @@ bool journal_restart(struct journal *j, const struct session *s)
 {
 	const struct workspace *w = session_workspace(s);
 
+	if (!j->path) {
+		j->error = EBADF;
+		return false;
+	}
 	close_fd(j);
 	if (unlink(j->path) != 0 && errno != ENOENT) {
 		j->error = errno;
@@ -556,7 +560,18 @@ bool journal_open(struct journal *j, const char *file, struct diag_list *diags)
 		}
 		return none;
 	}
-	if (jr.info.damaged || !jr.good_end) {
+	if (!jr.good_end) {
+		/* Cut short while its header was written: it holds nothing,
+		 * and the first record makes it again. */
+		jread_free(&jr);
+		if (unlink(j->path) == 0 || errno == ENOENT)
+			return true;
+		diag_add(diags, j->path, 0, 0, _("cannot remove the journal: %s"), strerror(errno));
+		free(j->path);
+		j->path = NULL;
+		return false;
+	}
+	if (jr.info.damaged) {
 		diag_add(diags, j->path, 0, 0, "%s",
 			 _("the journal is damaged: recover or discard it first (kijun recover FILE)"));
 		jread_free(&jr);

@@ -230,6 +230,33 @@ static void test_torn_last_record_is_left_out(void **state)
 	assert_int_equal(info.records, 2);
 }
 
+/* kill -9 while the header was written: there is nothing to bring back,
+ * and journaling starts afresh. */
+static void test_torn_header(void **state)
+{
+	struct fixture *f = *state;
+	struct journal_info info;
+	struct session s2;
+
+	apply(&f->s, "3.2");
+	crash(f);
+	assert_int_equal(truncate(f->jpath, 30), 0);
+	assert_true(journal_inspect(f->path, &info, &f->d));
+	assert_true(info.torn);
+	assert_int_equal(info.records, 0);
+	open_session(f, &s2);
+	assert_true(journal_recover(&s2, f->path, &f->d));
+	assert_int_equal(changes(&s2), 0);
+	f->s = s2;
+	assert_true(journal_open(&f->j, f->path, &f->d));
+	session_set_observer(&f->s, journal_observe, &f->j);
+	apply(&f->s, "4.1");
+	assert_true(journal_inspect(f->path, &info, &f->d));
+	assert_false(info.torn);
+	assert_int_equal(info.records, 1);
+	assert_false(diag_any(&f->d));
+}
+
 static void test_file_changed_keeps_journal_whole(void **state)
 {
 	struct fixture *f = *state;
@@ -458,6 +485,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_removes_and_restarts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_torn_last_record_is_left_out, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_torn_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_changed_keeps_journal_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused_change_keeps_journal_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo_redo_marks, setup, teardown),
