@@ -277,24 +277,15 @@ bool workspace_disk_changed(const struct workspace *w)
 
 bool workspace_save(struct workspace *w, struct diag_list *diags)
 {
-	struct strbuf out;
-	bool ok;
-
 	if (workspace_disk_changed(w)) {
 		diag_add(diags, w->path, 0, 0, "%s",
 			 _("the file changed on disk since it was opened: nothing saved, so the other changes are not overwritten"));
 		return false;
 	}
-	strbuf_init(&out);
-	if (!tailoring_write(&w->t, &out)) {
-		diag_add(diags, w->path, 0, 0, "%s", _("cannot write the tailoring: out of memory"));
-		strbuf_free(&out);
+	if (!tailoring_save_file(&w->t, w->path, diags))
 		return false;
-	}
-	ok = file_write_atomic(w->path, out.data, out.len, true, diags);
-	if (ok)
-		sha256_tag(out.data, out.len, w->disk_hash);
-	strbuf_free(&out);
-	return ok;
+	/* The canonical form is what was written: its hash is the file's. */
+	if (!tailoring_hash(&w->t, w->disk_hash))
+		w->disk_hash[0] = '\0';
+	return true;
 }
-
