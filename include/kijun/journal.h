@@ -32,7 +32,8 @@ struct journal {
 	int fd;              /* -1 until the first record creates the file */
 	uint32_t depth;      /* changes it recorded that are not undone */
 	uint32_t undone;     /* undone ones that a redo may put back */
-	int error;           /* errno of the last write that failed, else 0 */
+	int error;           /* errno of the write that failed, else 0 */
+	bool stopped;        /* a record was lost: nothing more until a restart */
 };
 
 /* What a journal would bring back, for the offer at start. */
@@ -66,7 +67,9 @@ bool journal_open(struct journal *j, const char *file, struct diag_list *diags);
 /* Appends what s just did (c: the change applied, undone or redone) and
  * fsyncs it; the first record creates the file (O_EXCL, 0600) with a
  * header holding FILE's hash as s loaded it.  False (errno in j->error)
- * when it could not be written. */
+ * when it could not be written: the journal then stops, keeping what it
+ * had, so it never holds a history with a hole; saving and
+ * journal_restart start it again. */
 bool journal_record(struct journal *j, const struct session *s, enum session_event ev,
 		    const struct change *c);
 /* journal_record as a session_observer; ctx is the struct journal. */

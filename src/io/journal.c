@@ -148,6 +148,7 @@ static bool append_record(struct journal *j, const struct session *s, enum jkind
 {
 	struct strbuf body, rec;
 	char when[32], head[96], hex[65];
+	off_t end;
 	bool ok;
 	int n;
 
@@ -181,9 +182,12 @@ static bool append_record(struct journal *j, const struct session *s, enum jkind
 	/* One write, then fsync: the record is on disk before the screen
 	 * shows the change. */
 	errno = 0;
+	end = lseek(j->fd, 0, SEEK_END);
 	ok = rec.data && !rec.failed && !body.failed &&
 	     write_all(j->fd, rec.data, rec.len) && fsync(j->fd) == 0;
 	j->error = ok ? 0 : (errno ? errno : ENOMEM);
+	if (!ok && end >= 0 && ftruncate(j->fd, end) == 0)
+		fsync(j->fd);  /* no half record before the next one */
 	strbuf_free(&body);
 	strbuf_free(&rec);
 	return ok;
@@ -198,6 +202,10 @@ bool journal_record(struct journal *j, const struct session *s, enum session_eve
 		j->error = EBADF;
 		return false;
 	}
+	/* A history with a hole would replay into something else: after a
+	 * record is lost, nothing more is written until journal_restart. */
+	if (j->stopped)
+		return false;
 	switch (ev) {
 	case SESSION_APPLIED:
 		kind = J_APPLY;
@@ -222,7 +230,11 @@ bool journal_record(struct journal *j, const struct session *s, enum session_eve
 		j->depth++;
 		break;
 	}
-	return append_record(j, s, kind, c);
+	if (!append_record(j, s, kind, c)) {
+		j->stopped = true;
+		return false;
+	}
+	return true;
 }
 
 void journal_observe(void *ctx, const struct session *s, enum session_event ev,
@@ -258,6 +270,7 @@ bool journal_restart(struct journal *j, const struct session *s)
 	}
 	j->depth = j->undone = 0;
 	j->error = 0;
+	j->stopped = false;
 	if (!w)
 		return true;
 	for (uint32_t k = session_saved_prefix(s); k < w->t.count; k++)

@@ -388,6 +388,29 @@ static void test_modes_under_umask_0(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);
 }
 
+/* A record that cannot be written stops the journal (no history with a
+ * hole) and says so; a restart after the save starts it again. */
+static void test_write_failure_stops(void **state)
+{
+	struct fixture *f = *state;
+	struct journal_info info;
+
+	assert_int_equal(mkdir(f->jpath, 0700), 0);
+	apply(&f->s, "3.2");
+	assert_int_equal(journal_error(&f->j), EEXIST);
+	assert_int_equal(rmdir(f->jpath), 0);
+	apply(&f->s, "4.1");
+	assert_int_not_equal(journal_error(&f->j), 0);
+	assert_int_not_equal(access(f->jpath, F_OK), 0);
+	assert_int_equal(session_save_file(&f->s, &f->d), SESSION_SAVED);
+	assert_true(journal_restart(&f->j, &f->s));
+	assert_int_equal(journal_error(&f->j), 0);
+	apply(&f->s, "3.3");
+	assert_int_equal(journal_error(&f->j), 0);
+	assert_true(journal_inspect(f->path, &info, &f->d));
+	assert_int_equal(info.changes, 1);
+}
+
 static void test_discard(void **state)
 {
 	struct fixture *f = *state;
@@ -491,6 +514,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_undo_redo_marks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo_past_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_modes_under_umask_0, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_failure_stops, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discard, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_journal_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_refused_when_file_changed, setup, teardown),
