@@ -502,6 +502,28 @@ static void test_save_refused_when_file_changed(void **state)
 	session_free(&other);
 }
 
+/* A file that no longer reads as a tailoring: the reload says why and
+ * the session keeps everything. */
+static void test_reload_of_a_broken_file(void **state)
+{
+	struct fixture *f = *state;
+	struct session_refused refused;
+	FILE *out;
+
+	apply(&f->s, "3.2");
+	out = fopen(f->path, "w");
+	assert_non_null(out);
+	fputs("format: [\n", out);
+	fclose(out);
+	assert_int_equal(session_save_file(&f->s, &f->d), SESSION_SAVE_CHANGED);
+	assert_false(session_reload_file(&f->s, &refused, &f->d));
+	session_refused_free(&refused);
+	assert_true(f->d.count >= 2);
+	assert_int_equal(changes(&f->s), 1);
+	assert_int_equal(status_of(&f->s, "3.2"), STATUS_EXCLUDED);
+	assert_true(session_modified(&f->s));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -518,6 +540,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_discard, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_journal_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_refused_when_file_changed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reload_of_a_broken_file, setup, teardown),
 	};
 
 	/* The diags are matched in English. */
