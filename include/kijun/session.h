@@ -63,6 +63,19 @@ struct session_result {
 };
 
 struct session_undo;
+struct session;
+
+/* What the observer is told: a change recorded, undone or redone. */
+enum session_event { SESSION_APPLIED, SESSION_UNDONE, SESSION_REDONE };
+
+/* Called after every apply, undo or redo that changed the document
+ * (SESSION_OK, or SESSION_NO_MEMORY after the change was made), before
+ * the call returns, with the change it recorded, took back or put back (valid
+ * until the next call that changes the document).  The journal listens
+ * here (journal_observe), so the core only calls a pointer and never
+ * touches a file. */
+typedef void (*session_observer)(void *ctx, const struct session *s,
+				 enum session_event ev, const struct change *c);
 
 /* The fields are the session's own: read them through the functions. */
 struct session {
@@ -93,6 +106,9 @@ struct session {
 	uint32_t *matches;          /* its hits, best first */
 	uint32_t match_count;
 	bool matches_stale;         /* the document changed since */
+
+	session_observer observer;  /* NULL: nobody listens */
+	void *observer_ctx;
 };
 
 /* A session on a catalog to browse, or on a workspace to change; either
@@ -149,6 +165,10 @@ enum session_code session_apply(struct session *s, const struct change *c,
  * merge cannot be retargeted (withdraw it, merge again).  Undo takes a
  * withdraw back like any change, and the conflict returns. */
 
+/* As session_apply, but c keeps its own author and date (a change read
+ * back from a journal, or kept over a reload): it is checked the same. */
+enum session_code session_replay(struct session *s, const struct change *c,
+				 struct session_result *r);
 /* Takes back the newest change of this session (never one from the
  * file) or puts the newest undone one back. */
 enum session_code session_undo(struct session *s, struct session_result *r);
@@ -161,6 +181,17 @@ bool session_can_redo(const struct session *s);
 bool session_modified(const struct session *s);
 /* Call after io saved the tailoring as it is now. */
 void session_mark_saved(struct session *s);
+/* How many changes at the front are the same as in the file as last
+ * saved (or opened): the ones after them are this session's unsaved
+ * changes, in order. */
+uint32_t session_saved_prefix(const struct session *s);
+/* Recovery only: lets undo take back the newest n changes read from the
+ * file too, as the session that journaled their undo could (it had made
+ * them before a save). */
+void session_extend_undo(struct session *s, uint32_t n);
+
+/* Sets (fn NULL: clears) the one observer; see session_observer. */
+void session_set_observer(struct session *s, session_observer fn, void *ctx);
 
 /* ---- what the tree shows ------------------------------------------------ */
 

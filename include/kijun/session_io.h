@@ -23,8 +23,36 @@ enum session_open {
 bool session_load_file(struct session *s, const char *path, enum session_open how,
 		       struct diag_list *diags);
 
-/* Saves the tailoring to its file and marks the session saved. */
-bool session_save_file(struct session *s, struct diag_list *diags);
+enum session_save {
+	SESSION_SAVED,
+	SESSION_SAVE_FAILED,    /* nothing written: see diags */
+	SESSION_SAVE_CHANGED,   /* the file on disk is not the one loaded (or
+				 * last saved): nothing written, so another
+				 * editor's save is not lost; offer
+				 * session_reload_file */
+};
+
+/* Saves the tailoring to its file (atomically) and marks the session
+ * saved, after checking the file on disk is still the one it read. */
+enum session_save session_save_file(struct session *s, struct diag_list *diags);
+
+/* Changes a reload (or a journal) could not apply again: kept, not lost. */
+struct session_refused {
+	struct tailoring changes;   /* copies, in their order */
+	enum session_code *codes;   /* why, per change (session_code_message) */
+};
+
+void session_refused_free(struct session_refused *r);
+
+/* The file changed on disk: opens it again into s and applies this
+ * session's unsaved changes (session_saved_prefix on) on top through
+ * session_replay, each with its own author and date.  Those that no
+ * longer apply go to *refused (initialised here; free it either way).  The author,
+ * date, view and observer carry over; the session is then modified when
+ * anything was applied.  False (s unchanged) when the file cannot be
+ * opened as a tailoring: see diags. */
+bool session_reload_file(struct session *s, struct session_refused *refused,
+			 struct diag_list *diags);
 
 /* Gives the session its author (KIJUN_AUTHOR, else the account's full
  * name, else its login) and date (KIJUN_DATE, else today).  Returns the

@@ -23,6 +23,9 @@ struct workspace {
 	struct resolution res;       /* t applied: the individual standard */
 	bool resolved;
 	struct diag_list warnings;   /* e.g. a base that changed since */
+	/* "sha256:<hex>" of the file as io last read or wrote it, "" when it
+	 * is not on disk yet: a save first checks the file is still that. */
+	char disk_hash[72];
 };
 
 /* Re-applies t to its base after an edit.  False when out of memory. */

@@ -15,6 +15,12 @@ bool workspace_open(struct workspace *w, const char *path, struct diag_list *dia
 /* A new, empty tailoring of the built-in catalog, to be saved as path. */
 bool workspace_create(struct workspace *w, const char *path, struct diag_list *diags);
 
+/* True when the file on disk is no longer the one read or last saved
+ * (other content, removed, or made by someone else since w was created). */
+bool workspace_disk_changed(const struct workspace *w);
+
+/* Saves atomically; refuses (false, with a diag) when
+ * workspace_disk_changed, so nobody's saved changes are overwritten. */
 bool workspace_save(struct workspace *w, struct diag_list *diags);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "kijun/catalog.h"
 #include "kijun/diag.h"
+#include "kijun/tailoring.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
 
@@ -15,6 +16,16 @@ int cli_catalog(int argc, char **argv);
 
 /* `kijun resolve FILE` and `kijun changes FILE` (argv[0] says which). */
 int cli_tailoring(int argc, char **argv);
+
+/* `kijun recover FILE [--apply|--discard]`: the edit journal
+ * (docs/journal.md).  Exit 0 done, 1 usage, 2 FILE or the journal cannot
+ * be used (the journal is then kept), 3 no journal. */
+int cli_recover(int argc, char **argv);
+enum { EXIT_NO_JOURNAL = 3 };
+
+/* One line of `kijun changes`: step, op, target, author, date, reason.
+ * withdrawn_by: the change that withdrew it, or CHANGE_NONE. */
+void cli_put_change(FILE *out, const struct change *c, uint32_t withdrawn_by);
 
 /* The columns of `catalog list` for item i: id, kind, parent id, title (or
  * text), then the five attribute columns. */

@@ -78,40 +78,42 @@ static int print_resolved(const struct session *s)
 	return EXIT_OK;
 }
 
+/* The line number is the change's number: "#3" names change 3, and a
+ * withdrawn change says by which. */
+void cli_put_change(FILE *out, const struct change *c, uint32_t withdrawn_by)
+{
+	fprintf(out, "%u\t%s", c->step, change_op_name(c->op));
+	if (withdrawn_by != CHANGE_NONE)
+		fprintf(out, " (withdrawn by #%u)", withdrawn_by + 1);
+	putc('\t', out);
+	if (c->op == OP_MERGE) {
+		put_list(out, c->targets, c->target_count);
+	} else if (c->op == OP_ADD) {
+		cli_put_field(out, c->item.id);
+	} else if (c->op == OP_WITHDRAW) {
+		fprintf(out, "#%u", c->ref);
+	} else if (c->op == OP_RETARGET) {
+		fprintf(out, "#%u -> %s", c->ref, c->target ? "" : c->after ? "after " : "parent ");
+		cli_put_field(out, c->target ? c->target : c->after ? c->after : c->parent);
+	} else {
+		cli_put_field(out, c->target);
+	}
+	putc('\t', out);
+	cli_put_field(out, c->author);
+	putc('\t', out);
+	cli_put_field(out, c->date);
+	putc('\t', out);
+	cli_put_field(out, c->reason);
+	putc('\n', out);
+}
+
 static int print_changes(const struct session *s)
 {
 	const struct tailoring *t = &session_workspace(s)->t;
 	const struct resolution *r = session_resolution(s);
 
-	for (uint32_t k = 0; k < t->count; k++) {
-		const struct change *c = &t->changes[k];
-		uint32_t by = resolution_withdrawn_by(r, k);
-
-		/* The line number is the change's number: "#3" names change 3,
-		 * and a withdrawn change says by which. */
-		printf("%u\t%s", c->step, change_op_name(c->op));
-		if (by != CHANGE_NONE)
-			printf(" (withdrawn by #%u)", by + 1);
-		putc('\t', stdout);
-		if (c->op == OP_MERGE)
-			put_list(stdout, c->targets, c->target_count);
-		else if (c->op == OP_ADD)
-			cli_put_field(stdout, c->item.id);
-		else if (c->op == OP_WITHDRAW)
-			printf("#%u", c->ref);
-		else if (c->op == OP_RETARGET) {
-			printf("#%u -> %s", c->ref, c->target ? "" : c->after ? "after " : "parent ");
-			cli_put_field(stdout, c->target ? c->target : c->after ? c->after : c->parent);
-		} else
-			cli_put_field(stdout, c->target);
-		putc('\t', stdout);
-		cli_put_field(stdout, c->author);
-		putc('\t', stdout);
-		cli_put_field(stdout, c->date);
-		putc('\t', stdout);
-		cli_put_field(stdout, c->reason);
-		putc('\n', stdout);
-	}
+	for (uint32_t k = 0; k < t->count; k++)
+		cli_put_change(stdout, &t->changes[k], resolution_withdrawn_by(r, k));
 	return EXIT_OK;
 }
 

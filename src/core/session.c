@@ -252,6 +252,23 @@ static enum session_code finish(struct session_result *r, enum session_code code
 	return code;
 }
 
+/* A change the document took: the observer hears of it before the
+ * caller shows it, even when redrawing's bookkeeping ran out of memory
+ * afterwards (the change is in the document all the same). */
+static enum session_code told(struct session *s, struct session_result *r,
+			      enum session_event ev, enum session_code code)
+{
+	if (s->observer)
+		s->observer(s->observer_ctx, s, ev, r->change);
+	return finish(r, code);
+}
+
+void session_set_observer(struct session *s, session_observer fn, void *ctx)
+{
+	s->observer = fn;
+	s->observer_ctx = fn ? ctx : NULL;
+}
+
 /* The new change's conflict in a trial resolution, or NULL. */
 static const struct conflict *conflict_of(const struct resolution *res,
 					  const struct tailoring *t, uint32_t index)
@@ -323,7 +340,31 @@ enum session_code session_apply(struct session *s, const struct change *in,
 	s->redo_count = 0;
 	r->change = &w->t.changes[index];
 	r->focus = made_id(&w->t, r->change);
-	return finish(r, changed(s));
+	return told(s, r, SESSION_APPLIED, changed(s));
+}
+
+enum session_code session_replay(struct session *s, const struct change *c,
+				 struct session_result *r)
+{
+	char *author = s->author, date[11];
+	enum session_code code;
+
+	memcpy(date, s->date, sizeof(date));
+	s->author = NULL;
+	code = session_set_author(s, c->author);
+	if (code == SESSION_OK)
+		code = session_set_date(s, c->date);
+	if (code == SESSION_OK) {
+		code = session_apply(s, c, r);
+	} else {
+		memset(r, 0, sizeof(*r));
+		r->change = c;
+		r->code = code;
+	}
+	free(s->author);
+	s->author = author;
+	memcpy(s->date, date, sizeof(date));
+	return code;
 }
 
 bool session_can_undo(const struct session *s)
@@ -364,8 +405,8 @@ enum session_code session_undo(struct session *s, struct session_result *r)
 	r->change = &u->c;
 	r->focus = undone_focus(&w->t, &u->c);
 	if (!workspace_resolve(w))
-		return finish(r, SESSION_NO_MEMORY);
-	return finish(r, changed(s));
+		return told(s, r, SESSION_UNDONE, SESSION_NO_MEMORY);
+	return told(s, r, SESSION_UNDONE, changed(s));
 }
 
 enum session_code session_redo(struct session *s, struct session_result *r)
@@ -391,8 +432,8 @@ enum session_code session_redo(struct session *s, struct session_result *r)
 	r->change = &w->t.changes[index];
 	r->focus = made_id(&w->t, r->change);
 	if (!workspace_resolve(w))
-		return finish(r, SESSION_NO_MEMORY);
-	return finish(r, changed(s));
+		return told(s, r, SESSION_REDONE, SESSION_NO_MEMORY);
+	return told(s, r, SESSION_REDONE, changed(s));
 }
 
 /* The newest change's serial: with the count, it names the whole list,
@@ -417,6 +458,24 @@ void session_mark_saved(struct session *s)
 		return;
 	s->saved_count = s->ws->t.count;
 	s->saved_top = top_serial(s);
+}
+
+uint32_t session_saved_prefix(const struct session *s)
+{
+	uint32_t n = 0, count = s->ws ? s->ws->t.count : 0;
+
+	/* Serials grow along the list, and one at or below the saved top
+	 * that is not the saved change at its place would have been undone
+	 * and then replaced by an apply, which clears redo: it cannot be
+	 * back.  So the shared front is the run of serials up to it. */
+	while (n < count && n < s->saved_count && s->serial[n] <= s->saved_top)
+		n++;
+	return n;
+}
+
+void session_extend_undo(struct session *s, uint32_t n)
+{
+	s->start = n < s->start ? s->start - n : 0;
 }
 
 /* ---- what the tree shows -------------------------------------------------- */

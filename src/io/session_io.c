@@ -13,6 +13,7 @@
 #include "kijun/file.h"
 #include "kijun/file_format.h"
 #include "kijun/i18n.h"
+#include "kijun/tailoring_io.h"
 #include "kijun/workspace_io.h"
 
 static enum file_format format_of_path(const char *path, struct diag_list *diags)
@@ -90,13 +91,86 @@ bool session_load_file(struct session *s, const char *path, enum session_open ho
 	return open_catalog(s, path, diags);
 }
 
-bool session_save_file(struct session *s, struct diag_list *diags)
+enum session_save session_save_file(struct session *s, struct diag_list *diags)
 {
 	struct workspace *w = session_workspace(s);
 
-	if (!w || !workspace_save(w, diags))
-		return false;
+	if (!w) {
+		diag_add(diags, "", 0, 0, "%s", _(session_code_message(SESSION_READ_ONLY)));
+		return SESSION_SAVE_FAILED;
+	}
+	if (workspace_disk_changed(w)) {
+		diag_add(diags, w->path, 0, 0, "%s",
+			 _("the file changed on disk since it was opened: nothing saved, so the other changes are not overwritten"));
+		return SESSION_SAVE_CHANGED;
+	}
+	if (!workspace_save(w, diags))
+		return SESSION_SAVE_FAILED;
 	session_mark_saved(s);
+	return SESSION_SAVED;
+}
+
+void session_refused_free(struct session_refused *r)
+{
+	tailoring_free(&r->changes);
+	free(r->codes);
+	r->codes = NULL;
+}
+
+static bool refuse(struct session_refused *r, const struct change *c, enum session_code code)
+{
+	enum session_code *v = realloc(r->codes, (r->changes.count + 1) * sizeof(*v));
+
+	if (!v)
+		return false;
+	r->codes = v;
+	v[r->changes.count] = code;
+	return tailoring_append(&r->changes, c) >= 0;
+}
+
+bool session_reload_file(struct session *s, struct session_refused *refused,
+			 struct diag_list *diags)
+{
+	struct workspace *w = session_workspace(s);
+	struct session fresh;
+	struct tailoring keep;
+	uint32_t from;
+	bool ok = true;
+
+	memset(refused, 0, sizeof(*refused));
+	tailoring_init(&refused->changes);
+	if (!w) {
+		diag_add(diags, "", 0, 0, "%s", _(session_code_message(SESSION_READ_ONLY)));
+		return false;
+	}
+	/* Copies first: the old session's changes die with it. */
+	tailoring_init(&keep);
+	for (from = session_saved_prefix(s); from < w->t.count; from++)
+		if (tailoring_append(&keep, &w->t.changes[from]) < 0)
+			ok = false;
+	if (!ok)
+		diag_add(diags, w->path, 0, 0, "%s", _("out of memory"));
+	if (!ok || !session_load_file(&fresh, w->path, SESSION_OPEN_TAILORING, diags)) {
+		tailoring_free(&keep);
+		return false;
+	}
+	if (s->author)
+		session_set_author(&fresh, s->author);
+	session_set_date(&fresh, s->date);
+	session_set_view(&fresh, s->view);
+	for (uint32_t k = 0; k < keep.count; k++) {
+		struct session_result r;
+		enum session_code code = session_replay(&fresh, &keep.changes[k], &r);
+
+		if (code != SESSION_OK && !refuse(refused, &keep.changes[k], code))
+			ok = false;
+	}
+	tailoring_free(&keep);
+	session_set_observer(&fresh, s->observer, s->observer_ctx);
+	session_free(s);
+	*s = fresh;
+	if (!ok)
+		diag_add(diags, session_workspace(s)->path, 0, 0, "%s", _("out of memory"));
 	return true;
 }
 

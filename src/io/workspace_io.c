@@ -10,9 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kijun/catalog_io.h"
+#include "kijun/file.h"
 #include "kijun/i18n.h"
+#include "kijun/sha256.h"
 #include "kijun/tailoring_io.h"
 
 enum { WORKSPACE_MAX_BASES = 16 };
@@ -168,11 +171,29 @@ static void workspace_zero(struct workspace *w)
 	tailoring_init(&w->t);
 }
 
+/* Reads the tailoring and remembers the hash of exactly those bytes, so
+ * a save can tell whether anyone wrote the file since. */
+static bool load_tailoring(struct workspace *w, const char *path, struct diag_list *diags)
+{
+	char *buf;
+	size_t len;
+	bool ok;
+
+	if (!file_read_all(path, &buf, &len, diags)) {
+		tailoring_init(&w->t);
+		return false;
+	}
+	sha256_tag(buf, len, w->disk_hash);
+	ok = tailoring_read(&w->t, path, buf, len, diags);
+	free(buf);
+	return ok;
+}
+
 bool workspace_open(struct workspace *w, const char *path, struct diag_list *diags)
 {
 	workspace_zero(w);
 	w->path = strdup(path);
-	if (!w->path || !tailoring_load_file(&w->t, path, diags) || !load_bases(w, diags) ||
+	if (!w->path || !load_tailoring(w, path, diags) || !load_bases(w, diags) ||
 	    !resolve_bases(w) || !workspace_resolve(w)) {
 		if (w->path && !diag_any(diags))
 			diag_add(diags, path, 0, 0, "%s", _("out of memory"));
@@ -230,8 +251,41 @@ bool workspace_create(struct workspace *w, const char *path, struct diag_list *d
 	return true;
 }
 
-bool workspace_save(struct workspace *w, struct diag_list *diags)
+bool workspace_disk_changed(const struct workspace *w)
 {
-	return tailoring_save_file(&w->t, w->path, diags);
+	struct diag_list ignored;
+	char hash[72], *buf;
+	size_t len;
+	bool changed;
+
+	if (access(w->path, F_OK) != 0)
+		return w->disk_hash[0] != '\0';  /* removed since */
+	if (!w->disk_hash[0])
+		return true;  /* someone made it since */
+	diag_list_init(&ignored);
+	if (!file_read_all(w->path, &buf, &len, &ignored)) {
+		/* Unreadable now: the save itself will say why. */
+		diag_list_free(&ignored);
+		return false;
+	}
+	diag_list_free(&ignored);
+	sha256_tag(buf, len, hash);
+	free(buf);
+	changed = strcmp(hash, w->disk_hash) != 0;
+	return changed;
 }
 
+bool workspace_save(struct workspace *w, struct diag_list *diags)
+{
+	if (workspace_disk_changed(w)) {
+		diag_add(diags, w->path, 0, 0, "%s",
+			 _("the file changed on disk since it was opened: nothing saved, so the other changes are not overwritten"));
+		return false;
+	}
+	if (!tailoring_save_file(&w->t, w->path, diags))
+		return false;
+	/* The canonical form is what was written: its hash is the file's. */
+	if (!tailoring_hash(&w->t, w->disk_hash))
+		w->disk_hash[0] = '\0';
+	return true;
+}

@@ -59,7 +59,7 @@ bool ui_save(struct ui *ui)
 	char line[1024];
 
 	diag_list_init(&diags);
-	ok = session_save_file(ui->s, &diags);
+	ok = session_save_file(ui->s, &diags) == SESSION_SAVED;
 	if (ok) {
 		ui_message(ui, ROLE_NORMAL, _("saved %u changes to %s"), w->t.count, w->path);
 	} else {

@@ -222,7 +222,7 @@ static void test_undo_keeps_changes_from_the_file(void **state)
 
 	diag_list_init(&d);
 	assert_int_equal(session_apply(&f->s, &a, &r), SESSION_OK);
-	assert_true(session_save_file(&f->s, &d));
+	assert_int_equal(session_save_file(&f->s, &d), SESSION_SAVED);
 	assert_true(session_load_file(&s2, f->path, SESSION_OPEN_TAILORING, &d));
 	assert_int_equal(changes(&s2), 1);
 	assert_false(session_modified(&s2));
@@ -253,7 +253,7 @@ static void test_modified_against_save(void **state)
 	assert_false(session_modified(&f->s));
 	assert_int_equal(session_redo(&f->s, &r), SESSION_OK);
 	assert_true(session_modified(&f->s));
-	assert_true(session_save_file(&f->s, &d));
+	assert_int_equal(session_save_file(&f->s, &d), SESSION_SAVED);
 	assert_false(session_modified(&f->s));
 	/* apply, save, undo: modified; redo: as saved again. */
 	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
