@@ -24,8 +24,11 @@ enum problem_code change_check(const struct change *c, struct problem *out);
 enum problem_code change_check_ref(const struct change *c, const struct change *earlier,
 				   uint32_t count, struct problem *out);
 
-/* True when s is one line of valid UTF-8 without control characters or
- * surrounding spaces, and not empty: what ids and other words must be. */
+/* One line of valid UTF-8 without control characters (C0, DEL, C1,
+ * bidirectional): what an author or a word in a file may be. */
+bool change_check_line(const char *s);
+/* A line as above without surrounding spaces, and not empty: what ids and
+ * other words must be. */
 bool change_check_token(const char *s);
 
 /* True when s is a real date written YYYY-MM-DD (from 1900 on). */

@@ -169,6 +169,11 @@ enum session_code session_apply(struct session *s, const struct change *c,
  * back from a journal, or kept over a reload): it is checked the same. */
 enum session_code session_replay(struct session *s, const struct change *c,
 				 struct session_result *r);
+/* The item change c (of the open tailoring) made or changed: the new
+ * item of an add or merge, the first part of a split, else its target
+ * (a withdraw's: the withdrawn change's).  NULL when there is none. */
+const char *session_change_item(const struct session *s, const struct change *c);
+
 /* Takes back the newest change of this session (never one from the
  * file) or puts the newest undone one back. */
 enum session_code session_undo(struct session *s, struct session_result *r);

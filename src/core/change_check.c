@@ -9,8 +9,9 @@
 #include "kijun/text.h"
 
 /* Valid UTF-8 (the writer cannot write anything else), and for words one
- * line without control characters: C0, DEL and C1.  Texts may hold any
- * character; every view sanitizes what it shows. */
+ * line without control characters: C0, DEL, C1 and the bidirectional
+ * controls that would make an id or a name read other than it is.  Texts
+ * may hold any character; every view sanitizes what it shows. */
 static bool clean(const char *s, bool text)
 {
 	size_t len = strlen(s), pos = 0;
@@ -21,10 +22,15 @@ static bool clean(const char *s, bool text)
 		uint32_t cp;
 
 		pos += utf8_decode(s + pos, len - pos, &cp);
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || text_is_bidi_control(cp))
 			return false;
 	}
 	return true;
+}
+
+bool change_check_line(const char *s)
+{
+	return s && clean(s, false);
 }
 
 bool change_check_token(const char *s)

@@ -123,53 +123,25 @@ const struct resolved *session_info(const struct session *s, uint32_t i)
 
 enum session_code session_set_author(struct session *s, const char *author)
 {
-	size_t len = author ? strlen(author) : 0, pos = 0;
-
 	free(s->author);
 	s->author = NULL;
 	if (text_is_blank(author))
 		return SESSION_NO_AUTHOR;
 	/* Every save writes it; what a YAML file cannot hold is refused
 	 * here, once, with a cause, and not at every save. */
-	if (!utf8_valid(author, len, NULL))
+	if (!change_check_line(author))
 		return SESSION_BAD_AUTHOR;
-	while (pos < len) {
-		uint32_t cp;
-
-		pos += utf8_decode(author + pos, len - pos, &cp);
-		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-		    text_is_bidi_control(cp))
-			return SESSION_BAD_AUTHOR;
-	}
 	s->author = strdup(author);
 	return s->author ? SESSION_OK : SESSION_NO_MEMORY;
 }
 
-static bool is_digits(const char *p, int n)
-{
-	for (int k = 0; k < n; k++)
-		if (p[k] < '0' || p[k] > '9')
-			return false;
-	return true;
-}
-
 enum session_code session_set_date(struct session *s, const char *date)
 {
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d;
-
 	s->date[0] = '\0';
 	if (!date || !*date)
 		return SESSION_NO_DATE;
-	if (strlen(date) != 10 || !is_digits(date, 4) || date[4] != '-' ||
-	    !is_digits(date + 5, 2) || date[7] != '-' || !is_digits(date + 8, 2))
-		return SESSION_BAD_DATE;
-	y = atoi(date);
-	m = atoi(date + 5);
-	d = atoi(date + 8);
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return SESSION_BAD_DATE;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+	/* The reader's own rule, so a date the screen records reads back. */
+	if (!change_check_date(date))
 		return SESSION_BAD_DATE;
 	memcpy(s->date, date, 11);
 	return SESSION_OK;
@@ -202,9 +174,10 @@ static const char *place_id(const struct tailoring *t, const struct change *c)
 	}
 }
 
-/* The new item a change makes, for the cursor to land on. */
-static const char *made_id(const struct tailoring *t, const struct change *c)
+const char *session_change_item(const struct session *s, const struct change *c)
 {
+	const struct tailoring *t = &s->ws->t;
+
 	switch (c->op) {
 	case OP_ADD:
 	case OP_MERGE: return c->item.id;
@@ -339,7 +312,7 @@ enum session_code session_apply(struct session *s, const struct change *in,
 	s->serial[index] = ++s->next_serial;
 	s->redo_count = 0;
 	r->change = &w->t.changes[index];
-	r->focus = made_id(&w->t, r->change);
+	r->focus = session_change_item(s, r->change);
 	return told(s, r, SESSION_APPLIED, changed(s));
 }
 
@@ -430,7 +403,7 @@ enum session_code session_redo(struct session *s, struct session_result *r)
 	s->redo_count--;
 	s->serial[index] = u->serial;
 	r->change = &w->t.changes[index];
-	r->focus = made_id(&w->t, r->change);
+	r->focus = session_change_item(s, r->change);
 	if (!workspace_resolve(w))
 		return told(s, r, SESSION_REDONE, SESSION_NO_MEMORY);
 	return told(s, r, SESSION_REDONE, changed(s));

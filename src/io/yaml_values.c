@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kijun/change_check.h"
 #include "kijun/file.h"
 #include "kijun/i18n.h"
 #include "yaml_reader.h"
@@ -172,31 +173,13 @@ bool yr_bool(struct yreader *r, const char *what, bool *out)
 	return false;
 }
 
-static bool is_date(const char *s, size_t len)
-{
-	static const unsigned char days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d;
-
-	if (len != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (size_t i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return false;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 bool yr_date(struct yreader *r, const char *what, const char **out)
 {
 	struct yr_scalar s;
 
 	if (!yr_scalar(r, what, &s))
 		return false;
-	if (!is_date(s.value, s.len)) {
+	if (s.len != 10 || !change_check_date(s.value)) {
 		yr_error(r, s.mark, _("%s must be a date written YYYY-MM-DD, not \"%.*s\""),
 			 what, (int)s.len, s.value);
 		return false;

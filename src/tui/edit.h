@@ -21,8 +21,6 @@ bool edit_id_taken(const struct ui *ui, const char *id);
 bool edit_begin(struct ui *ui, enum change_op op);
 /* Asks the reason; then the change is recorded. */
 void edit_ask_reason(struct ui *ui);
-/* The item a change created or changed, for the cursor. */
-const char *edit_made_id(const struct change *c);
 
 /* Words separated by spaces or commas (ASCII or ideographic). */
 uint32_t edit_split_words(struct ui *ui, const char *s, const char ***out);

@@ -53,17 +53,6 @@ bool edit_begin(struct ui *ui, enum change_op op)
 	return ui->flow.c.target != NULL;
 }
 
-/* The new item a change makes, for the cursor to land on. */
-const char *edit_made_id(const struct change *c)
-{
-	switch (c->op) {
-	case OP_ADD:
-	case OP_MERGE: return c->item.id;
-	case OP_SPLIT: return c->parts[0].id;
-	default: return c->target;
-	}
-}
-
 /* Words a refused change: what the check found, why it cannot apply, or
  * the session's reason. */
 static void say_refused(struct ui *ui, const struct session_result *r)

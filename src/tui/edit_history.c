@@ -39,7 +39,7 @@ void ui_undo(struct ui *ui)
 
 	if (step(ui, true, &r))
 		ui_message(ui, ROLE_NORMAL, _("undone: %s %s (Ctrl-R redoes)"),
-			   change_op_label(r.change->op), edit_made_id(r.change));
+			   change_op_label(r.change->op), session_change_item(ui->s, r.change));
 }
 
 void ui_redo(struct ui *ui)
@@ -48,7 +48,7 @@ void ui_redo(struct ui *ui)
 
 	if (step(ui, false, &r))
 		ui_message(ui, ROLE_NORMAL, _("redone: %s %s"), change_op_label(r.change->op),
-			   edit_made_id(r.change));
+			   session_change_item(ui->s, r.change));
 }
 
 bool ui_save(struct ui *ui)

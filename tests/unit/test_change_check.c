@@ -145,6 +145,8 @@ static void test_common_fields(void **state)
 	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_TARGET);
 	c.target = "C\xff";
 	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_TARGET);
+	c.target = "5.1\xe2\x80\xae" "1.2";  /* RLO: an id that reads as another */
+	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_TARGET);
 
 	c = good(OP_EXCLUDE);
 	c.op = OP_COUNT;
