@@ -1,5 +1,5 @@
 #!/bin/sh
-# What the screen tells without being asked, at 80x24: a long path is
+# What the screen tells without being asked, at 80x24 (scripted: no terminal needed): a long path is
 # shortened from the left and never pushes [+], the view or the row count
 # off the status bar; a closed branch with a change inside shows ~; the
 # detail pane says how much text is hidden below and above.
