@@ -6,7 +6,7 @@
 #include "kijun/text.h"
 #include "ui.h"
 
-enum { HELP_INTRO_LINES = 6, HELP_KEYS_W = 16 };
+enum { HELP_INTRO_LINES = 7, HELP_KEYS_W = 16 };
 
 static size_t count_bindings(const struct binding *map)
 {
@@ -57,8 +57,9 @@ static void help_draw(struct ui *ui)
 		"",
 		_("The tree is on the left; the selected item's text and attributes on the right."),
 		_("+ marks an item that opens, - one that is open."),
-		_("In a tailoring: * changed, A added, x excluded, s split, m merged,"),
-		_("~ changes inside a closed branch, M mandatory, R recommended, T technical, ! ending against the level."),
+		_("Marks in a tailoring: * changed, A added, x excluded, s split, m merged,"),
+		_("~ changes inside a closed branch, M mandatory, R recommended, T technical,"),
+		_("! the sentence ending contradicts the level."),
 	};
 
 	for (int k = 0; k < HELP_INTRO_LINES; k++)
