@@ -212,4 +212,56 @@ if grep -v 'は適用できません' "$(stderr_file)" | grep -q .; then
 	fail "kijun wrote more than the conflicts to stderr: $(cat "$(stderr_file)")"
 fi
 stop_kijun
+
+# ---- an addition moves by its place: after an item, or under a parent ----
+cat >"$W/add.yaml" <<'EOF'
+format: kijun-tailoring/1
+id: add
+base:
+  catalog: meti-ismk-2025
+  edition: 令和7年3月改訂版
+  hash: sha256:c311d23bcb75fa2e31bbc9a8b9e04a7ad514bb558415932a82b3272ee0b31ba5
+changes:
+- op: add
+  after: 7a-7.5.99
+  step: 4
+  item:
+    id: 7a-7.5.98
+    text: 新しい管理策。
+  reason: 追加するため
+  author: tester
+  date: '2026-01-02'
+EOF
+F=add.yaml
+start KIJUN_AUTHOR=$AUTHOR KIJUN_DATE=$DATE -- "$F"
+wait_status '^ 閲覧 \| add\.yaml \| '
+keys '!'
+list_at 1
+keys t
+wait_message '^新しい項目の位置: p:親の最後の子として a:ある項目の直後に'
+keys a
+wait_message '^どの項目の後ろに置くか: 7a-7\.5\.99$'
+keys C-u
+type_text "7a-7.5.5"
+keys Enter
+wait_reason_prompt 4
+type_text "地震対策の後ろに置くため"
+keys Enter
+wait_message '^記録しました: 変更の対象の付け替え '
+list_at 0
+assert_line 3 '^ ありません。すべての変更が基準に適用できます$'
+# u and Ctrl-R work in the list too.
+keys u
+wait_message '^取り消しました: 変更の対象の付け替え '
+list_at 1
+keys C-r
+wait_message '^やり直しました: 変更の対象の付け替え '
+list_at 0
+keys q
+goto_item 7a-7.5.98
+assert_tree_row " 7a-7.5.98 " '^A +7a-7\.5\.98 '
+save
+[ "$(last_change)" = "op: retarget|change: 1|after: 7a-7.5.5|step: 4|reason: 地震対策の後ろに置くため|author: tester|date: '2026-07-08'" ] ||
+	fail "the last change saved is not the retarget of the addition: $(last_change)"
+finish
 pass
