@@ -122,10 +122,11 @@ static void conflicts_jump(struct ui *ui)
 			   x->index + 1, aim ? aim : "", at);
 }
 
+/* The cursor stays where it was, as mutt's index does: after Enter and a
+ * look at the item, `!` comes back to the same change. */
 static void conflicts_enter(struct ui *ui)
 {
 	ui->help_scroll = 0;
-	ui->conflict_cursor = 0;
 }
 
 static void conflicts_move(struct ui *ui, long delta)

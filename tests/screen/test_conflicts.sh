@@ -117,8 +117,10 @@ keys Enter
 # Split away: the item it lies in.
 wait_message '^変更 3: 5a-5\.4\.5 は木にありません。最も近い項目 5a-5\.4 に移動しました$'
 wait_detail 5a-5.4
+# Back in the list, the cursor is where it was.
 keys '!'
-keys j j j
+assert_line 8 '^>変更 3（'
+keys j j
 assert_line 14 '^>変更 5（'
 keys Enter
 wait_message '^変更 5 の対象は 5a-5\.2 です$'
@@ -198,7 +200,7 @@ wait_message '^取り消しました: 変更の対象の付け替え '
 assert_tree_row " 5a-5.1 " '^ {4} +\+ 5a-5\.1 '
 keys '!'
 list_at 4
-assert_line 8 '^ 変更 3（必須・推奨の設定、'
+assert_line 8 '^[ >]変更 3（必須・推奨の設定、'
 keys q
 save
 grep -q '^- op: retarget$' "$W/$F" && fail "the undone retarget was saved"
