@@ -160,6 +160,51 @@ void detail_tailoring_text(struct detail *d, const struct catalog *c, uint32_t i
 			   0, DETAIL_MUTED, DETAIL_DELETED);
 }
 
+/* What became of a change in an item's history: taken back or moved by
+ * a later one (with that one's number and reason), or, for a withdraw or
+ * retarget, which change it takes and where to.  Numbers are of the open
+ * tailoring's changes; a base tailoring's are only said to be withdrawn. */
+static void history_state(struct detail *d, const struct detail_context *ctx,
+			  const struct shaping *h, bool inherited)
+{
+	const struct change *ch = h->change, *by = NULL;
+	uint32_t k = CHANGE_NONE;
+
+	if (!inherited && ctx->own && ctx->res) {
+		if (h->state == SHAPING_WITHDRAWN)
+			k = resolution_withdrawn_by(ctx->res, h->index);
+		else if (h->state == SHAPING_RETARGETED)
+			k = resolution_retargeted_by(ctx->res, h->index);
+		if (k != CHANGE_NONE && k < ctx->own->count)
+			by = &ctx->own->changes[k];
+	}
+	if (h->state == SHAPING_WITHDRAWN && by)
+		detail_push_wrapped(d, detail_printf(d, _("withdrawn by change %u (%s %s): %s"), k + 1,
+						     by->date ? by->date : "",
+						     by->author ? by->author : "",
+						     by->reason ? by->reason : ""),
+				    3, DETAIL_WARNING);
+	else if (h->state == SHAPING_WITHDRAWN)
+		detail_push_wrapped(d, _("withdrawn: it shapes nothing"), 3, DETAIL_WARNING);
+	else if (h->state == SHAPING_RETARGETED && by)
+		detail_push_wrapped(d, detail_printf(d, _("moved here by change %u (%s %s): %s"), k + 1,
+						     by->date ? by->date : "",
+						     by->author ? by->author : "",
+						     by->reason ? by->reason : ""),
+				    3, DETAIL_MUTED);
+	else if (ch->op == OP_WITHDRAW)
+		detail_push_wrapped(d, detail_printf(d, _("takes back change %u"), ch->ref), 3,
+				    DETAIL_MUTED);
+	else if (ch->op == OP_RETARGET)
+		detail_push_wrapped(d, detail_printf(d, ch->target ? _("moves change %u to %s")
+						     : ch->after ? _("moves change %u to after %s")
+								 : _("moves change %u under %s"),
+						     ch->ref,
+						     ch->target ? ch->target
+						     : ch->after ? ch->after : ch->parent ? ch->parent : ""),
+				    3, DETAIL_MUTED);
+}
+
 void detail_tailoring_tail(struct detail *d, const struct catalog *c, uint32_t i,
 			   const struct detail_context *ctx)
 {
@@ -208,5 +253,6 @@ void detail_tailoring_tail(struct detail *d, const struct catalog *c, uint32_t i
 				    1, DETAIL_VALUE);
 		detail_push_wrapped(d, detail_printf(d, _("reason: %s"), ch->reason ? ch->reason : ""),
 				    3, DETAIL_BODY);
+		history_state(d, ctx, h, inherited);
 	}
 }

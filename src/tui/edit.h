@@ -21,6 +21,9 @@ bool edit_id_taken(const struct ui *ui, const char *id);
 bool edit_begin(struct ui *ui, enum change_op op);
 /* Asks the reason; then the change is recorded. */
 void edit_ask_reason(struct ui *ui);
+/* The same, starting at this guideline step (a withdraw starts at the
+ * step of the change it takes back). */
+void edit_ask_reason_at(struct ui *ui, unsigned step);
 
 /* Words separated by spaces or commas (ASCII or ideographic). */
 uint32_t edit_split_words(struct ui *ui, const char *s, const char ***out);
@@ -35,5 +38,15 @@ char *edit_trim(char *s);
 void edit_add(struct ui *ui);
 void edit_split(struct ui *ui);
 void edit_merge(struct ui *ui);
+
+/* Conflict k of the `!` list (edit_conflict.c): withdraw or retarget the
+ * change it is about, as a new change with its reason; a base
+ * tailoring's change, or one that cannot be, is refused with a message. */
+void edit_conflict_withdraw(struct ui *ui, uint32_t k);
+void edit_conflict_retarget(struct ui *ui, uint32_t k);
+/* The id conflict k's change is aimed at (a retarget: its new place;
+ * `*moved`, when not NULL, gets the place of the change it moves), or
+ * NULL. */
+const char *edit_conflict_aim(const struct ui *ui, uint32_t k, const char **moved);
 
 #endif

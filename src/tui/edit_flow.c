@@ -108,6 +108,11 @@ static void reason_done(struct ui *ui, const char *answer, int key)
  * the reason is asked for: an empty text, say, with the hint to exclude. */
 void edit_ask_reason(struct ui *ui)
 {
+	edit_ask_reason_at(ui, step_default(ui->flow.c.op, ui->flow.c.source));
+}
+
+void edit_ask_reason_at(struct ui *ui, unsigned step)
+{
 	struct change probe = ui->flow.c;
 	struct problem problem;
 	char words[400];
@@ -121,7 +126,7 @@ void edit_ask_reason(struct ui *ui)
 		ui_flow_cancel(ui);
 		return;
 	}
-	prompt_reason(ui, step_default(ui->flow.c.op, ui->flow.c.source), reason_done);
+	prompt_reason(ui, step, reason_done);
 }
 
 /* ---- small helpers ------------------------------------------------------------ */

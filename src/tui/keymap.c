@@ -53,11 +53,28 @@ const struct binding keymap[] = {
 	{ NULL, NULL, ACT_NONE, { 0 }, false },
 };
 
+/* d as in mutt and vifm: x in the tree excludes an item, which is not
+ * what taking a change back is. */
+const struct binding conflict_keymap[] = {
+	{ "j, k", N_("the next or previous change"), ACT_DOWN, { 0 }, true },
+	{ "Enter", N_("go to the item the change is aimed at"), ACT_JUMP,
+	  { '\n', '\r', KEY_ENTER }, true },
+	{ "d", N_("withdraw the change (a new change, with its reason)"), ACT_WITHDRAW, { 'd' }, true },
+	{ "t", N_("retarget the change to another item (with its reason)"), ACT_RETARGET,
+	  { 't' }, true },
+	{ NULL, NULL, ACT_NONE, { 0 }, false },
+};
+
 enum action keymap_lookup(int code, bool is_key)
+{
+	return keymap_lookup_in(keymap, code, is_key);
+}
+
+enum action keymap_lookup_in(const struct binding *map, int code, bool is_key)
 {
 	if (is_key ? code < KEY_MIN : code >= 0x80)
 		return ACT_NONE;
-	for (const struct binding *b = keymap; b->keys; b++)
+	for (const struct binding *b = map; b->keys; b++)
 		for (int k = 0; k < 4 && b->codes[k]; k++)
 			if (b->codes[k] == code)
 				return b->action;

@@ -49,6 +49,10 @@ enum action {
 	ACT_SAVE,
 	ACT_VIEW,
 	ACT_CONFLICTS,
+	/* In the `!` list (conflict_keymap). */
+	ACT_JUMP,
+	ACT_WITHDRAW,
+	ACT_RETARGET,
 };
 
 struct binding {
@@ -62,8 +66,14 @@ struct binding {
 /* The bindings in help order; ends with an entry whose keys is NULL. */
 extern const struct binding keymap[];
 
+/* The keys of the `!` list that the tree does not have, looked up there
+ * before keymap; the same shape, listed in help after keymap. */
+extern const struct binding conflict_keymap[];
+
 /* The action of a key (`is_key`: a KEY_* code rather than a character). */
 enum action keymap_lookup(int code, bool is_key);
+/* The same in another table, such as conflict_keymap. */
+enum action keymap_lookup_in(const struct binding *map, int code, bool is_key);
 
 /* The line-editing key of a key, in a prompt or the search: the one
  * place these keys are bound. */

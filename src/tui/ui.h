@@ -96,6 +96,7 @@ struct ui {
 	enum draw_role message_role;
 	struct msglog messages;    /* what the message line said: M reads them */
 	size_t help_scroll;
+	uint32_t conflict_cursor;  /* the change selected in the `!` list */
 
 	/* Layout, recomputed on every resize. */
 	int rows, cols;

@@ -21,7 +21,9 @@ keys '?'
 wait_for " HELP | "
 assert_line 2 '^ Keys$'
 assert_line 4 "^ The tree is on the left; the selected item's text and attributes on the right\.$"
-assert_line 6 '^  j, Down +next row$'
+assert_line 6 '^ Marks in a tailoring: \* changed, A added, x excluded, s split, m merged,$'
+assert_line 7 '^ ~ changes inside a closed branch, M mandatory, R recommended, T technical,$'
+assert_line 9 '^  j, Down +next row$'
 assert_contains "  PgDn, Ctrl-F    next page"
 assert_not_contains "キー操作"
 assert_help_lists_keymap en

@@ -15,7 +15,10 @@ wait_for " ヘルプ | "
 assert_line 2 '^ キー操作$'
 assert_line 4 '^ 左はカタログの木、右は選んだ項目の本文と属性です。$'
 assert_line 5 '^ \+ は開ける項目、- は開いている項目です。$'
-assert_line 6 '^  j, Down +次の行へ$'
+assert_line 6 "^ 個別管理基準の印: \\* 変更、A 追加、x 除外、s 分割、m 統合、$"
+assert_line 7 "^ ~ 閉じた枝の中に変更あり、M 必須、R 推奨、T 技術的検証項目、$"
+assert_line 8 "^ ! 文末表現が水準と合わない。$"
+assert_line 9 '^  j, Down +次の行へ$'
 assert_contains "  PgDn, Ctrl-F    次のページへ"
 assert_contains "  PgUp, Ctrl-B    前のページへ"
 assert_contains "  Enter, Space    項目を開く・閉じる"
@@ -30,7 +33,7 @@ keys G
 wait_for "q、Esc または ? でこの画面を閉じます。"
 assert_not_contains "キー操作"
 assert_contains "検索中: 入力するたびに移動し、Enter で確定、Esc で元の位置に戻ります。"
-assert_contains "  q               終了する"
+assert_contains "  t               変更の対象を別の項目に付け替える（理由を付けて記録）"
 keys g
 wait_line 2 '^ キー操作$'
 keys j          # one line down
