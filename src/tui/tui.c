@@ -112,10 +112,11 @@ void ui_render(struct ui *ui)
 		return;
 	}
 	ui->cursor_y = ui->body_y;
+	ui->cursor_x = 0;
 	ui->view->draw(ui);
 	status_draw(ui);
 	if (!o)
-		move(ui->cursor_y, 0);
+		move(ui->cursor_y, ui->cursor_x);
 	refresh();
 }
 
