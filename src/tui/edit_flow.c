@@ -196,7 +196,6 @@ static void editor_reopen(struct ui *ui, const char *text, const char *problem)
 	strbuf_adds(&again, "#\n");
 	ui->flow.editor_problem = edit_keep(ui, again.data);
 	strbuf_adds(&again, text);
-	strbuf_addc(&again, '\n');
 	if (!again.data || !ui->flow.editor_problem) {
 		strbuf_free(&again);
 		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));

@@ -36,7 +36,7 @@ static void textedit_view_draw(struct ui *ui)
 
 	/* The keys, always in sight: this editor is met by surprise. */
 	draw_str(ui->body_y, 0, ui->cols,
-		 _("kijun's editor (no VISUAL, EDITOR, editor, vi or nano): Ctrl-S saves, Esc cancels"),
+		 _("kijun's editor (no VISUAL, EDITOR, vi or nano): Ctrl-S saves, Esc cancels"),
 		 ROLE_HEADING, true);
 	textedit_cursor_at(&ed.text, width, &row, &col);
 	if (row < ed.top)
@@ -175,6 +175,8 @@ void textedit_view_open(struct ui *ui, const char *text, textedit_done_fn done)
 		done(ui, NULL);
 		return;
 	}
+	/* At the end, where a template leaves room for the text. */
+	ed.text.cursor = ed.text.len;
 	ed.done = done;
 	ed.top = 0;
 	ed.asking = false;
