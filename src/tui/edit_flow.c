@@ -214,7 +214,8 @@ static void editor_back(struct ui *ui, char *text)
 	const char *header = ui->flow.editor_problem;
 	char problem[512] = "", *body, *copy;
 
-	if (!text) {
+	if (!text || !ui->flow.active || !ui->flow.editor_done) {
+		free(text);
 		ui_flow_cancel(ui);
 		return;
 	}

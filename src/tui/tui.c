@@ -146,6 +146,12 @@ bool ui_interrupt(struct ui *ui)
 		prompt_input(ui, false, 27);
 		return ui->quitting;
 	}
+	if (ui->flow.active) {
+		/* An operation waits for kijun's own editor: Ctrl-C is its
+		 * Esc, which asks before dropping what was typed. */
+		ui_key(ui, false, 27);
+		return false;
+	}
 	return ui_quit_request(ui);
 }
 

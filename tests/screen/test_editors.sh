@@ -46,6 +46,11 @@ wait_message '^書いた本文を捨てますか\? y/n$'
 keys n
 wait_status '^ 本文 \| '
 assert_line 4 '^二行$'
+# Ctrl-C is Esc here: it asks too, and does not quit.
+keys C-c
+wait_message '^書いた本文を捨てますか\? y/n$'
+keys Escape
+wait_status '^ 本文 \| '
 # A long line wraps at 80 columns: 40 Japanese characters a row.
 keys End Enter
 type_text "$(printf '長%.0s' $(seq 1 45))"
