@@ -1005,6 +1005,22 @@ const struct translation i18n_table[] = {
 	  "変更 %u を %s の後ろに付け替える" },
 	{ "moves change %u under %s",
 	  "変更 %u を %s の下に付け替える" },
+	/* Imports: kijun import csv|oscal (issue 9). */
+	{ "invalid UTF-8 (give --encoding cp932 for a Shift_JIS file)",
+	  "UTF-8 として正しくありません（Shift_JIS のファイルなら --encoding cp932 を指定してください）" },
+	{ "cannot convert from CP932 (iconv has no CP932 here)",
+	  "CP932 から変換できません（この環境の iconv は CP932 を扱えません）" },
+	{ "neither UTF-8 nor Shift_JIS (CP932)",
+	  "UTF-8 でも Shift_JIS（CP932）でもありません" },
+	{ "invalid Shift_JIS (CP932)",
+	  "Shift_JIS（CP932）として正しくありません" },
+	{ "a NUL byte: this is not a text file",
+	  "NUL バイトがあります。テキストファイルではありません" },
+	{ "this quoted cell never ends: a closing \" is missing",
+	  "引用符で始まるセルが終わっていません。閉じる \" がありません" },
+	{ "text after a closing quote (write a quote inside a quoted cell as \"\")",
+	  "閉じる引用符の後に文字があります（引用符付きのセルの中の引用符は \"\" と書きます）" },
+	/* End of imports. */
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);
