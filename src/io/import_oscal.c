@@ -137,6 +137,67 @@ static const char *base_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* ---- JSON's surrogate pairs ---------------------------------------------- */
+
+static int hex4(const char *s)
+{
+	int v = 0;
+
+	for (int k = 0; k < 4; k++) {
+		char ch = s[k];
+
+		v <<= 4;
+		if (ch >= '0' && ch <= '9')
+			v |= ch - '0';
+		else if (ch >= 'a' && ch <= 'f')
+			v |= ch - 'a' + 10;
+		else if (ch >= 'A' && ch <= 'F')
+			v |= ch - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+/* JSON writes a character beyond U+FFFF as two escapes ("\ud83d\ude00"),
+ * which libyaml refuses; YAML's own "\U0001F600" says the same in fewer
+ * bytes.  Only for JSON, where every backslash is inside a string.  NULL
+ * when there is nothing to change (or no memory: libyaml then reports). */
+static char *join_surrogates(const char *buf, size_t len, size_t *out_len)
+{
+	size_t p = 0, o = 0, run = 0;
+	char *out = NULL;
+
+	while (p < len && (buf[p] == ' ' || buf[p] == '\t' || buf[p] == '\r' || buf[p] == '\n'))
+		p++;
+	if (p == len || buf[p] != '{')
+		return NULL;
+	for (p = 0; p < len; p++) {
+		int hi, lo;
+
+		run = buf[p] == '\\' ? run + 1 : 0;
+		if (run % 2 == 1 && p + 12 <= len && buf[p + 1] == 'u' && buf[p + 6] == '\\' &&
+		    buf[p + 7] == 'u' && (hi = hex4(buf + p + 2)) >= 0xD800 && hi <= 0xDBFF &&
+		    (lo = hex4(buf + p + 8)) >= 0xDC00 && lo <= 0xDFFF) {
+			if (!out) {
+				if (!(out = malloc(len + 1)))
+					return NULL;
+				memcpy(out, buf, p);
+				o = p;
+			}
+			o += (size_t)snprintf(out + o, 11, "\\U%08X",
+					      0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+			p += 11;
+			run = 0;
+		} else if (out) {
+			out[o++] = buf[p];
+		}
+	}
+	if (out)
+		*out_len = o;
+	return out;
+}
+
 /* ---- params ------------------------------------------------------------- */
 
 struct param {
@@ -718,6 +779,8 @@ bool import_oscal(struct catalog *out, const char *name, const char *buf, size_t
 	struct mapper m = { .name = name, .c = out, .rep = rep, .diags = diags };
 	size_t before = diags->count + diags->dropped;
 	const struct onode *cat;
+	size_t joined_len = 0;
+	char *joined;
 	bool ok;
 
 	arena_init(&t.arena);
@@ -726,6 +789,11 @@ bool import_oscal(struct catalog *out, const char *name, const char *buf, size_t
 		catalog_free(out);
 		arena_free(&t.arena);
 		return false;
+	}
+	joined = join_surrogates(buf, len, &joined_len);
+	if (joined) {
+		buf = joined;
+		len = joined_len;
 	}
 	ok = yr_run(name, buf, len, OSCAL_MAX_DEPTH, &t.arena, diags, read_tree, &t);
 	cat = ok ? get(t.root, "catalog") : NULL;
@@ -743,6 +811,7 @@ bool import_oscal(struct catalog *out, const char *name, const char *buf, size_t
 	}
 	free(m.params);
 	free(m.props);
+	free(joined);
 	arena_free(&t.arena);
 	ok = diags->count + diags->dropped == before;
 	if (!ok)
