@@ -59,7 +59,7 @@ void export_csv(struct strbuf *out, const struct workspace *w)
 		cell(out, it->title, false);
 		cell(out, it->text, false);
 		cell(out, item_status_label((enum item_status)info->status), false);
-		cell(out, item_level_label((enum item_level)info->level), false);
+		cell(out, info->level != LEVEL_NONE ? item_level_label((enum item_level)info->level) : "", false);
 		cell(out, info->technical ? _("yes, technical") : "", false);
 		strbuf_reset(&b);
 		strbuf_adds(&b, "");
