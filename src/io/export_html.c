@@ -17,6 +17,7 @@ static const char style[] =
 	"nav ul{list-style:none;padding-left:1.2em}"
 	"table{border-collapse:collapse;width:100%;font-size:.9em}"
 	"th,td{border:1px solid #999;padding:.25em .4em;vertical-align:top;text-align:left}"
+	"td:last-child{white-space:nowrap}"
 	"@media print{body{max-width:none;margin:0}nav{page-break-after:always}"
 	"h2{page-break-after:avoid}.appendix{page-break-before:always}a{color:inherit;text-decoration:none}}";
 
@@ -72,8 +73,9 @@ static void html_item(struct strbuf *out, const struct resolution *r, uint32_t i
 		}
 		strbuf_adds(out, "<div class=\"text\">");
 		html_escape(out, it->text);
-		strbuf_adds(out, "</div></div>\n");
+		strbuf_adds(out, "</div>\n");
 	}
+	/* The facts under the item, inside its box so they share its indent. */
 	strbuf_init(&facts);
 	export_item_facts(&facts, r, i);
 	if (facts.len) {
@@ -82,6 +84,8 @@ static void html_item(struct strbuf *out, const struct resolution *r, uint32_t i
 		strbuf_adds(out, "</p>\n");
 	}
 	strbuf_free(&facts);
+	if (!heading)
+		strbuf_adds(out, "</div>\n");
 }
 
 static void html_toc(struct strbuf *out, const struct resolution *r)
