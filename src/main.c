@@ -41,7 +41,7 @@ static const struct usage commands[] = {
 	  N_("a header line, then one line per change: step, op, target, author, date, reason; --full adds every field; exit 3: some changes do not apply"),
 	  "changes", cli_tailoring },
 	{ "kijun export FILE --format md|html|csv|oscal-catalog|oscal-profile [-o OUT]",
-	  N_("the individual standard to hand out: Markdown, printable HTML, CSV for Excel, OSCAL 1.2.1 JSON (docs/interop.md); -o saves OUT whole or not at all"),
+	  N_("the individual standard to hand out: Markdown, printable HTML, CSV for Excel, OSCAL 1.2.1 JSON (docs/interop.md); -o saves OUT whole or not at all; exit 3: some changes do not apply"),
 	  "export", cli_export },
 	{ "kijun check FILE...",
 	  N_("every problem of each kijun file (catalog or tailoring) as file:line:column; exit 2 if any"),
