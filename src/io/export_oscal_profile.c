@@ -19,9 +19,14 @@ static bool own_history(const struct workspace *w, uint32_t i)
 	return false;
 }
 
+/* Whether item i is in what the profile imports: the base catalog, or the
+ * result of the base tailoring without what that already took out. */
 static bool in_base(const struct workspace *w, uint32_t i)
 {
-	return catalog_find(workspace_base(w), catalog_item(&w->res.cat, i)->id) != ITEM_NONE;
+	const struct resolution *info = workspace_base_info(w);
+	uint32_t b = catalog_find(workspace_base(w), catalog_item(&w->res.cat, i)->id);
+
+	return b != ITEM_NONE && !(info && resolved_is_out(info, b));
 }
 
 /* Whether a list entry below control i (out of the standard or not) was
@@ -212,7 +217,8 @@ void export_oscal_profile(struct strbuf *out, const struct workspace *w, const c
 	json_array_begin(&j);
 	json_object_begin(&j);
 	json_member_string(&j, "uuid", res, false);
-	json_member_string(&j, "title", base->title ? base->title : w->root.id, false);
+	json_member_string(&j, "title", w->base_count && w->bases[w->base_count - 1].title ?
+			   w->bases[w->base_count - 1].title : base->title ? base->title : w->root.id, false);
 	json_key(&j, "props");
 	json_array_begin(&j);
 	oscal_prop(&j, "base-id", false, w->t.base.id ? w->t.base.id : w->root.id, NULL);

@@ -66,6 +66,32 @@ const p1 = prof.modify.alters[0].adds[0].props;
 want(p1.some(p => p.name === "level" && p.value === "mandatory") &&
      p1.some(p => p.name === "change" && p.remarks === "社内規程と対応づけるため。"), "S1-1 props: " + JSON.stringify(p1));
 ' "$E2E_DIR/small-catalog.json" "$E2E_DIR/small-profile.json" || fail "the OSCAL exports do not say what the tailoring says"
+# A tailoring on a tailoring: the profile imports the base tailoring's
+# result, so it excludes only what this one takes out.
+cp "$G/small.yaml" "$G/small-catalog.yaml" "$E2E_DIR/"
+cat >"$E2E_DIR/second.yaml" <<'YAML'
+format: kijun-tailoring/1
+id: second
+title: 二段目
+base:
+  tailoring: small-tailoring
+  file: small.yaml
+changes:
+- op: exclude
+  target: S1-2
+  step: 1
+  reason: 不要のため。
+  author: 事務局
+  date: '2026-12-01'
+YAML
+kijun_cli 0 export "$E2E_DIR/second.yaml" --format oscal-profile -o "$E2E_DIR/second.json"
+node "$V/validate.js" "$SCHEMA/oscal_profile_schema.json" "$E2E_DIR/second.json" >"$E2E_DIR/validate-second.log" 2>&1 ||
+	fail "the second profile does not validate: $(head -n 20 "$E2E_DIR/validate-second.log")"
+node -e '
+const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).profile;
+const ex = JSON.stringify(p.imports[0]["exclude-controls"][0]["with-ids"]);
+if (ex !== JSON.stringify(["S1-2"]) || p.modify) { console.error(ex, JSON.stringify(p.modify)); process.exit(1); }
+' "$E2E_DIR/second.json" || fail "the profile of a tailoring on a tailoring"
 # The same export twice is the same bytes: UUIDs come from the ids.
 kijun_cli 0 export "$G/small.yaml" --format oscal-profile
 cmp -s "$E2E_DIR/cli.out" "$E2E_DIR/small-profile.json" || fail "two OSCAL exports differ"
