@@ -12,6 +12,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 # How many compilers and test scripts run at once: one per core.
@@ -135,11 +136,12 @@ run: deps-build
 	./$(BUILD)/kijun $(ARGS)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/kijun $(DESTDIR)$(BINDIR)/kijun
+	install -m 644 man/kijun.1 $(DESTDIR)$(MANDIR)/man1/kijun.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/kijun
+	rm -f $(DESTDIR)$(BINDIR)/kijun $(DESTDIR)$(MANDIR)/man1/kijun.1
 
 # ---- testing --------------------------------------------------------------------
 

@@ -34,12 +34,18 @@ static const struct usage commands[] = {
 	{ "kijun --script SCRIPT [FILE]",
 	  N_("run the keys in SCRIPT on a virtual screen, with no terminal, and print the screen where SCRIPT says dump (docs/scripting.md)"),
 	  NULL, NULL },
-	{ "kijun resolve FILE",
-	  N_("the individual standard as TSV"),
+	{ "kijun resolve FILE [--full] [--format tsv|csv|json]",
+	  N_("the individual standard, a header line then one line per item; --full adds every field (text, label, interval, sources, links, the changes that shaped it); exit 3: some changes do not apply"),
 	  "resolve", cli_tailoring },
-	{ "kijun changes FILE",
-	  N_("one TSV line per change: step, op, target, author, date, reason"),
+	{ "kijun changes FILE [--full] [--format tsv|csv|json]",
+	  N_("a header line, then one line per change: step, op, target, author, date, reason; --full adds every field; exit 3: some changes do not apply"),
 	  "changes", cli_tailoring },
+	{ "kijun export FILE --format md|html|csv|oscal-catalog|oscal-profile [-o OUT]",
+	  N_("the individual standard to hand out: Markdown, printable HTML, CSV for Excel, OSCAL 1.2.1 JSON (docs/interop.md); -o saves OUT whole or not at all; exit 3: some changes do not apply"),
+	  "export", cli_export },
+	{ "kijun check FILE...",
+	  N_("every problem of each kijun file (catalog or tailoring) as file:line:column; exit 2 if any"),
+	  "check", cli_check },
 	{ "kijun recover FILE [--apply|--discard]",
 	  N_("after a crash: what FILE.kijun-journal would bring back; --apply replays it into FILE and saves, --discard removes it (exit 3: no journal)"),
 	  "recover", cli_recover },
@@ -98,7 +104,7 @@ static void print_help(FILE *to)
 	fprintf(to, "\n%s\n", _("options:"));
 	print_usage_rows(to, options, sizeof(options) / sizeof(options[0]));
 	fprintf(to, "\n%s", _("Inside kijun, press ? for the keys.  NO_COLOR turns colours off.\n"
-			     "Exit status: 0 ok, 1 usage error, 2 invalid input.\n"));
+			     "Exit status: 0 ok, 1 usage error, 2 invalid input; 3 as the command says.\n"));
 }
 
 /* The command argv[1] names, or NULL. */

@@ -9,7 +9,7 @@
 set -u
 
 BUILD_DEBS="build-essential pkg-config libncurses-dev libyaml-dev"
-TEST_DEBS="libcmocka-dev tmux"
+TEST_DEBS="libcmocka-dev tmux nodejs npm"
 # libclang-rt-14-dev holds libFuzzer; clang only recommends it.
 FUZZ_DEBS="clang libclang-rt-14-dev"
 
@@ -37,6 +37,10 @@ else
 fi
 if [ "$want_test" = test ]; then
 	command -v tmux >/dev/null 2>&1 || need tmux
+	# The export tests read CSV and JSON back with node; the OSCAL test
+	# validates with ajv, installed by npm ci (tests/oscal).
+	command -v node >/dev/null 2>&1 || need nodejs
+	command -v npm >/dev/null 2>&1 || need npm
 fi
 if [ "$want_test" = fuzz ]; then
 	if ! command -v clang >/dev/null 2>&1; then

@@ -7,6 +7,8 @@
 
 #include "kijun/catalog.h"
 #include "kijun/diag.h"
+#include "kijun/json_write.h"
+#include "kijun/strbuf.h"
 #include "kijun/tailoring.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
@@ -14,8 +16,49 @@ enum exit_code { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
 /* `kijun catalog list|check|format [FILE]` */
 int cli_catalog(int argc, char **argv);
 
-/* `kijun resolve FILE` and `kijun changes FILE` (argv[0] says which). */
+/* `kijun resolve|changes FILE [--full] [--format tsv|csv|json]` (argv[0]
+ * says which).  Exit 0, 1 usage, 2 FILE cannot be read, 3 some changes
+ * do not apply (the listing is complete all the same). */
 int cli_tailoring(int argc, char **argv);
+enum { EXIT_CONFLICTS = 3 };
+
+/* `kijun export FILE --format md|html|csv|oscal-catalog|oscal-profile [-o OUT]` */
+int cli_export(int argc, char **argv);
+
+/* `kijun check FILE...`: every problem of each file; 0 or 2. */
+int cli_check(int argc, char **argv);
+
+/* A listing built in memory: a header row (TSV, CSV with BOM and CRLF) or
+ * one JSON document {"file": ..., ROWS_KEY: [{column: value...}...]}.
+ * Values go in column order; strings are sanitized for the format. */
+enum table_format { TABLE_TSV, TABLE_CSV, TABLE_JSON };
+struct cli_table {
+	enum table_format fmt;
+	struct strbuf b;
+	struct json j;
+	const char *const *names;
+	uint32_t ncols;
+	uint32_t col;
+};
+int cli_table_parse_format(const char *name, enum table_format *out);
+void cli_table_begin(struct cli_table *t, enum table_format fmt, const char *file,
+		     const char *rows_key, const char *const *names, uint32_t ncols);
+void cli_table_str(struct cli_table *t, const char *s);
+void cli_table_list(struct cli_table *t, const char *const *v, uint32_t n);
+void cli_table_uint(struct cli_table *t, uint64_t v, bool blank_zero);
+void cli_table_bool(struct cli_table *t, bool v);
+/* JSON only: the writer, positioned for the next column's value; NULL for
+ * TSV and CSV (the caller then writes the column with cli_table_str). */
+struct json *cli_table_json(struct cli_table *t);
+void cli_table_end_row(struct cli_table *t);
+/* Closes the rows; JSON: returns the writer to add members after them. */
+struct json *cli_table_rows_end(struct cli_table *t);
+/* Writes it all to out and frees it; EXIT_INVALID when out of memory or
+ * the write failed. */
+int cli_table_finish(struct cli_table *t, FILE *out);
+
+/* The attribute types `catalog list` and `resolve` show, in column order. */
+extern const char *const cli_list_types[5];
 
 /* `kijun import csv|oscal IN [-o OUT] [OPTIONS]`: a catalog from a
  * spreadsheet or an OSCAL catalog (src/io/import_*.c). */

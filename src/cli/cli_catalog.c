@@ -7,7 +7,7 @@
 
 /* The five attribute types of ISO/IEC 27002:2022 in the column order of the
  * shared TSV (control_type, properties, concepts, capabilities, domains). */
-static const char *const list_types[] = {
+const char *const cli_list_types[5] = {
 	"control_type", "properties", "concepts", "capabilities", "domains",
 };
 
@@ -42,7 +42,7 @@ void cli_put_item(FILE *out, const struct catalog *c, uint32_t i)
 	cli_put_field(out, it->title ? it->title : it->text);
 	for (int t = 0; t < 5; t++) {
 		putc('\t', out);
-		put_attr_column(out, c, it, catalog_type_find(c, list_types[t]));
+		put_attr_column(out, c, it, catalog_type_find(c, cli_list_types[t]));
 	}
 }
 

@@ -895,12 +895,16 @@ cli_out() { cat "$E2E_DIR/cli.out"; }
 cli_err() { cat "$E2E_DIR/cli.err"; }
 
 # assert_changes FILE EXPECTED: `kijun changes FILE` exits 0, writes
-# nothing to stderr, and prints EXPECTED (TSV lines; see tsv).
+# nothing to stderr, and prints its header line and EXPECTED (TSV lines;
+# see tsv).
 assert_changes() {
 	log "assert_changes $1"
 	kijun_cli 0 changes "$1"
 	[ ! -s "$E2E_DIR/cli.err" ] || fail "kijun changes $1 wrote to stderr: $(cli_err)"
-	printf '%s\n' "$2" | sed '/^$/d' >"$E2E_DIR/changes.want"
+	{
+		printf 'step\top\ttarget\tauthor\tdate\treason\n'
+		printf '%s\n' "$2" | sed '/^$/d'
+	} >"$E2E_DIR/changes.want"
 	if ! cmp -s "$E2E_DIR/cli.out" "$E2E_DIR/changes.want"; then
 		fail "kijun changes $1 printed something else (diff want got):
 $(diff "$E2E_DIR/changes.want" "$E2E_DIR/cli.out" || true)"

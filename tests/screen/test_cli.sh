@@ -216,7 +216,7 @@ tailoring '- op: merge
     id: M1
     text: まとめ
 ' nested.yaml
-run 0 --lang en resolve "$E2E_DIR/nested.yaml"
+run 3 --lang en resolve "$E2E_DIR/nested.yaml"
 grep -qF "change 1 (merge, line 6) does not apply: 5a-5.4 lies inside 5a" "$err" ||
 	fail "a merge of a section with its child: $(cat "$err")"
 grep -q "^M1	" "$out" && fail "the nested merge made M1: $(grep M1 "$out")"
@@ -231,7 +231,7 @@ tailoring '- op: split
     kind: part
     text: 二
 ' parts.yaml
-run 0 resolve "$E2E_DIR/parts.yaml"
+run 3 resolve "$E2E_DIR/parts.yaml"
 grep -qF "変更 1（split、6 行目）は適用できません: 部は節の中に置けません" "$err" ||
 	fail "split parts of kind part inside a section: $(cat "$err")"
 # Withdraw and retarget (issue 10): `kijun changes` numbers by line, so
@@ -261,7 +261,8 @@ $WHO- op: retarget
 " taken.yaml
 run 0 changes "$E2E_DIR/taken.yaml"
 no_stderr changes
-assert_eq "$(cut -f2,3 "$out")" "exclude (withdrawn by #3)	4.1.9
+assert_eq "$(cut -f2,3 "$out")" "op	target
+exclude (withdrawn by #3)	4.1.9
 add	4.1.X
 withdraw	#1
 retarget	#2 -> after 4.1.1" "kijun changes with a withdraw and a retarget"
