@@ -1,0 +1,353 @@
+/* The lock and the journal as the screen uses them (guard.h).  The start
+ * question is a view, not a prompt on the terminal before curses: it is
+ * drawn and answered the same way under tmux and under kijun --script,
+ * and it has room to say who holds the file and what a journal holds. */
+#include "guard.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kijun/file.h"
+#include "kijun/i18n.h"
+#include "kijun/session_io.h"
+#include "kijun/tailoring_io.h"
+#include "kijun/text.h"
+#include "ui.h"
+
+static const char *file_of(const struct ui *ui)
+{
+	return session_workspace(ui->s)->path;
+}
+
+static void diags_to_problem(struct guard *g, const struct diag_list *diags)
+{
+	g->problem[0] = '\0';
+	if (diags->count)
+		diag_format(&diags->items[0], g->problem, sizeof(g->problem));
+}
+
+static void go_read_only(struct ui *ui, const char *why)
+{
+	struct guard *g = &ui->guard;
+
+	g->read_only = true;
+	snprintf(g->why, sizeof(g->why), "%s", why);
+	/* Nothing will be saved from here: leave the file to whoever opens
+	 * it for changes next. */
+	if (g->lock.held)
+		lock_release(&g->lock);
+	ui_message(ui, ROLE_NORMAL, _("read-only: %s"), g->why);
+}
+
+/* FILE.recover from an older kijun, or from one whose journal failed. */
+static void mention_recover_file(struct ui *ui)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s.recover", file_of(ui));
+	if (access(path, F_OK) == 0)
+		ui_message(ui, ROLE_ERROR,
+			   _("%s holds changes an earlier kijun could not journal: compare it with the file, then remove it"),
+			   path);
+}
+
+static void begin_journal(struct ui *ui)
+{
+	struct guard *g = &ui->guard;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	if (journal_open(&g->journal, file_of(ui), &diags)) {
+		g->journaling = true;
+		session_set_observer(ui->s, journal_observe, &g->journal);
+	} else {
+		char line[512] = "";
+
+		if (diags.count)
+			diag_format(&diags.items[0], line, sizeof(line));
+		ui_message(ui, ROLE_ERROR, _("no journal: %s; save often"), line);
+	}
+	diag_list_free(&diags);
+	g->asking = GUARD_ASK_NONE;
+	if (ui->view == &guard_view)
+		view_close(ui);
+	mention_recover_file(ui);
+}
+
+/* After the lock: a journal left by a kijun that did not end cleanly? */
+static void look_for_journal(struct ui *ui)
+{
+	struct guard *g = &ui->guard;
+	struct diag_list diags;
+
+	diag_list_init(&diags);
+	if (journal_inspect(file_of(ui), &g->info, &diags) || g->info.exists) {
+		diags_to_problem(g, &diags);
+		g->asking = GUARD_ASK_JOURNAL;
+		if (ui->view != &guard_view)
+			view_open(ui, &guard_view);
+	} else {
+		begin_journal(ui);
+	}
+	diag_list_free(&diags);
+}
+
+/* A new file in a directory that does not exist: nothing on disk to
+ * guard, and the save will say why it cannot be made. */
+static bool directory_missing(const char *file)
+{
+	char *dir = strdup(file);
+	char *slash = dir ? strrchr(dir, '/') : NULL;
+	bool missing = false;
+
+	if (slash) {
+		*slash = '\0';
+		missing = *dir && access(dir, F_OK) != 0;
+	}
+	free(dir);
+	return missing;
+}
+
+void guard_start(struct ui *ui)
+{
+	struct guard *g = &ui->guard;
+	struct diag_list diags;
+	char line[512] = "";
+
+	if (!ui_editing(ui) || directory_missing(file_of(ui)))
+		return;
+	diag_list_init(&diags);
+	switch (lock_acquire(&g->lock, file_of(ui), &g->holder, &diags)) {
+	case LOCK_TAKEN:
+		look_for_journal(ui);
+		break;
+	case LOCK_HELD:
+		g->asking = GUARD_ASK_HELD;
+		view_open(ui, &guard_view);
+		break;
+	case LOCK_STALE:
+		g->asking = GUARD_ASK_STALE;
+		view_open(ui, &guard_view);
+		break;
+	case LOCK_FAILED:
+		/* A directory we cannot write: the journal cannot be made
+		 * either, but the work can still be saved elsewhere. */
+		if (diags.count)
+			diag_format(&diags.items[0], line, sizeof(line));
+		ui_message(ui, ROLE_ERROR, _("cannot lock the file: %s"), line);
+		look_for_journal(ui);
+		break;
+	}
+	diag_list_free(&diags);
+}
+
+void guard_check(struct ui *ui)
+{
+	struct guard *g = &ui->guard;
+	int err = g->journaling ? journal_error(&g->journal) : 0;
+
+	if (err && err != g->reported)
+		ui_message(ui, ROLE_ERROR,
+			   _("the journal could not be written (%s): a crash now would lose changes; save soon"),
+			   strerror(err));
+	g->reported = err;
+}
+
+void guard_saved(struct ui *ui)
+{
+	struct guard *g = &ui->guard;
+
+	if (g->journaling && !journal_restart(&g->journal, ui->s))
+		guard_check(ui);
+}
+
+/* Keeps unsaved work the journal could not take, as kijun did before
+ * the journal: FILE.recover, private. */
+static bool write_recover_file(struct ui *ui)
+{
+	struct diag_list diags;
+	char path[4096];
+	bool ok;
+
+	diag_list_init(&diags);
+	snprintf(path, sizeof(path), "%s.recover", file_of(ui));
+	ok = tailoring_save_file_flags(&session_workspace(ui->s)->t, path, FILE_WRITE_PRIVATE,
+				       &diags) == FILE_WRITTEN;
+	if (ok)
+		fprintf(stderr, _("kijun: unsaved changes were written to %s\n"), path);
+	diag_list_free(&diags);
+	return ok;
+}
+
+bool guard_finish(struct ui *ui, bool clean)
+{
+	struct guard *g = &ui->guard;
+	bool kept = false;
+
+	if (!ui_editing(ui))
+		return false;
+	session_set_observer(ui->s, NULL, NULL);
+	if (g->journaling) {
+		bool whole = journal_error(&g->journal) == 0;
+
+		kept = !clean && ui_modified(ui);
+		if (kept && !whole)
+			kept = write_recover_file(ui);
+		journal_close(&g->journal, clean || !ui_modified(ui));
+		if (kept && whole) {
+			char *jpath = journal_path(file_of(ui));
+
+			fprintf(stderr, _("kijun: unsaved changes are kept in %s: kijun %s offers to recover them\n"),
+				jpath ? jpath : "", file_of(ui));
+			free(jpath);
+		}
+		g->journaling = false;
+	}
+	if (g->lock.held)
+		lock_release(&g->lock);
+	return kept;
+}
+
+/* ---- the start question ------------------------------------------------ */
+
+static void answer(struct ui *ui, int key)
+{
+	struct guard *g = &ui->guard;
+	struct diag_list diags;
+	struct lock_info now;
+
+	diag_list_init(&diags);
+	g->problem[0] = '\0';
+	if (key == 'q') {
+		ui->quitting = true;
+	} else if (key == 'o') {
+		go_read_only(ui, g->asking == GUARD_ASK_HELD
+			? _("another kijun has this file open; quit and open it again to change it")
+			: _("opened read-only; quit and open it again to change it"));
+		g->asking = GUARD_ASK_NONE;
+		view_close(ui);
+	} else if (key == 't' && g->asking == GUARD_ASK_STALE) {
+		enum lock_result r = lock_take_over(&g->lock, file_of(ui), &g->holder, &now, &diags);
+
+		if (r == LOCK_TAKEN) {
+			look_for_journal(ui);
+		} else {
+			diags_to_problem(g, &diags);
+			g->holder = now;
+			g->asking = r == LOCK_STALE ? GUARD_ASK_STALE : GUARD_ASK_HELD;
+		}
+	} else if (key == 'r' && g->asking == GUARD_ASK_JOURNAL) {
+		ui_remember(ui);
+		if (journal_recover(ui->s, file_of(ui), &diags)) {
+			ui_reload(ui, NULL);
+			begin_journal(ui);
+			ui_message(ui, ROLE_NORMAL,
+				   _("recovered %u changes from the journal: s saves them"),
+				   g->info.changes);
+		} else {
+			diags_to_problem(g, &diags);
+		}
+	} else if (key == 'd' && g->asking == GUARD_ASK_JOURNAL) {
+		if (journal_discard(file_of(ui), &diags))
+			begin_journal(ui);
+		else
+			diags_to_problem(g, &diags);
+	}
+	diag_list_free(&diags);
+}
+
+static int line(struct ui *ui, int y, enum draw_role role, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int line(struct ui *ui, int y, enum draw_role role, const char *fmt, ...)
+{
+	char text[1024];
+	struct wrap_line rows[8];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	n = text_wrap(text, ui->cols - 2, rows, 8);
+	for (size_t k = 0; k < n && k < 8 && y < ui->body_y + ui->body_h; k++, y++) {
+		draw_blank(y, 0, 1, ROLE_NORMAL);
+		draw_text(y, 1, ui->cols - 1, text + rows[k].start, rows[k].end - rows[k].start, role, true);
+	}
+	return y;
+}
+
+static void guard_draw(struct ui *ui)
+{
+	struct guard *g = &ui->guard;
+	const struct lock_info *h = &g->holder;
+	const struct journal_info *i = &g->info;
+	int y = ui->body_y, last = ui->body_y + ui->body_h;
+
+	draw_blank(y++, 0, ui->cols, ROLE_NORMAL);
+	if (g->asking == GUARD_ASK_JOURNAL) {
+		y = line(ui, y, ROLE_HEADING, _("%s has unsaved changes from a kijun that did not end cleanly"),
+			 file_of(ui));
+		draw_blank(y++, 0, ui->cols, ROLE_NORMAL);
+		y = line(ui, y, ROLE_NORMAL, _("%u changes, %u undos, %u redos, by %s"),
+			 i->changes, i->undos, i->redos, i->author);
+		y = line(ui, y, ROLE_NORMAL, _("written by %s@%s (pid %ld) from %s to %s"),
+			 i->user, i->host, i->pid, i->started, i->last[0] ? i->last : "-");
+		if (i->file_changed)
+			y = line(ui, y, ROLE_ERROR, "%s",
+				 _("the file changed since the journal was written: it cannot be recovered into it (kijun recover FILE shows what it holds)"));
+		if (i->damaged)
+			y = line(ui, y, ROLE_ERROR, "%s", _("the journal is damaged and cannot be replayed"));
+		if (i->torn)
+			y = line(ui, y, ROLE_MUTED, "%s", _("its last record was cut short (killed while writing) and is left out"));
+		draw_blank(y++, 0, ui->cols, ROLE_NORMAL);
+		y = line(ui, y, ROLE_HEADING, "%s",
+			 _("r: recover the changes  d: discard them  o: open read-only  q: quit"));
+	} else {
+		y = line(ui, y, ROLE_HEADING,
+			 g->asking == GUARD_ASK_HELD ? _("%s is open in another kijun")
+						     : _("%s has a lock from a kijun that is no longer running"),
+			 file_of(ui));
+		draw_blank(y++, 0, ui->cols, ROLE_NORMAL);
+		y = line(ui, y, ROLE_NORMAL, _("held by %s@%s (pid %ld) since %s"), h->user, h->host,
+			 h->pid, h->since);
+		y = line(ui, y, ROLE_MUTED, "%s",
+			 g->asking == GUARD_ASK_HELD
+			 ? _("two kijun saving the same file would lose each other's changes")
+			 : _("its work, if any, is in the journal: taking the lock over offers it next"));
+		draw_blank(y++, 0, ui->cols, ROLE_NORMAL);
+		y = line(ui, y, ROLE_HEADING, "%s",
+			 g->asking == GUARD_ASK_HELD ? _("o: open read-only  q: quit")
+						     : _("t: take the lock over  o: open read-only  q: quit"));
+	}
+	if (g->problem[0]) {
+		draw_blank(y++, 0, ui->cols, ROLE_NORMAL);
+		y = line(ui, y, ROLE_ERROR, "%s", g->problem);
+	}
+	while (y < last)
+		draw_blank(y++, 0, ui->cols, ROLE_NORMAL);
+	ui->cursor_y = ui->body_y;
+}
+
+static bool guard_key(struct ui *ui, bool is_key, wint_t ch)
+{
+	if (!is_key && ch < 0x80 && ch && strchr("qotrd", (int)ch))
+		answer(ui, (int)ch);
+	return !ui->quitting;
+}
+
+static const char *guard_status(const struct ui *ui)
+{
+	(void)ui;
+	return _("START");
+}
+
+const struct view_ops guard_view = {
+	.name = "guard",
+	.draw = guard_draw,
+	.key = guard_key,
+	.status = guard_status,
+};
