@@ -100,7 +100,7 @@ static void reload_answer(struct ui *ui, const char *answer, int key)
 		list_refused(ui, &refused);
 		if (refused.changes.count)
 			ui_message(ui, ROLE_ERROR,
-				   _("reloaded: %u of your %u changes re-applied, %u could not be (M lists them)"),
+				   _("reloaded: %u of your %u changes re-applied, %u refused (M lists them)"),
 				   mine - refused.changes.count, mine, refused.changes.count);
 		else
 			ui_message(ui, ROLE_NORMAL,
@@ -134,8 +134,9 @@ static void save_with(struct ui *ui, bool force)
 		guard_saved(ui);
 		break;
 	case SESSION_SAVE_CHANGED:
+		say_not_saved(ui, &diags);  /* the whole of it, for M */
 		snprintf(label, sizeof(label),
-			 _("%s changed on disk since it was opened: nothing saved. r: reload it and re-apply your changes on top  Esc: stay "),
+			 _("%s changed on disk. r: reload it and re-apply your changes  Esc: stay "),
 			 w->path);
 		prompt_key(ui, label, "r", reload_answer);
 		break;

@@ -37,8 +37,7 @@ static void go_read_only(struct ui *ui, const char *why)
 	snprintf(g->why, sizeof(g->why), "%s", why);
 	/* Nothing will be saved from here: leave the file to whoever opens
 	 * it for changes next. */
-	if (g->lock.held)
-		lock_release(&g->lock);
+	lock_release(&g->lock);
 	ui_message(ui, ROLE_NORMAL, _("read-only: %s"), g->why);
 }
 
@@ -205,9 +204,10 @@ bool guard_finish(struct ui *ui, bool clean)
 			free(jpath);
 		}
 		g->journaling = false;
+	} else if (g->journal.path) {
+		journal_close(&g->journal, false);  /* opened, never observed */
 	}
-	if (g->lock.held)
-		lock_release(&g->lock);
+	lock_release(&g->lock);  /* frees it, held or not */
 	return kept;
 }
 

@@ -318,7 +318,7 @@ start() {
 	# editor_text); a NAME=value word of start may still replace it.
 	cat >"$wrapper" <<EOF
 ${open_line}unset LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE KIJUN_LANG NO_COLOR TMUX COLUMNS LINES
-unset VISUAL EDITOR KIJUN_AUTHOR KIJUN_DATE FAKE_EDITOR_TEXT FAKE_EDITOR_SED FAKE_EDITOR_STATUS
+unset VISUAL EDITOR KIJUN_AUTHOR KIJUN_DATE FAKE_EDITOR_TEXT FAKE_EDITOR_SED FAKE_EDITOR_STATUS FAKE_EDITOR_SLEEP
 LANG=C.UTF-8; export LANG
 TERM=$(shquote "$term"); export TERM
 EDITOR=$(shquote "sh $(shquote "$E2E_TOP/tests/e2e/fake-editor.sh")"); export EDITOR
