@@ -237,13 +237,18 @@ static double now_seconds(void)
 /* Reads keys from the terminal until the user quits or kijun is killed. */
 static void terminal_loop(struct ui *ui)
 {
+	bool changed = true;
+
 	timeout(1000);
 	for (unsigned errors = 0;;) {
 		wint_t ch;
 		int got;
 		double asked;
 
-		ui_render(ui);
+		/* A second without a key changes nothing on the screen. */
+		if (changed)
+			ui_render(ui);
+		changed = true;
 		asked = now_seconds();
 		got = get_wch(&ch);
 		if (terminated)
@@ -259,10 +264,12 @@ static void terminal_loop(struct ui *ui)
 			/* The second passed with no key; an ERR at once is a
 			 * signal or a terminal gone away: many in a row mean
 			 * the latter. */
-			if (now_seconds() - asked >= 0.5)
+			if (now_seconds() - asked >= 0.5) {
 				errors = 0;
-			else if (++errors > 64)
+				changed = false;
+			} else if (++errors > 64) {
 				break;
+			}
 			continue;
 		}
 		errors = 0;
