@@ -10,9 +10,9 @@ mkdir "$W"
 E2E_CHDIR=$W
 F=corp.yaml
 
-# kijun_pid: the pid of the kijun holding $F, from its lock.
+# kijun_pid: the pid of kijun, the child of the pane's shell.
 kijun_pid() {
-	sed -n 's/^pid: //p' "$W/$F.kijun-lock"
+	pgrep -P "$(tm display-message -p -t "$E2E_SESSION" '#{pane_pid}')"
 }
 
 # ---- SIGTERM, idle: 143 within the wait, the change in the journal ----
