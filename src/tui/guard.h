@@ -40,6 +40,9 @@ void guard_saved(struct ui *ui);
  * either way.  Returns true when unsaved work was left in the journal. */
 bool guard_finish(struct ui *ui, bool clean);
 
-extern const struct view_ops guard_view;
+/* An answer to the start question: q, o, t (stale lock), r, d (journal). */
+void guard_answer(struct ui *ui, int key);
+
+extern const struct view_ops guard_view;  /* guard_view.c */
 
 #endif

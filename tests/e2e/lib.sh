@@ -102,8 +102,8 @@ e2e_cleanup() {
 	if [ -n "$E2E_SOCKET_PATH" ] && [ -S "$E2E_SOCKET_PATH" ]; then
 		rm -f "$E2E_SOCKET_PATH"
 	fi
-	# A kijun killed with unsaved changes may still be writing FILE.recover
-	# into the directory for a moment.
+	# A kijun killed with unsaved changes may still be closing its
+	# journal in the directory for a moment.
 	n=0
 	while ! rm -rf "$E2E_DIR" 2>/dev/null && [ "$n" -lt 40 ]; do
 		sleep 0.05
