@@ -34,7 +34,7 @@ wait_for "corp.yaml は別の kijun で開かれています"
 assert_contains "ロックしている kijun: $(id -un)@$host（pid $holder）、$since から"
 assert_contains "o 読み取り専用で開く  q 終了"
 keys o
-wait_status '^ 閲覧 \| corp\.yaml \| '
+wait_status '^ 閲覧 \| corp\.yaml \[RO\] \| '
 goto_item 5a-5.3
 keys x
 wait_message '^読み取り専用: 別の kijun がこのファイルを開いています'
