@@ -30,11 +30,15 @@ enum session_save {
 				 * last saved): nothing written, so another
 				 * editor's save is not lost; offer
 				 * session_reload_file */
+	SESSION_SAVE_READ_ONLY, /* the file is read-only: nothing written;
+				 * ask, then session_save_file_force */
 };
 
 /* Saves the tailoring to its file (atomically) and marks the session
  * saved, after checking the file on disk is still the one it read. */
 enum session_save session_save_file(struct session *s, struct diag_list *diags);
+/* session_save_file that replaces a read-only file (the user said so). */
+enum session_save session_save_file_force(struct session *s, struct diag_list *diags);
 
 /* Changes a reload (or a journal) could not apply again: kept, not lost. */
 struct session_refused {

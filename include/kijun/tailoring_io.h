@@ -22,6 +22,10 @@ bool tailoring_load_file(struct tailoring *t, const char *path, struct diag_list
 bool tailoring_write(const struct tailoring *t, struct strbuf *out);
 /* Atomic, keeps the permissions, leaves the previous version as path~. */
 bool tailoring_save_file(const struct tailoring *t, const char *path, struct diag_list *diags);
+/* The same with file_write's flags (FILE_WRITE_*, file.h) and its result,
+ * so a caller can ask about a read-only file and force the save. */
+int tailoring_save_file_flags(const struct tailoring *t, const char *path, unsigned flags,
+			      struct diag_list *diags);
 
 /* "sha256:<hex>" of a tailoring's canonical form, into out. */
 bool tailoring_hash(const struct tailoring *t, char out[72]);

@@ -22,5 +22,8 @@ bool workspace_disk_changed(const struct workspace *w);
 /* Saves atomically; refuses (false, with a diag) when
  * workspace_disk_changed, so nobody's saved changes are overwritten. */
 bool workspace_save(struct workspace *w, struct diag_list *diags);
+/* workspace_save with file_write's flags (FILE_WRITE_FORCE: replace a
+ * read-only file the user said to); returns file_write's result. */
+int workspace_save_flags(struct workspace *w, unsigned flags, struct diag_list *diags);
 
 #endif

@@ -91,7 +91,7 @@ bool session_load_file(struct session *s, const char *path, enum session_open ho
 	return open_catalog(s, path, diags);
 }
 
-enum session_save session_save_file(struct session *s, struct diag_list *diags)
+static enum session_save save(struct session *s, unsigned flags, struct diag_list *diags)
 {
 	struct workspace *w = session_workspace(s);
 
@@ -104,10 +104,23 @@ enum session_save session_save_file(struct session *s, struct diag_list *diags)
 			 _("the file changed on disk since it was opened: nothing saved, so the other changes are not overwritten"));
 		return SESSION_SAVE_CHANGED;
 	}
-	if (!workspace_save(w, diags))
-		return SESSION_SAVE_FAILED;
+	switch (workspace_save_flags(w, flags, diags)) {
+	case FILE_WRITTEN: break;
+	case FILE_WRITE_READ_ONLY: return SESSION_SAVE_READ_ONLY;
+	default: return SESSION_SAVE_FAILED;
+	}
 	session_mark_saved(s);
 	return SESSION_SAVED;
+}
+
+enum session_save session_save_file(struct session *s, struct diag_list *diags)
+{
+	return save(s, 0, diags);
+}
+
+enum session_save session_save_file_force(struct session *s, struct diag_list *diags)
+{
+	return save(s, FILE_WRITE_FORCE, diags);
 }
 
 void session_refused_free(struct session_refused *r)

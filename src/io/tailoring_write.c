@@ -136,20 +136,26 @@ bool tailoring_write(const struct tailoring *t, struct strbuf *out)
 	return yw_close(&w);
 }
 
-bool tailoring_save_file(const struct tailoring *t, const char *path, struct diag_list *diags)
+int tailoring_save_file_flags(const struct tailoring *t, const char *path, unsigned flags,
+			      struct diag_list *diags)
 {
 	struct strbuf out;
-	bool ok;
+	enum file_write_result r;
 
 	strbuf_init(&out);
 	if (!tailoring_write(t, &out)) {
 		diag_add(diags, path, 0, 0, "%s", _("cannot write the tailoring: out of memory"));
 		strbuf_free(&out);
-		return false;
+		return FILE_WRITE_FAILED;
 	}
-	ok = file_write_atomic(path, out.data, out.len, true, diags);
+	r = file_write(path, out.data, out.len, flags, diags);
 	strbuf_free(&out);
-	return ok;
+	return (int)r;
+}
+
+bool tailoring_save_file(const struct tailoring *t, const char *path, struct diag_list *diags)
+{
+	return tailoring_save_file_flags(t, path, FILE_WRITE_BACKUP, diags) == FILE_WRITTEN;
 }
 
 bool tailoring_hash(const struct tailoring *t, char out[72])

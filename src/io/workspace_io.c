@@ -275,17 +275,25 @@ bool workspace_disk_changed(const struct workspace *w)
 	return changed;
 }
 
-bool workspace_save(struct workspace *w, struct diag_list *diags)
+int workspace_save_flags(struct workspace *w, unsigned flags, struct diag_list *diags)
 {
+	int r;
+
 	if (workspace_disk_changed(w)) {
 		diag_add(diags, w->path, 0, 0, "%s",
 			 _("the file changed on disk since it was opened: nothing saved, so the other changes are not overwritten"));
-		return false;
+		return FILE_WRITE_FAILED;
 	}
-	if (!tailoring_save_file(&w->t, w->path, diags))
-		return false;
+	r = tailoring_save_file_flags(&w->t, w->path, flags | FILE_WRITE_BACKUP, diags);
+	if (r != FILE_WRITTEN)
+		return r;
 	/* The canonical form is what was written: its hash is the file's. */
 	if (!tailoring_hash(&w->t, w->disk_hash))
 		w->disk_hash[0] = '\0';
-	return true;
+	return FILE_WRITTEN;
+}
+
+bool workspace_save(struct workspace *w, struct diag_list *diags)
+{
+	return workspace_save_flags(w, 0, diags) == FILE_WRITTEN;
 }

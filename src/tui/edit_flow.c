@@ -78,6 +78,11 @@ static bool record(struct ui *ui, const struct change *c)
 	struct session_result r;
 	char focus[512];
 
+	/* Whatever view started it (the tree, the conflict list). */
+	if (ui->guard.read_only) {
+		ui_message(ui, ROLE_NORMAL, _("read-only: %s"), ui->guard.why);
+		return false;
+	}
 	ui_remember(ui);
 	if (session_apply(ui->s, c, &r) != SESSION_OK) {
 		if (!ui_reload(ui, NULL))

@@ -284,6 +284,10 @@ bool ui_edit_key(struct ui *ui, int action)
 		ui_message(ui, ROLE_NORMAL, "%s", _(session_code_message(SESSION_READ_ONLY)));
 		return true;
 	}
+	if (ui->guard.read_only) {
+		ui_message(ui, ROLE_NORMAL, _("read-only: %s"), ui->guard.why);
+		return true;
+	}
 	switch (action) {
 	case ACT_UNDO: ui_undo(ui); return true;
 	case ACT_REDO: ui_redo(ui); return true;

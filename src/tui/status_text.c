@@ -57,8 +57,9 @@ int status_format(const struct status_fields *f, int cells, char *out, size_t si
 
 	snprintf(head, sizeof(head), " %s | ", f->mode);
 	if (f->editing)
-		snprintf(tail, sizeof(tail), "%s | %s | %u/%u", f->modified ? " [+]" : "",
-			 f->view, f->cursor, f->count);
+		snprintf(tail, sizeof(tail), "%s | %s | %u/%u",
+			 f->read_only ? " [RO]" : f->modified ? " [+]" : "", f->view, f->cursor,
+			 f->count);
 	else
 		snprintf(tail, sizeof(tail), " | %u/%u", f->cursor, f->count);
 	room = cells - text_width(head) - text_width(tail);

@@ -15,6 +15,7 @@ struct status_fields {
 	const char *view;   /* 個別管理基準, 基準, 変更のみ */
 	unsigned cursor;    /* 1-based row, 0 for none */
 	unsigned count;
+	bool read_only;     /* [RO] after the name, as vim: changes are refused */
 };
 
 /* The start of path replaced by "..." so that it takes at most `cells`
@@ -22,7 +23,7 @@ struct status_fields {
  * of the file name itself.  Writes at most size bytes, NUL-terminated. */
 void status_fit_path(const char *path, int cells, char *out, size_t size);
 
-/* " MODE | name [+] | view | 3/23" in at most `cells` cells: only the name
+/* " MODE | name [+] | view | 3/23" ([RO] for [+] when read_only) in at most `cells` cells: only the name
  * is shortened, so [+], the view and the row count always show.  Returns
  * the cells used. */
 int status_format(const struct status_fields *f, int cells, char *out, size_t size);

@@ -1,7 +1,9 @@
 /* The event loop: read a key, change the state, draw.  Drawing redraws the
  * whole virtual screen and lets curses send only what changed, so a cursor
  * move costs a few bytes on a slow link.  Signals only set flags (as in
- * neomutt); the loop acts on them.  Idle, kijun blocks in get_wch.
+ * neomutt); the loop acts on them.  Idle, kijun waits in get_wch for a
+ * second at a time (one wake-up a second, no busy loop), so a SIGTERM or
+ * SIGHUP is acted on within a second whatever curses does with EINTR.
  * A script (script.c) feeds the same ui_key and ui_render instead. */
 #include "tui.h"
 
@@ -10,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "keymap.h"
@@ -22,7 +25,7 @@
 #include "ui.h"
 
 static volatile sig_atomic_t interrupted;  /* Ctrl-C: quit, asking first */
-static volatile sig_atomic_t terminated;   /* SIGTERM, SIGHUP: quit now */
+static volatile sig_atomic_t terminated;   /* SIGTERM, SIGHUP: quit now; the signal */
 
 static void on_interrupt(int sig)
 {
@@ -32,8 +35,7 @@ static void on_interrupt(int sig)
 
 static void on_terminate(int sig)
 {
-	(void)sig;
-	terminated = 1;
+	terminated = sig;
 }
 
 void ui_layout(struct ui *ui)
@@ -135,9 +137,13 @@ bool ui_key(struct ui *ui, bool is_key, wint_t ch)
 	o = view_overlay(ui);
 	if (o) {
 		o->key(ui, is_key, ch);
+		guard_check(ui);
 		return !ui->quitting;
 	}
-	return ui->view->key(ui, is_key, ch) && !ui->quitting;
+	if (!ui->view->key(ui, is_key, ch))
+		return false;
+	guard_check(ui);
+	return !ui->quitting;
 }
 
 bool ui_interrupt(struct ui *ui)
@@ -260,14 +266,30 @@ static void announce(struct ui *ui)
 		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(ui->identity)));
 }
 
+static double now_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 /* Reads keys from the terminal until the user quits or kijun is killed. */
 static void terminal_loop(struct ui *ui)
 {
+	bool changed = true;
+
+	timeout(1000);
 	for (unsigned errors = 0;;) {
 		wint_t ch;
 		int got;
+		double asked;
 
-		ui_render(ui);
+		/* A second without a key changes nothing on the screen. */
+		if (changed)
+			ui_render(ui);
+		changed = true;
+		asked = now_seconds();
 		got = get_wch(&ch);
 		if (terminated)
 			break;
@@ -279,10 +301,15 @@ static void terminal_loop(struct ui *ui)
 			continue;
 		}
 		if (got == ERR) {
-			/* A blocking read fails only for a signal or when the
-			 * terminal has gone away; many in a row mean the latter. */
-			if (++errors > 64)
+			/* The second passed with no key; an ERR at once is a
+			 * signal or a terminal gone away: many in a row mean
+			 * the latter. */
+			if (now_seconds() - asked >= 0.5) {
+				errors = 0;
+				changed = false;
+			} else if (++errors > 64) {
 				break;
+			}
 			continue;
 		}
 		errors = 0;
@@ -341,16 +368,18 @@ int tui_run(struct session *s, const char *name, const char *script)
 		script_size(&sc);
 	ui_layout(&ui);
 	announce(&ui);
+	guard_start(&ui);
 	if (script)
 		rc = script_play(&sc, &ui);
 	else
 		terminal_loop(&ui);
 	endwin();
 	delscreen(scr);
-	/* Killed, or the terminal (the script) went away, with work not
-	 * saved: keep it. */
-	if (!ui.quitting)
-		ui_save_recovery(&ui);
+	/* Killed, or the terminal (the script) went away: the journal keeps
+	 * the unsaved work for the next start. */
+	guard_finish(&ui, ui.quitting);
+	if (terminated)
+		rc = 128 + (int)terminated;
 out:
 	script_close(&sc);
 	if (ui.have_remembered)

@@ -9,6 +9,7 @@
 
 #include "detail.h"
 #include "draw.h"
+#include "guard.h"
 #include "kijun/arena.h"
 #include "kijun/catalog.h"
 #include "kijun/session.h"
@@ -106,6 +107,7 @@ struct ui {
 	struct outline_state before_changes;  /* the tree before v showed changes only */
 	bool have_before_changes;
 	bool quitting;             /* the quit question is open */
+	struct guard guard;        /* the lock and the journal (guard.c) */
 
 	char message[MSGLOG_TEXT];
 	enum draw_role message_role;
@@ -193,7 +195,5 @@ void ui_undo(struct ui *ui);
 void ui_redo(struct ui *ui);
 /* Saves the tailoring; reports on the message line. */
 bool ui_save(struct ui *ui);
-/* Saves unsaved work beside the file when kijun is killed. */
-void ui_save_recovery(struct ui *ui);
 
 #endif

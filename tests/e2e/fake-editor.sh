@@ -10,6 +10,8 @@
 #	FAKE_EDITOR_STATUS=n       exit with status n (after doing the above)
 #	FAKE_EDITOR_SEEN=path      path gets a copy of the file as kijun
 #	                           wrote it, before any change (the template)
+#	FAKE_EDITOR_SLEEP=n        sleep n seconds first (after SEEN), as a
+#	                           person typing would take (signals then)
 #
 # The first of TEXT, SED that is set wins; otherwise FROM, then SED_FROM,
 # when that file exists (a test rewrites it between two editor runs of
@@ -25,6 +27,9 @@ file=${1:?usage: fake-editor.sh FILE}
 if [ -n "${FAKE_EDITOR_SEEN:-}" ]; then
 	cp "$file" "$FAKE_EDITOR_SEEN"
 	echo "$file" >>"$FAKE_EDITOR_SEEN.log"
+fi
+if [ -n "${FAKE_EDITOR_SLEEP:-}" ]; then
+	sleep "$FAKE_EDITOR_SLEEP"
 fi
 if [ "${FAKE_EDITOR_TEXT+set}" = set ]; then
 	printf '%s\n' "$FAKE_EDITOR_TEXT" >"$file"

@@ -103,8 +103,8 @@ e2e_cleanup() {
 	if [ -n "$E2E_SOCKET_PATH" ] && [ -S "$E2E_SOCKET_PATH" ]; then
 		rm -f "$E2E_SOCKET_PATH"
 	fi
-	# A kijun killed with unsaved changes may still be writing FILE.recover
-	# into the directory for a moment.
+	# A kijun killed with unsaved changes may still be closing its
+	# journal in the directory for a moment.
 	n=0
 	while ! rm -rf "$E2E_DIR" 2>/dev/null && [ "$n" -lt 40 ]; do
 		sleep 0.05
@@ -329,7 +329,7 @@ start() {
 	# editor_text); a NAME=value word of start may still replace it.
 	cat >"$wrapper" <<EOF
 ${open_line}unset LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE KIJUN_LANG NO_COLOR TMUX COLUMNS LINES
-unset VISUAL EDITOR KIJUN_AUTHOR KIJUN_DATE FAKE_EDITOR_TEXT FAKE_EDITOR_SED FAKE_EDITOR_STATUS
+unset VISUAL EDITOR KIJUN_AUTHOR KIJUN_DATE FAKE_EDITOR_TEXT FAKE_EDITOR_SED FAKE_EDITOR_STATUS FAKE_EDITOR_SLEEP
 LANG=C.UTF-8; export LANG
 TERM=$(shquote "$term"); export TERM
 EDITOR=$(shquote "sh $(shquote "$E2E_TOP/tests/e2e/fake-editor.sh")"); export EDITOR

@@ -55,8 +55,9 @@ cmp -s "$W/$F~" "$E2E_DIR/v1.yaml" || fail "$F~ is not the previous version: $(d
 assert_changes "$F" "$C1
 $C2"
 cp "$W/$F" "$E2E_DIR/v2.yaml"
-# The files beside it: the file, its backup, nothing else (no temporary).
-assert_eq "$(ls -A "$W" | tr '\n' ' ')" "save.yaml save.yaml~ " "the files in the directory"
+# The files beside it: the file, its backup and the lock of this kijun;
+# no temporary, and no journal after a save.
+assert_eq "$(ls -A "$W" | tr '\n' ' ')" "save.yaml save.yaml.kijun-lock save.yaml~ " "the files in the directory"
 
 # ---- q with unsaved changes: Esc stays, n quits without saving ----
 goto_item 5a-5.4
@@ -64,6 +65,10 @@ keys m
 wait_message '^水準: '
 keys 2
 give_reason "推奨にとどめる"
+# The unsaved change is in the journal, private, before it is shown.
+[ -f "$W/$F.kijun-journal" ] || fail "no journal after an unsaved change"
+assert_eq "$(mode "$W/$F.kijun-journal")" 600 "the mode of the journal"
+grep -q '推奨にとどめる' "$W/$F.kijun-journal" || fail "the journal lacks the change"
 keys q
 wait_message "$QUESTION"
 keys Escape

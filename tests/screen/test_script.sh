@@ -74,7 +74,7 @@ sed -n 24p "$OUT" | grep -q '^［手順1］理由:' || fail "no reason prompt: $
 assert_eq "$(sed -n 48p "$OUT")" "取り消しました" "after C-c"
 [ ! -e "$E2E_DIR/new.yaml" ] || fail "new.yaml was written"
 
-# ---- a script that ends with work unsaved: kept as FILE.recover ----
+# ---- a script that ends with work unsaved: kept in the journal ----
 cat >"$S" <<'END'
 key x
 type 不要
@@ -82,9 +82,11 @@ key Enter
 END
 script "$E2E_DIR/kept.yaml"
 assert_eq "$rc" 0 "exit status (unsaved)"
-[ -s "$E2E_DIR/kept.yaml.recover" ] || fail "no kept.yaml.recover; stderr: $(cat "$ERR")"
-grep -q 'reason: 不要' "$E2E_DIR/kept.yaml.recover" || fail "the recovery file: $(cat "$E2E_DIR/kept.yaml.recover")"
-grep -qF "kept.yaml.recover" "$ERR" || fail "stderr does not name the recovery file: $(cat "$ERR")"
+[ -s "$E2E_DIR/kept.yaml.kijun-journal" ] || fail "no kept.yaml.kijun-journal; stderr: $(cat "$ERR")"
+grep -q '不要' "$E2E_DIR/kept.yaml.kijun-journal" || fail "the journal: $(cat "$E2E_DIR/kept.yaml.kijun-journal")"
+grep -qF "kept.yaml.kijun-journal" "$ERR" || fail "stderr does not name the journal: $(cat "$ERR")"
+[ ! -e "$E2E_DIR/kept.yaml.recover" ] || fail "a FILE.recover beside the journal"
+[ ! -e "$E2E_DIR/kept.yaml.kijun-lock" ] || fail "the lock outlived kijun"
 
 # ---- bad lines: file:line:column, exit 2, nothing of the line or after it run ----
 bad_line() {    # LINE... then the expected stderr (a regex)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "test_util.h"
@@ -235,6 +236,39 @@ static void test_undo_keeps_changes_from_the_file(void **state)
 	assert_int_equal(session_undo(&s2, &r), SESSION_NOTHING_TO_UNDO);
 	assert_int_equal(changes(&s2), 1);
 	assert_int_equal(status_of(&s2, "3.2"), STATUS_EXCLUDED);
+	session_free(&s2);
+	diag_list_free(&d);
+}
+
+/* A read-only file is its own outcome, with nothing written, so the
+ * screen can ask; the forced save then replaces it and keeps the mode. */
+static void test_save_read_only_then_forced(void **state)
+{
+	struct fixture *f = *state;
+	struct change a = exclude("3.2"), b = exclude("4.1");
+	struct session_result r;
+	struct diag_list d;
+	struct stat st;
+	struct session s2;
+
+	diag_list_init(&d);
+	assert_int_equal(session_apply(&f->s, &a, &r), SESSION_OK);
+	assert_int_equal(session_save_file(&f->s, &d), SESSION_SAVED);
+	assert_int_equal(chmod(f->path, 0444), 0);
+	assert_int_equal(session_apply(&f->s, &b, &r), SESSION_OK);
+	assert_int_equal(session_save_file(&f->s, &d), SESSION_SAVE_READ_ONLY);
+	assert_true(session_modified(&f->s));
+	assert_true(session_load_file(&s2, f->path, SESSION_OPEN_TAILORING, &d));
+	assert_int_equal(changes(&s2), 1);
+	session_free(&s2);
+	diag_list_free(&d);
+	diag_list_init(&d);
+	assert_int_equal(session_save_file_force(&f->s, &d), SESSION_SAVED);
+	assert_false(session_modified(&f->s));
+	assert_int_equal(stat(f->path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0444);
+	assert_true(session_load_file(&s2, f->path, SESSION_OPEN_TAILORING, &d));
+	assert_int_equal(changes(&s2), 2);
 	session_free(&s2);
 	diag_list_free(&d);
 }
@@ -706,6 +740,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_withdraw_refused_by_the_check, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retarget_in_session, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_focus, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_read_only_then_forced, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

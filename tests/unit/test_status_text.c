@@ -84,7 +84,7 @@ static void test_japanese_measured_in_cells(void **state)
 
 static void test_bar_keeps_modified_view_and_count(void **state)
 {
-	struct status_fields f = { "閲覧", LONG_PATH, true, true, "個別管理基準", 3, 23 };
+	struct status_fields f = { "閲覧", LONG_PATH, true, true, "個別管理基準", 3, 23, false };
 	char out[512];
 	int used;
 
@@ -101,11 +101,15 @@ static void test_bar_keeps_modified_view_and_count(void **state)
 	f.modified = false;
 	status_format(&f, 80, out, sizeof(out));
 	assert_string_equal(out, " 閲覧 | .../another-long-directory/my-tailoring.yaml | 個別管理基準 | 3/23");
+	/* Read-only (another kijun holds the file): said where [+] would be. */
+	f.read_only = true;
+	status_format(&f, 40, out, sizeof(out));
+	assert_string_equal(out, " 閲覧 | ...ml [RO] | 個別管理基準 | 3/23");
 }
 
 static void test_bar_browsing(void **state)
 {
-	struct status_fields f = { "BROWSE", LONG_PATH, false, false, "", 1, 1329 };
+	struct status_fields f = { "BROWSE", LONG_PATH, false, false, "", 1, 1329, false };
 	char out[512];
 
 	(void)state;
