@@ -52,6 +52,8 @@ TUI_PURE_SRC := src/tui/outline.c src/tui/lineedit.c src/tui/detail.c \
 TUI_PURE_SRC += src/tui/status_text.c src/tui/marks.c src/cli/cli_locale.c
 # The message history (M).
 TUI_PURE_SRC += src/tui/msglog.c
+# Query errors in words (issue 8).
+TUI_PURE_SRC += src/tui/query_words.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))

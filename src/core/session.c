@@ -81,6 +81,7 @@ void session_free(struct session *s)
 	free(s->matches);
 	free(s->author);
 	free(s->query);
+	query_free(s->filter);
 	session_zero(s);
 }
 
@@ -465,6 +466,32 @@ static void hide_subtree(const struct catalog *c, uint8_t *hidden, uint32_t i)
 		hidden[k] = 1;
 }
 
+/* What the view shows and the filter matches stays, with its ancestors. */
+static bool apply_filter(struct session *s, const struct catalog *c)
+{
+	uint8_t *keep;
+
+	s->filter_count = 0;
+	if (!s->filter)
+		return true;
+	keep = calloc(c->count, 1);
+	if (!keep)
+		return false;
+	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
+		if (s->hidden[i] || !query_match(s->filter, c, i, session_info(s, i)))
+			continue;
+		s->filter_count++;
+		for (uint32_t a = i; a != ITEM_ROOT_INDEX && a != ITEM_NONE && !keep[a];
+		     a = c->items[a].parent)
+			keep[a] = 1;
+	}
+	for (uint32_t i = 1; i < c->count; i++)
+		if (!keep[i])
+			s->hidden[i] = 1;
+	free(keep);
+	return true;
+}
+
 static bool update_hidden(struct session *s)
 {
 	const struct catalog *c = session_shown(s);
@@ -480,7 +507,7 @@ static bool update_hidden(struct session *s)
 	}
 	memset(s->hidden, 0, c->count);
 	if (!r)
-		return true;
+		return apply_filter(s, c);
 	switch (s->view) {
 	case SESSION_VIEW_TAILORED:
 		/* Split and merged items gave way to new ones; excluded
@@ -503,7 +530,24 @@ static bool update_hidden(struct session *s)
 	default:
 		break;
 	}
-	return true;
+	return apply_filter(s, c);
+}
+
+enum session_code session_set_filter(struct session *s, struct query *q)
+{
+	query_free(s->filter);
+	s->filter = q;
+	return changed(s);
+}
+
+const struct query *session_filter(const struct session *s)
+{
+	return s->filter;
+}
+
+uint32_t session_filter_count(const struct session *s)
+{
+	return s->filter ? s->filter_count : 0;
 }
 
 enum session_code session_set_view(struct session *s, enum session_view v)
