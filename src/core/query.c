@@ -54,7 +54,7 @@ struct token {
 	enum tok_kind kind;
 	unsigned col, chars;     /* 1-based column and width, in characters */
 	const char *word;        /* T_WORD: unquoted, in the store */
-	bool quoted;             /* began with a quote: free text only */
+	bool quoted;             /* began with a quote: no keyword, no #value */
 	const char *value;       /* after the first unquoted colon, or NULL */
 	unsigned value_col;
 };
@@ -160,7 +160,7 @@ static bool next_token(struct parser *p)
 			in_quote = !in_quote;
 		} else if (!in_quote && (is_space(cp) || is_open(cp) || is_close(cp))) {
 			break;
-		} else if (!in_quote && !t->quoted && !t->value && is_colon(cp)) {
+		} else if (!in_quote && !t->value && is_colon(cp)) {
 			*out++ = '\0';
 			t->value = out;
 			t->value_col = p->col + 1;
@@ -486,10 +486,10 @@ static uint32_t term(struct parser *p)
 
 	if (!next_token(p))
 		return UINT32_MAX;
-	if (t.quoted)
-		return term_text(p, N_TEXT, t.word);
 	if (t.value)
 		return term_field(p, &t);
+	if (t.quoted)
+		return term_text(p, N_TEXT, t.word);
 	if (t.word[0] == '#')
 		return term_any_value(p, t.word + 1, t.col, t.chars);
 	if (!strncmp(t.word, "＃", 3))
