@@ -15,6 +15,8 @@ struct status_fields {
 	const char *view;   /* 個別管理基準, 基準, 変更のみ */
 	unsigned cursor;    /* 1-based row, 0 for none */
 	unsigned count;
+	const char *filter; /* the query filter (f), or NULL */
+	unsigned matches;   /* the items it matches */
 };
 
 /* The start of path replaced by "..." so that it takes at most `cells`
@@ -23,8 +25,10 @@ struct status_fields {
 void status_fit_path(const char *path, int cells, char *out, size_t size);
 
 /* " MODE | name [+] | view | 3/23" in at most `cells` cells: only the name
- * is shortened, so [+], the view and the row count always show.  Returns
- * the cells used. */
+ * is shortened, so [+], the view and the row count always show.  With a
+ * filter, " | f:QUERY (12)" comes before the rows, the query cut to
+ * STATUS_FILTER_CELLS.  Returns the cells used. */
+#define STATUS_FILTER_CELLS 24
 int status_format(const struct status_fields *f, int cells, char *out, size_t size);
 
 #endif
