@@ -61,8 +61,20 @@ static void print_query_error(const char *text, const struct query_error *e)
 	strbuf_free(&b);
 }
 
+/* Whether the first of several arguments is FILE: it exists, or it is
+ * named as one (a .yaml file that is missing gets its own message
+ * rather than being searched for as text). */
+static bool names_file(const char *arg)
+{
+	struct stat st;
+	size_t n = strlen(arg);
+
+	return stat(arg, &st) == 0 || (n > 5 && !strcmp(arg + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(arg + n - 4, ".yml"));
+}
+
 /* kijun query [FILE] EXPR...: FILE when the first of two or more
- * arguments names an existing file; the words of EXPR are joined. */
+ * arguments names a file; the words of EXPR are joined. */
 int cli_query(int argc, char **argv)
 {
 	const char *path = NULL;
@@ -70,7 +82,6 @@ int cli_query(int argc, char **argv)
 	struct session s;
 	struct strbuf expr;
 	struct query *q;
-	struct stat st;
 	int first = 1, rc;
 	uint8_t *skip;
 
@@ -78,7 +89,7 @@ int cli_query(int argc, char **argv)
 		fputs(_("usage: kijun query [FILE] EXPR   (docs/query.md)\n"), stderr);
 		return EXIT_USAGE;
 	}
-	if (argc > 2 && stat(argv[1], &st) == 0) {
+	if (argc > 2 && names_file(argv[1])) {
 		path = argv[1];
 		first = 2;
 	}
