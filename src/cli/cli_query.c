@@ -83,7 +83,6 @@ int cli_query(int argc, char **argv)
 	struct strbuf expr;
 	struct query *q;
 	int first = 1, rc;
-	uint8_t *skip;
 
 	if (argc < 2) {
 		fputs(_("usage: kijun query [FILE] EXPR   (docs/query.md)\n"), stderr);
@@ -104,23 +103,22 @@ int cli_query(int argc, char **argv)
 		strbuf_free(&expr);
 		return rc;
 	}
+	/* Every item resolve lists, excluded ones too: status:excluded
+	 * finds them, not status:excluded leaves them out. */
 	q = query_compile(expr.data ? expr.data : "", session_shown(&s), &err);
-	skip = out_of_standard(&s);
-	if (!q || !skip) {
-		if (!q)
-			print_query_error(expr.data ? expr.data : "", &err);
-		rc = !q && err.code != QUERY_NO_MEMORY ? EXIT_USAGE : EXIT_INVALID;
+	if (!q) {
+		print_query_error(expr.data ? expr.data : "", &err);
+		rc = err.code != QUERY_NO_MEMORY ? EXIT_USAGE : EXIT_INVALID;
 	} else {
 		const struct catalog *c = session_shown(&s);
 
 		for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
-			if (skip[i] || !query_match(q, c, i, session_info(&s, i)))
+			if (!query_match(q, c, i, session_info(&s, i)))
 				continue;
 			cli_put_item(stdout, c, i);
 			putc('\n', stdout);
 		}
 	}
-	free(skip);
 	query_free(q);
 	strbuf_free(&expr);
 	session_free(&s);
