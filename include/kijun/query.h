@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kijun/attr_value.h"
 #include "kijun/catalog.h"
 #include "kijun/resolve.h"
 
@@ -71,18 +72,6 @@ bool query_match(const struct query *q, const struct catalog *c, uint32_t i,
 const char *query_code_message(enum query_code code);
 /* True when the code's message takes err->word. */
 bool query_code_has_word(enum query_code code);
-
-/* ---- attribute labels ------------------------------------------------- */
-
-/* True when value v of type t shares its label (in the interface
- * language) with a value of another type: 検知 is a control type and a
- * concept, 防御 a concept and a domain. */
-bool attr_value_ambiguous(const struct catalog *c, uint32_t t, uint32_t v);
-/* The value's label as lists show it: with the guideline's qualifier, its
- * English label in brackets as 表1 writes 「検知 (Detective)」, where it is
- * ambiguous; else the label alone.  Writes into out, which it returns. */
-const char *attr_value_display(const struct catalog *c, uint32_t t, uint32_t v,
-			       char *out, size_t size);
 
 /* The attribute type a field word names (id, label or English label, or
  * a part of a label that names one type only: 概念, 運用機能); -1 when

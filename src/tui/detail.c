@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
-#include "kijun/query.h"
+#include "kijun/attr_value.h"
 #include "kijun/strbuf.h"
 #include "kijun/text.h"
 
