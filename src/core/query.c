@@ -271,11 +271,26 @@ int query_find_type(const struct catalog *c, const char *word)
 	return found;
 }
 
+/* "検知 (Detective)", as lists show a shared label, with or without the
+ * space. */
+static bool names_qualified(const struct attr_value *v, const char *word)
+{
+	char buf[512];
+
+	if (!v->label || !v->label_en || !strchr(word, '('))
+		return false;
+	snprintf(buf, sizeof(buf), "%s (%s)", v->label, v->label_en);
+	if (ascii_eq(buf, word))
+		return true;
+	snprintf(buf, sizeof(buf), "%s(%s)", v->label, v->label_en);
+	return ascii_eq(buf, word);
+}
+
 int query_find_value(const struct attr_type *t, const char *word)
 {
 	for (uint32_t v = 0; v < t->value_count; v++)
 		if (names(t->values[v].id, word) || names(t->values[v].label, word) ||
-		    names(t->values[v].label_en, word))
+		    names(t->values[v].label_en, word) || names_qualified(&t->values[v], word))
 			return (int)v;
 	return -1;
 }

@@ -135,6 +135,12 @@ static void test_ambiguous_label_matches_either(void **state)
 	assert_int_equal(either, count("管理策タイプ:検知 or 概念:検知"));
 	assert_true(either < detective + detect + 1);
 	assert_int_equal(count("#防御"), count("概念:防御 or ドメイン:防御"));
+	/* The qualified label as lists show it picks one, quoted for its space. */
+	assert_int_equal(count("#\"検知 (Detective)\""), detective);
+	assert_int_equal(count("#\"検知 (Detect)\""), count("#Detect"));
+	/* A whole quoted term is free text, never a value. */
+	assert_int_equal(count("\"#検知 (Detect)\""), 0);
+	assert_int_equal(count("#\"検知(Detect)\""), detect);
 	/* English values are not shared: #Detect is the concept only. */
 	assert_int_equal(count("#Detect"), detect);
 	assert_int_equal(count("#Detective"), detective);
