@@ -219,6 +219,10 @@ const uint8_t *session_hidden(const struct session *s);
  * the one before.  SESSION_NO_MEMORY leaves the filter set but nothing
  * hidden by it. */
 enum session_code session_set_filter(struct session *s, struct query *q);
+/* How many items the view shows that q would match, the current filter
+ * aside: a filter that matches nothing can be refused before it empties
+ * the tree.  UINT32_MAX when out of memory. */
+uint32_t session_count_matches(const struct session *s, const struct query *q);
 /* The filter, or NULL. */
 const struct query *session_filter(const struct session *s);
 /* How many shown items the filter matches (not counting the ancestors

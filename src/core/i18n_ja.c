@@ -1068,6 +1068,8 @@ const struct translation i18n_table[] = {
 	  "r: 行の種類  c: 列の種類  t: 入れ替え  Enter: 項目へ移動  q: 戻る" },
 	{ "This catalog has no attribute types.",
 	  "このカタログには属性の種類がありません。" },
+	{ "nothing matches: the tree is as it was",
+	  "該当する項目がありません。ツリーはそのままです" },
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);

@@ -2,8 +2,8 @@
  * Enter, not as it is typed: a query half typed (概念:) is an error most
  * of the way, and the tree would jump at every key.  A bad query keeps
  * the prompt open with the cursor on the column the error names and the
- * message on the status bar.  f then an empty line, or Esc in the tree,
- * clears it. */
+ * message on the status bar; so does one that matches nothing.  f then
+ * an empty line, or Esc in the tree, clears it. */
 #include <stdio.h>
 #include <string.h>
 
@@ -97,6 +97,14 @@ static void filter_done(struct ui *ui, const char *answer, int key)
 		prompt_line(ui, _("filter: "), answer, true, filter_done);
 		ui->prompt.edit.cursor = query_column_offset(answer, e.column);
 		ui_message(ui, ROLE_ERROR, "%s", query_describe(&e, words, sizeof(words)));
+		return;
+	}
+	/* As mutt's limit: a filter that matches nothing is not applied,
+	 * and the query stays to be corrected. */
+	if (session_count_matches(ui->s, q) == 0) {
+		query_free(q);
+		prompt_line(ui, _("filter: "), answer, true, filter_done);
+		ui_message(ui, ROLE_ERROR, "%s", _("nothing matches: the tree is as it was"));
 		return;
 	}
 	filter_apply(ui, q);

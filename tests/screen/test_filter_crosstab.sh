@@ -46,6 +46,13 @@ type_text "(#検知 or #防御"
 keys Enter
 wait_line 23 '^1 文字目: この \( が閉じていません'
 
+# A query that matches nothing is not applied: the tree stays.
+keys End C-u
+type_text "概念:検知 運用機能:ガバナンス"
+keys Enter
+wait_line 23 '^該当する項目がありません。ツリーはそのままです'
+wait_line 24 '^絞り込み: 概念:検知 運用機能:ガバナンス$'
+
 # ---- #検知 matches both types; the detail pane tells them apart ----
 keys End C-u
 type_text "#検知 id:5e-*"
