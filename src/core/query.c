@@ -305,7 +305,7 @@ static const struct {
 } fields[] = {
 	{ "id", F_ID }, { "番号", F_ID },
 	{ "status", F_STATUS }, { "状態", F_STATUS },
-	{ "level", F_LEVEL }, { "水準", F_LEVEL }, { "必須推奨", F_LEVEL },
+	{ "level", F_LEVEL }, { "水準", F_LEVEL },
 	{ "technical", F_TECHNICAL }, { "技術的検証", F_TECHNICAL }, { "技術", F_TECHNICAL },
 	{ "mark", F_MARK }, { "marks", F_MARK }, { "マーク", F_MARK },
 	{ "source", F_SOURCE }, { "出典", F_SOURCE },

@@ -408,7 +408,7 @@ static void test_crosstab_equals_shared_table(void **state)
 	uint32_t co = (uint32_t)catalog_type_find(&cat, "concepts");
 	uint32_t cap = (uint32_t)catalog_type_find(&cat, "capabilities");
 	const struct attr_type *tr = &cat.types[co], *tc = &cat.types[cap];
-	struct strbuf_cell { char ids[2048]; } *want;
+	struct cell_ids { char ids[2048]; } *want;
 	char line[4096];
 	struct crosstab x;
 
