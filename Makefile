@@ -54,6 +54,8 @@ TUI_PURE_SRC += src/tui/status_text.c src/tui/marks.c src/cli/cli_locale.c
 TUI_PURE_SRC += src/tui/msglog.c
 # Query errors in words (issue 8).
 TUI_PURE_SRC += src/tui/query_words.c
+# The built-in editor's text (issue 6).
+TUI_PURE_SRC += src/tui/textedit.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))

@@ -23,6 +23,10 @@ int cli_crosstab(int argc, char **argv);
 /* `kijun resolve FILE` and `kijun changes FILE` (argv[0] says which). */
 int cli_tailoring(int argc, char **argv);
 
+/* `kijun import csv|oscal IN [-o OUT] [OPTIONS]`: a catalog from a
+ * spreadsheet or an OSCAL catalog (src/io/import_*.c). */
+int cli_import(int argc, char **argv);
+
 /* `kijun recover FILE [--apply|--discard]`: the edit journal
  * (docs/journal.md).  Exit 0 done, 1 usage, 2 FILE or the journal cannot
  * be used (the journal is then kept), 3 no journal. */

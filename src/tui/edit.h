@@ -7,6 +7,7 @@
 
 #include "kijun/catalog.h"
 #include "kijun/tailoring.h"
+#include "ui.h"  /* flow_text_fn */
 
 struct ui;
 
@@ -27,9 +28,13 @@ void edit_ask_reason_at(struct ui *ui, unsigned step);
 
 /* Words separated by spaces or commas (ASCII or ideographic). */
 uint32_t edit_split_words(struct ui *ui, const char *s, const char ***out);
-/* Opens $EDITOR on initial; false (with a message) when it failed or
- * nothing changed.  *out is malloc'd. */
-bool edit_in_editor(struct ui *ui, const char *initial, char **out);
+/* Opens an editor on initial (editor_command(), else kijun's own) and
+ * hands what the user saved to done, now or when the built-in editor
+ * closes: done is the rest of the operation.  Failing, cancelled or
+ * unchanged, the flow is cancelled with a message instead.  When done
+ * finds a problem, the editor opens again with the user's text under the
+ * problem as "# " lines (taken off again when saved). */
+void edit_in_editor(struct ui *ui, const char *initial, flow_text_fn done);
 /* Removes the "#" instruction lines of an editor template. */
 void edit_strip_comments(char *s);
 char *edit_trim(char *s);

@@ -13,6 +13,7 @@
 #include "kijun/workspace.h"
 #include "kijun/text.h"
 #include "problem_words.h"
+#include "textedit_view.h"
 #include "ui.h"
 
 /* ---- the flow under construction ----------------------------------------- */
@@ -160,24 +161,103 @@ uint32_t edit_split_words(struct ui *ui, const char *s, const char ***out)
 	return n;
 }
 
-/* Opens the editor; false (with a message) when it failed or nothing
- * changed. */
-bool edit_in_editor(struct ui *ui, const char *initial, char **out)
+/* Text the same but for the line breaks editors add at the end. */
+static bool same_text(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	while (la && (a[la - 1] == '\n' || a[la - 1] == '\r'))
+		la--;
+	while (lb && (b[lb - 1] == '\n' || b[lb - 1] == '\r'))
+		lb--;
+	return la == lb && memcmp(a, b, la) == 0;
+}
+
+/* The buffer again: the problem as "# " lines, then the user's text. */
+static void editor_reopen(struct ui *ui, const char *text, const char *problem)
+{
+	flow_text_fn done = ui->flow.editor_done;
+	struct strbuf again;
+	const char *p = problem;
+
+	strbuf_init(&again);
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+
+		strbuf_addf(&again, "# %.*s\n", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	strbuf_adds(&again, "#\n");
+	ui->flow.editor_problem = edit_keep(ui, again.data);
+	strbuf_adds(&again, text);
+	if (!again.data || !ui->flow.editor_problem) {
+		strbuf_free(&again);
+		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+		ui_flow_cancel(ui);
+		return;
+	}
+	ui_message(ui, ROLE_ERROR, "%s", problem);
+	edit_in_editor(ui, again.data, done);
+	strbuf_free(&again);
+}
+
+/* What an editor gave back (NULL: it failed or was cancelled, already
+ * said), for the operation waiting for it. */
+static void editor_back(struct ui *ui, char *text)
+{
+	const char *header = ui->flow.editor_problem;
+	char problem[512] = "", *body, *copy;
+
+	if (!text || !ui->flow.active || !ui->flow.editor_done) {
+		free(text);
+		ui_flow_cancel(ui);
+		return;
+	}
+	if (same_text(text, ui->flow.editor_initial)) {
+		free(text);
+		ui_message(ui, ROLE_NORMAL, "%s", _("unchanged: nothing recorded"));
+		ui_flow_cancel(ui);
+		return;
+	}
+	/* The problem put on top goes again, if the user left it there. */
+	body = text;
+	if (header && strncmp(body, header, strlen(header)) == 0)
+		body += strlen(header);
+	copy = strdup(body);
+	if (!copy) {
+		free(text);
+		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+		ui_flow_cancel(ui);
+		return;
+	}
+	ui->flow.typed = true;
+	if (!ui->flow.editor_done(ui, copy, problem, sizeof(problem)))
+		editor_reopen(ui, body, problem[0] ? problem : _("cancelled"));
+	free(copy);
+	free(text);
+}
+
+void edit_in_editor(struct ui *ui, const char *initial, flow_text_fn done)
 {
 	char err[512];
+	char *text;
 
-	*out = editor_run(initial, err, sizeof(err));
-	if (!*out) {
+	ui->flow.editor_done = done;
+	ui->flow.editor_initial = edit_keep(ui, initial ? initial : "");
+	if (!ui->flow.editor_initial) {
+		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+		ui_flow_cancel(ui);
+		return;
+	}
+	if (!editor_command()) {
+		/* Nothing to run: kijun's own editor, which answers later. */
+		textedit_view_open(ui, ui->flow.editor_initial, editor_back);
+		return;
+	}
+	text = editor_run(ui->flow.editor_initial, err, sizeof(err));
+	if (!text)
 		ui_message(ui, ROLE_ERROR, "%s", err);
-		return false;
-	}
-	if (initial && strcmp(*out, initial) == 0) {
-		free(*out);
-		*out = NULL;
-		ui_message(ui, ROLE_NORMAL, "%s", _("unchanged: nothing recorded"));
-		return false;
-	}
-	return true;
+	editor_back(ui, text);
 }
 
 /* Removes "# " comment lines, the editor templates' instructions. */

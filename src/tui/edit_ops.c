@@ -29,19 +29,20 @@ static void op_exclude(struct ui *ui)
 
 /* ---- reword -------------------------------------------------------------------- */
 
+static bool reword_text(struct ui *ui, char *text, char *problem, size_t size)
+{
+	(void)problem;
+	(void)size;
+	ui->flow.c.text = edit_keep(ui, text);
+	edit_ask_reason(ui);
+	return true;
+}
+
 static void op_reword(struct ui *ui)
 {
-	char *text;
-
 	if (!edit_begin(ui, OP_REWORD))
 		return;
-	if (!edit_in_editor(ui, edit_item(ui)->text ? edit_item(ui)->text : "", &text)) {
-		ui_flow_cancel(ui);
-		return;
-	}
-	ui->flow.c.text = edit_keep(ui, text);
-	free(text);
-	edit_ask_reason(ui);
+	edit_in_editor(ui, edit_item(ui)->text ? edit_item(ui)->text : "", reword_text);
 }
 
 static void retitle_done(struct ui *ui, const char *answer, int key)
@@ -192,13 +193,75 @@ static void current_values(const struct catalog *c, const struct item *it, uint3
 				    c->types[t].values[it->attrs[k].value].id);
 }
 
-static void op_attributes(struct ui *ui)
+/* The attributes as written; a line that does not read is a problem
+ * for the editor to show above the text. */
+static bool attributes_text(struct ui *ui, char *text, char *problem, size_t size)
 {
 	const struct catalog *c = edit_shown(ui);
 	struct attr_setting settings[64];
-	struct strbuf tpl;
 	uint32_t n = 0;
-	char *text, *line;
+	char *line;
+
+	edit_strip_comments(text);
+	for (line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		char *colon = strchr(line, ':');
+		int t;
+		struct strbuf now, typed;
+		const char **values;
+		uint32_t count;
+		bool bad = false;
+
+		if (!*edit_trim(line))
+			continue;
+		if (!colon) {
+			snprintf(problem, size, _("not \"type: values\": %s"), edit_trim(line));
+			return false;
+		}
+		*colon = '\0';
+		t = catalog_type_find(c, edit_trim(line));
+		if (t < 0) {
+			snprintf(problem, size, _("attribute type %s is not defined"), edit_trim(line));
+			return false;
+		}
+		count = edit_split_words(ui, edit_trim(colon + 1), &values);
+		strbuf_init(&now);
+		strbuf_init(&typed);
+		current_values(c, edit_item(ui), (uint32_t)t, &now);
+		for (uint32_t k = 0; k < count && !bad; k++) {
+			if (attr_type_value_find(&c->types[t], values[k]) < 0) {
+				snprintf(problem, size, _("%s is not a value of attribute type %s"),
+					 values[k], c->types[t].id);
+				bad = true;
+			}
+			strbuf_addf(&typed, "%s%s", typed.len ? " " : "", values[k]);
+		}
+		if (!bad && strcmp(now.data ? now.data : "", typed.data ? typed.data : "") != 0 && n < 64)
+			settings[n++] = (struct attr_setting){ c->types[t].id, values, count };
+		strbuf_free(&now);
+		strbuf_free(&typed);
+		if (bad)
+			return false;
+	}
+	if (!n) {
+		ui_message(ui, ROLE_NORMAL, "%s", _("unchanged: nothing recorded"));
+		ui_flow_cancel(ui);
+		return true;
+	}
+	ui->flow.c.attrs = arena_alloc(&ui->flow.scratch, n * sizeof(settings[0]));
+	if (!ui->flow.c.attrs) {
+		ui_flow_cancel(ui);
+		return true;
+	}
+	memcpy(ui->flow.c.attrs, settings, n * sizeof(settings[0]));
+	ui->flow.c.attr_count = n;
+	edit_ask_reason(ui);
+	return true;
+}
+
+static void op_attributes(struct ui *ui)
+{
+	const struct catalog *c = edit_shown(ui);
+	struct strbuf tpl;
 
 	if (!edit_begin(ui, OP_ATTRIBUTES))
 		return;
@@ -209,69 +272,8 @@ static void op_attributes(struct ui *ui)
 	}
 	strbuf_init(&tpl);
 	attrs_template(&tpl, c, edit_item(ui));
-	if (!edit_in_editor(ui, tpl.data, &text)) {
-		strbuf_free(&tpl);
-		ui_flow_cancel(ui);
-		return;
-	}
+	edit_in_editor(ui, tpl.data, attributes_text);
 	strbuf_free(&tpl);
-	edit_strip_comments(text);
-	for (line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-		char *colon = strchr(line, ':');
-		int t;
-		struct strbuf now, typed;
-		const char **values;
-		uint32_t count;
-
-		if (!*edit_trim(line))
-			continue;
-		if (!colon) {
-			ui_message(ui, ROLE_ERROR, _("not \"type: values\": %s"), line);
-			goto fail;
-		}
-		*colon = '\0';
-		t = catalog_type_find(c, edit_trim(line));
-		if (t < 0) {
-			ui_message(ui, ROLE_ERROR, _("attribute type %s is not defined"), edit_trim(line));
-			goto fail;
-		}
-		count = edit_split_words(ui, edit_trim(colon + 1), &values);
-		strbuf_init(&now);
-		strbuf_init(&typed);
-		current_values(c, edit_item(ui), (uint32_t)t, &now);
-		for (uint32_t k = 0; k < count; k++) {
-			if (attr_type_value_find(&c->types[t], values[k]) < 0) {
-				ui_message(ui, ROLE_ERROR, _("%s is not a value of attribute type %s"),
-					   values[k], c->types[t].id);
-				strbuf_free(&now);
-				strbuf_free(&typed);
-				goto fail;
-			}
-			strbuf_addf(&typed, "%s%s", typed.len ? " " : "", values[k]);
-		}
-		if (strcmp(now.data ? now.data : "", typed.data ? typed.data : "") != 0 && n < 64)
-			settings[n++] = (struct attr_setting){ c->types[t].id, values, count };
-		strbuf_free(&now);
-		strbuf_free(&typed);
-	}
-	free(text);
-	if (!n) {
-		ui_message(ui, ROLE_NORMAL, "%s", _("unchanged: nothing recorded"));
-		ui_flow_cancel(ui);
-		return;
-	}
-	ui->flow.c.attrs = arena_alloc(&ui->flow.scratch, n * sizeof(settings[0]));
-	if (!ui->flow.c.attrs) {
-		ui_flow_cancel(ui);
-		return;
-	}
-	memcpy(ui->flow.c.attrs, settings, n * sizeof(settings[0]));
-	ui->flow.c.attr_count = n;
-	edit_ask_reason(ui);
-	return;
-fail:
-	free(text);
-	ui_flow_cancel(ui);
 }
 
 /* ---- dispatch ------------------------------------------------------------------------------- */

@@ -132,11 +132,24 @@ static void add_text_line_done(struct ui *ui, const char *answer, int key)
 	add_ask_source(ui);
 }
 
+static bool add_text(struct ui *ui, char *text, char *problem, size_t size)
+{
+	(void)problem;
+	(void)size;
+	edit_strip_comments(text);
+	if (!*edit_trim(text)) {
+		ui_message(ui, ROLE_NORMAL, "%s", _("no text: nothing recorded"));
+		ui_flow_cancel(ui);
+		return true;
+	}
+	ui->flow.c.item.text = edit_keep(ui, edit_trim(text));
+	add_ask_source(ui);
+	return true;
+}
+
 static void add_ask_text(struct ui *ui)
 {
 	struct strbuf tpl;
-	char *text;
-	bool ok;
 
 	if (ui->flow.c.item.kind == ITEM_ENTRY) {
 		prompt_line(ui, _("text: "), NULL, false, add_text_line_done);
@@ -147,20 +160,8 @@ static void add_ask_text(struct ui *ui)
 		    parent_place(ui));
 	add_comment_help(&tpl);
 	strbuf_addc(&tpl, '\n');
-	ok = edit_in_editor(ui, tpl.data, &text);
+	edit_in_editor(ui, tpl.data, add_text);
 	strbuf_free(&tpl);
-	if (ok)
-		edit_strip_comments(text);
-	if (!ok || !*edit_trim(text)) {
-		if (text)
-			ui_message(ui, ROLE_NORMAL, "%s", _("no text: nothing recorded"));
-		free(text);
-		ui_flow_cancel(ui);
-		return;
-	}
-	ui->flow.c.item.text = edit_keep(ui, edit_trim(text));
-	free(text);
-	add_ask_source(ui);
 }
 
 static void add_title_done(struct ui *ui, const char *answer, int key)
@@ -285,12 +286,35 @@ static uint32_t parse_parts(struct ui *ui, char *text, struct new_item **out)
 	return n;
 }
 
+/* The parts as written; too few, or one without a new id or a text, is
+ * a problem for the editor to show above the text. */
+static bool split_text(struct ui *ui, char *text, char *problem, size_t size)
+{
+	const struct item *it = edit_item(ui);
+	uint32_t n = parse_parts(ui, text, &ui->flow.c.parts);
+
+	ui->flow.c.part_count = n;
+	for (uint32_t k = 0; k < n; k++) {
+		if (!ui->flow.c.parts[k].text || !*ui->flow.c.parts[k].text || edit_id_taken(ui, ui->flow.c.parts[k].id)) {
+			n = 0;
+			break;
+		}
+		if (it->kind == ITEM_ENTRY)
+			ui->flow.c.parts[k].label = it->label;
+	}
+	if (n < 2) {
+		snprintf(problem, size, "%s",
+			 _("a split needs at least two parts, each with a new id and a text"));
+		return false;
+	}
+	edit_ask_reason(ui);
+	return true;
+}
+
 void edit_split(struct ui *ui)
 {
 	const struct item *it;
 	struct strbuf tpl;
-	char *text;
-	uint32_t n;
 
 	if (!edit_begin(ui, OP_SPLIT))
 		return;
@@ -302,39 +326,30 @@ void edit_split(struct ui *ui)
 	add_comment_help(&tpl);
 	strbuf_addf(&tpl, "== %s-1\n%s\n\n== %s-2\n\n",
 		    it->id, it->text ? it->text : "", it->id);
-	if (!edit_in_editor(ui, tpl.data, &text)) {
-		strbuf_free(&tpl);
-		ui_flow_cancel(ui);
-		return;
-	}
+	edit_in_editor(ui, tpl.data, split_text);
 	strbuf_free(&tpl);
-	n = parse_parts(ui, text, &ui->flow.c.parts);
-	free(text);
-	ui->flow.c.part_count = n;
-	for (uint32_t k = 0; k < n; k++) {
-		if (!ui->flow.c.parts[k].text || !*ui->flow.c.parts[k].text || edit_id_taken(ui, ui->flow.c.parts[k].id)) {
-			n = 0;
-			break;
-		}
-		if (it->kind == ITEM_ENTRY)
-			ui->flow.c.parts[k].label = it->label;
-	}
-	if (n < 2) {
-		ui_message(ui, ROLE_ERROR, "%s",
-			   _("a split needs at least two parts, each with a new id and a text"));
-		ui_flow_cancel(ui);
-		return;
-	}
-	edit_ask_reason(ui);
 }
 
 /* ---- merge -------------------------------------------------------------------------- */
 
+static bool merge_text(struct ui *ui, char *text, char *problem, size_t size)
+{
+	(void)problem;
+	(void)size;
+	edit_strip_comments(text);
+	if (!*edit_trim(text)) {
+		ui_message(ui, ROLE_NORMAL, "%s", _("no text: nothing recorded"));
+		ui_flow_cancel(ui);
+		return true;
+	}
+	ui->flow.c.item.text = edit_keep(ui, edit_trim(text));
+	edit_ask_reason(ui);
+	return true;
+}
+
 static void merge_id_done(struct ui *ui, const char *answer, int key)
 {
 	struct strbuf joined, from;
-	char *text;
-	bool ok;
 
 	(void)key;
 	if (edit_id_taken(ui, answer)) {
@@ -357,19 +372,8 @@ static void merge_id_done(struct ui *ui, const char *answer, int key)
 		if (t->text)
 			strbuf_addf(&joined, "%s%s", k ? "\n" : "", t->text);
 	}
-	ok = edit_in_editor(ui, joined.data ? joined.data : "", &text);
-	if (ok)
-		edit_strip_comments(text);
-	if (!ok || !*edit_trim(text)) {
-		free(text);
-		strbuf_free(&joined);
-		ui_flow_cancel(ui);
-		return;
-	}
+	edit_in_editor(ui, joined.data ? joined.data : "", merge_text);
 	strbuf_free(&joined);
-	ui->flow.c.item.text = edit_keep(ui, edit_trim(text));
-	free(text);
-	edit_ask_reason(ui);
 }
 
 static void merge_targets_done(struct ui *ui, const char *answer, int key)

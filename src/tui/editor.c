@@ -21,13 +21,40 @@ void editor_set_terminal(bool terminal)
 	on_terminal = terminal;
 }
 
-static const char *editor_command(void)
+/* An executable `name` in a directory of PATH. */
+static bool on_path(const char *name)
 {
+	const char *path = getenv("PATH"), *p;
+	char file[4096];
+
+	for (p = path && *path ? path : "/usr/bin:/bin"; *p;) {
+		size_t len = strcspn(p, ":");
+
+		/* An empty entry is the current directory, as for sh. */
+		snprintf(file, sizeof(file), "%.*s/%s", len ? (int)len : 1, len ? p : ".", name);
+		if (access(file, X_OK) == 0)
+			return true;
+		p += len;
+		if (*p == ':')
+			p++;
+	}
+	return false;
+}
+
+const char *editor_command(void)
+{
+	static const char *const programs[] = { "editor", "vi", "nano" };
 	const char *e = getenv("VISUAL");
 
 	if (!e || !*e)
 		e = getenv("EDITOR");
-	return e && *e ? e : "vi";
+	if (e && *e)
+		return e;
+	/* Debian's `editor` is the one the system administrator chose. */
+	for (size_t k = 0; k < sizeof(programs) / sizeof(programs[0]); k++)
+		if (on_path(programs[k]))
+			return programs[k];
+	return NULL;
 }
 
 static bool write_file(int fd, const char *s)
@@ -49,14 +76,14 @@ static bool write_file(int fd, const char *s)
 
 /* Runs the editor the way git does: through the shell, so EDITOR may carry
  * arguments ("vim -u NONE"), with the file as "$1". */
-static int run(const char *path)
+static int run(const char *command, const char *path)
 {
 	char cmd[1024];
 	struct sigaction ignore, old_int, old_quit;
 	pid_t pid;
 	int status = -1;
 
-	snprintf(cmd, sizeof(cmd), "%s \"$1\"", editor_command());
+	snprintf(cmd, sizeof(cmd), "%s \"$1\"", command);
 	/* Ctrl-C in the editor must not end kijun (with unsaved work). */
 	memset(&ignore, 0, sizeof(ignore));
 	ignore.sa_handler = SIG_IGN;
@@ -89,11 +116,16 @@ static int run(const char *path)
 char *editor_run(const char *initial, char *err, size_t errlen)
 {
 	const char *dir = getenv("TMPDIR");
+	const char *command = editor_command();
 	char path[4096], *text = NULL;
 	struct diag_list diags;
 	size_t len, bad;
 	int fd, status;
 
+	if (!command) {
+		snprintf(err, errlen, "%s", _("no editor: set VISUAL or EDITOR"));
+		return NULL;
+	}
 	snprintf(path, sizeof(path), "%s/kijun-XXXXXX.txt", dir && *dir ? dir : "/tmp");
 	fd = mkstemps(path, 4);
 	if (fd < 0) {
@@ -112,16 +144,23 @@ char *editor_run(const char *initial, char *err, size_t errlen)
 		def_prog_mode();
 		endwin();
 	}
-	status = run(path);
+	status = run(command, path);
 	if (on_terminal) {
 		reset_prog_mode();
 		clearok(curscr, TRUE);
 		refresh();
 	}
 
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+		/* sh's "command not found": say what was looked for. */
+		snprintf(err, errlen, _("the editor %s was not found (from VISUAL or EDITOR); nothing was changed"),
+			 command);
+		unlink(path);
+		return NULL;
+	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		snprintf(err, errlen, _("the editor (%s) did not finish normally; nothing was changed"),
-			 editor_command());
+			 command);
 		unlink(path);
 		return NULL;
 	}

@@ -5,7 +5,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Runs $VISUAL, else $EDITOR, else vi on a temporary file holding initial
+/* The editor to run: $VISUAL, else $EDITOR, else the first of editor, vi
+ * and nano found on PATH; NULL when there is none (kijun's own editor,
+ * textedit_view.c, is used then). */
+const char *editor_command(void);
+
+/* Runs editor_command() on a temporary file holding initial
  * and returns what the user saved (malloc'd, without the trailing newline
  * editors add), or NULL with a reason in err: the editor failed, or the
  * text is not UTF-8.  The screen is handed over and taken back. */

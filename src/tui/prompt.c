@@ -73,8 +73,32 @@ static void finish(struct ui *ui)
 	done(ui, answer, 0);
 }
 
+/* y drops the operation and the text written for it; n (or Esc) goes
+ * back to the question it interrupted. */
+static void discard_done(struct ui *ui, const char *answer, int key)
+{
+	(void)answer;
+	if (key == 'y') {
+		ui_flow_cancel(ui);
+		ui_message(ui, ROLE_NORMAL, "%s", _("cancelled"));
+		return;
+	}
+	ui->prompt = ui->flow.held;
+	curs_set(ui->prompt.type == PROMPT_KEY ? 0 : 1);
+}
+
 static void cancel(struct ui *ui)
 {
+	if (ui->prompt.done == discard_done) {
+		discard_done(ui, NULL, 'n');
+		return;
+	}
+	/* Text written in an editor is not dropped by one key. */
+	if (ui->flow.active && ui->flow.typed) {
+		ui->flow.held = ui->prompt;
+		prompt_key(ui, _("discard the text you wrote? y/n "), "yn", discard_done);
+		return;
+	}
 	prompt_close(ui);
 	ui_flow_cancel(ui);
 	ui_message(ui, ROLE_NORMAL, "%s", _("cancelled"));

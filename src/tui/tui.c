@@ -9,11 +9,13 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "keymap.h"
 #include "kijun/i18n.h"
 #include "kijun/session_io.h"
+#include "kijun/strbuf.h"
 #include "kijun/text.h"
 #include "script.h"
 #include "terminfo.h"
@@ -112,10 +114,11 @@ void ui_render(struct ui *ui)
 		return;
 	}
 	ui->cursor_y = ui->body_y;
+	ui->cursor_x = 0;
 	ui->view->draw(ui);
 	status_draw(ui);
 	if (!o)
-		move(ui->cursor_y, 0);
+		move(ui->cursor_y, ui->cursor_x);
 	refresh();
 }
 
@@ -142,6 +145,12 @@ bool ui_interrupt(struct ui *ui)
 	if (ui->prompt.active) {
 		prompt_input(ui, false, 27);
 		return ui->quitting;
+	}
+	if (ui->flow.active) {
+		/* An operation waits for kijun's own editor: Ctrl-C is its
+		 * Esc, which asks before dropping what was typed. */
+		ui_key(ui, false, 27);
+		return false;
 	}
 	return ui_quit_request(ui);
 }
@@ -171,8 +180,29 @@ static SCREEN *screen_open(struct ui *ui)
 	return scr;
 }
 
+/* A terminal that cannot place the cursor (dumb, a printing one) is
+ * told so as a pipe is, instead of getting a blank screen. */
+static bool screen_can_draw(void)
+{
+	const char *term = getenv("TERM");
+	struct strbuf safe;
+
+	if (!term || !*term || terminfo_can_address(term))
+		return true;
+	strbuf_init(&safe);
+	text_sanitize(&safe, term, strlen(term));
+	fprintf(stderr, "kijun: ");
+	fprintf(stderr, _("TERM=%s cannot move the cursor: kijun needs a terminal that can"),
+		safe.data ? safe.data : "");
+	fputc('\n', stderr);
+	strbuf_free(&safe);
+	return false;
+}
+
 static void screen_setup(void)
 {
+	struct termios t;
+
 	cbreak();
 	noecho();
 	nonl();
@@ -182,6 +212,16 @@ static void screen_setup(void)
 	 * instead of the whole pane. */
 	idlok(stdscr, TRUE);
 	set_escdelay(25);
+	/* PgDn, Home ... as vt100 and others send them, missing from
+	 * their entries. */
+	terminfo_add_keys();
+	/* Ctrl-S saves in kijun's own editor: the terminal must not take
+	 * it for XOFF (as nano does).  endwin() puts it back. */
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+			def_prog_mode();
+	}
 	curs_set(0);
 	draw_init_roles();
 }
@@ -282,7 +322,7 @@ int tui_run(struct session *s, const char *name, const char *script)
 		}
 		scr = script_screen(&sc);
 	} else {
-		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !screen_can_draw()) {
 			fprintf(stderr, "kijun: %s\n",
 				_("the browser needs a terminal; for scripts use 'kijun catalog list'"));
 			rc = 1;

@@ -58,12 +58,26 @@ extern const struct view_ops crosstab_view;   /* crosstab_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
+/* Takes the text the user wrote in an editor for an operation (a copy
+ * it may change) and goes on with the operation; or, when the text does
+ * not do (a template not followed), returns false with the problem in
+ * words, the flow kept: the editor opens again on the user's text. */
+typedef bool (*flow_text_fn)(struct ui *ui, char *text, char *problem, size_t size);
+
 /* An operation being put together over several prompts. */
 struct flow {
 	bool active;
 	struct change c;
 	uint32_t item;             /* the item it started on */
 	struct arena scratch;      /* answers, until the change is recorded */
+	/* Text was written in an editor for it: Esc asks before dropping it. */
+	bool typed;
+	struct prompt held;        /* the prompt "discard the text?" interrupted */
+	/* The editor's text comes back here (edit_flow.c), whichever editor
+	 * ran: the buffer it was given, the # lines of a problem put on top. */
+	flow_text_fn editor_done;
+	const char *editor_initial;
+	const char *editor_problem;
 };
 
 struct ui {
@@ -76,6 +90,7 @@ struct ui {
 	const struct view_ops *view;    /* the screen shown; never NULL */
 	const struct view_ops *parent;  /* where closing it goes back to */
 	int cursor_y;              /* where the view parks the cursor */
+	int cursor_x;              /* and in which column (0 unless it says) */
 	enum ui_panes panes;
 
 	bool searching;            /* the search overlay is open */

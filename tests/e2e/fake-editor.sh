@@ -14,7 +14,9 @@
 # The first of TEXT, SED that is set wins; otherwise FROM, then SED_FROM,
 # when that file exists (a test rewrites it between two editor runs of
 # the same kijun, whose environment is fixed when it starts).  With none of
-# them the file is left as it is.  Every run appends a line to
+# them the file is left as it is.  When "$FAKE_EDITOR_FROM.then" exists,
+# it becomes FAKE_EDITOR_FROM after this run: the next run writes it (a
+# sequence: a bad template first, then a good one).  Every run appends a line to
 # "$FAKE_EDITOR_SEEN.log" when FAKE_EDITOR_SEEN is set.
 set -eu
 
@@ -31,6 +33,9 @@ elif [ "${FAKE_EDITOR_SED+set}" = set ]; then
 	mv "$file.fake-editor" "$file"
 elif [ -n "${FAKE_EDITOR_FROM:-}" ] && [ -f "$FAKE_EDITOR_FROM" ]; then
 	cp "$FAKE_EDITOR_FROM" "$file"
+	if [ -f "$FAKE_EDITOR_FROM.then" ]; then
+		mv "$FAKE_EDITOR_FROM.then" "$FAKE_EDITOR_FROM"
+	fi
 elif [ -n "${FAKE_EDITOR_SED_FROM:-}" ] && [ -f "$FAKE_EDITOR_SED_FROM" ]; then
 	sed -f "$FAKE_EDITOR_SED_FROM" "$file" >"$file.fake-editor"
 	mv "$file.fake-editor" "$file"

@@ -22,6 +22,7 @@
 # its editor is tests/e2e/fake-editor.sh, which does what editor_text or
 # editor_sed last said (nothing by default), and start NAME=value sets the
 # others (start KIJUN_AUTHOR=tester KIJUN_DATE=2026-01-02 -- FILE).
+# start NO_EDITOR=1 runs kijun with neither and a PATH without editors.
 #
 # Every failed check prints what was expected, the screen, and kijun's
 # stderr, then exits 1; the trap kills the private tmux server.
@@ -271,9 +272,19 @@ start() {
 	E2E_RUNS=$((E2E_RUNS + 1))
 	term=$E2E_TERM
 	env_lines=
+	kijun_env=
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--) shift; break ;;
+		NO_EDITOR=1)
+			# A bare machine: no VISUAL, no EDITOR, and a PATH where
+			# no editor, vi or nano is found (kijun's own editor).
+			mkdir -p "$E2E_DIR/bare-path"
+			kijun_env="env -u VISUAL -u EDITOR PATH=$(shquote "$E2E_DIR/bare-path") "
+			env_lines="$env_lines# NO_EDITOR=1
+"
+			shift
+			;;
 		TERM=*)
 			[ "$E2E_DRIVER" = tmux ] || fail "start $1: the script driver draws as one fixed TERM (use tests/e2e)"
 			term=${1#TERM=}
@@ -325,7 +336,7 @@ EDITOR=$(shquote "sh $(shquote "$E2E_TOP/tests/e2e/fake-editor.sh")"); export ED
 FAKE_EDITOR_FROM=$(shquote "$E2E_DIR/editor.text"); export FAKE_EDITOR_FROM
 FAKE_EDITOR_SED_FROM=$(shquote "$E2E_DIR/editor.sed"); export FAKE_EDITOR_SED_FROM
 FAKE_EDITOR_SEEN=$(shquote "$E2E_DIR/editor.seen"); export FAKE_EDITOR_SEEN
-$cd_line$env_lines$(shquote "$KIJUN")$script_words$arg_words 2>$(shquote "$(stderr_file)")
+$cd_line$env_lines$kijun_env$(shquote "$KIJUN")$script_words$arg_words 2>$(shquote "$(stderr_file)")
 echo \$? >$(shquote "$(status_file).tmp")
 mv $(shquote "$(status_file).tmp") $(shquote "$(status_file)")
 EOF
@@ -707,8 +718,15 @@ pass() {
 # with TEXT (and a newline, as editors write).
 editor_text() {
 	log "editor_text $1"
-	rm -f "$E2E_DIR/editor.sed"
+	rm -f "$E2E_DIR/editor.sed" "$E2E_DIR/editor.text.then"
 	printf '%s\n' "$1" >"$E2E_DIR/editor.text"
+}
+
+# editor_text_then TEXT: after the next run with editor_text's text, the
+# editor writes TEXT instead (from the run after it on).
+editor_text_then() {
+	log "editor_text_then $1"
+	printf '%s\n' "$1" >"$E2E_DIR/editor.text.then"
 }
 
 # editor_sed EXPR: from now on the editor applies sed EXPR to the file.

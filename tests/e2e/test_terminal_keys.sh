@@ -1,8 +1,8 @@
 #!/bin/sh
 # Keys as terminals send them, decoded by curses: Home and End in an
 # xterm's keypad application mode, and Home, End, PgDn and PgUp as tmux
-# sends them under the terminal type tmux is, in the tree and in the line
-# editor.  (What the keys do once decoded is tests/screen/.)
+# sends them under the terminal type tmux is, and under vt100 and screen,
+# in the tree and in the line editor; Ctrl-S in kijun's own editor.  (What the keys do once decoded is tests/screen/.)
 . "$(dirname "$0")/lib.sh"
 
 start
@@ -28,6 +28,38 @@ wait_position 21/23
 keys PPage
 wait_position 1/23
 assert_line 24 '^$'
+finish
+
+# ---- PgDn, PgUp, Home and End on vt100 and screen ----
+# vt100's entry has none of them; tmux sends \e[6~, \e[1~ ... all the same.
+for term in vt100 screen; do
+	log "TERM=$term"
+	start TERM=$term
+	wait_position 1/23
+	keys End
+	wait_position 23/23
+	keys Home
+	wait_position 1/23
+	keys NPage
+	wait_position 21/23
+	keys PPage
+	wait_position 1/23
+	assert_line 24 '^$'
+	finish
+done
+
+# ---- Ctrl-S reaches kijun's own editor (not taken for XOFF) ----
+start NO_EDITOR=1 KIJUN_AUTHOR=tester -- "$E2E_DIR/ctrl-s.yaml"
+goto_item 5a-5.1
+keys r
+wait_status '^ 本文 \| '
+type_text "追記"
+keys C-s
+wait_reason_prompt
+keys Escape
+wait_message '^書いた本文を捨てますか\? y/n$'
+keys y
+wait_message '^取り消しました$'
 finish
 
 # ---- Home and End (xterm) in the line editor ----

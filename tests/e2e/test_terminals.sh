@@ -2,7 +2,8 @@
 # Terminal types: the tree appears, keys work and q quits cleanly under
 # TERM=xterm-256color, screen, tmux-256color and vt100; NO_COLOR=1 (and
 # vt100) draw without colour; an unknown TERM=tmux-nonexistent falls back to
-# a known entry and says so on the message line.
+# a known entry and says so on the message line; TERM=dumb is told it
+# cannot be drawn on.
 . "$(dirname "$0")/lib.sh"
 
 # Colour escapes in a capture-pane -e screen: SGR 30-37, 40-47, 90-97,
@@ -69,4 +70,14 @@ keys j
 wait_position 2/23
 wait_line 24 '^$'           # any key clears the message
 finish
+
+# TERM=dumb cannot place the cursor: kijun says so, as to a pipe, and
+# exits 1 instead of drawing a blank screen.
+start TERM=dumb
+wait_exit 5
+assert_eq "$(cat "$(status_file)")" 1 "the exit status under TERM=dumb"
+grep -qx 'kijun: TERM=dumb はカーソルを動かせません。kijun にはそれができる端末が必要です' "$(stderr_file)" &&
+	grep -q "^kijun: 画面表示には端末が必要です。スクリプトからは 'kijun catalog list' を使ってください" "$(stderr_file)" ||
+	fail "what kijun said under TERM=dumb: $(cat "$(stderr_file)")"
+stop_kijun
 pass

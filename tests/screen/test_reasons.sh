@@ -78,11 +78,21 @@ keys Escape
 wait_message '^取り消しました$'
 nothing_recorded
 assert_tree_row " 5a-5.3 " '^ {4} +\+ 5a-5\.3 職務の分離$'
-# A reworded text waiting for its reason is dropped by Esc.
+# A reworded text waiting for its reason is dropped by Esc only when
+# the user says so: n (or Esc) goes back to the reason, y drops it.
 editor_text "組織は、相反する職務を分離する。"
 keys r
 wait_reason_prompt 1
+type_text "分離"
 keys Escape
+wait_message '^書いた本文を捨てますか\? y/n$'
+keys n
+wait_message '^［手順1］理由: 分離$'
+keys Escape
+wait_message '^書いた本文を捨てますか\? y/n$'
+keys Escape
+wait_message '^［手順1］理由: 分離$'
+keys Escape y
 wait_message '^取り消しました$'
 nothing_recorded
 assert_no_detail_text "組織は、相反する職務を分離する。"
