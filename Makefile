@@ -53,6 +53,8 @@ TUI_PURE_SRC := src/tui/outline.c src/tui/lineedit.c src/tui/detail.c \
 TUI_PURE_SRC += src/tui/status_text.c src/tui/marks.c src/cli/cli_locale.c
 # The message history (M).
 TUI_PURE_SRC += src/tui/msglog.c
+# Query errors in words (issue 8).
+TUI_PURE_SRC += src/tui/query_words.c
 # The built-in editor's text (issue 6).
 TUI_PURE_SRC += src/tui/textedit.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
@@ -179,7 +181,7 @@ bench: deps-build
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ := $(BUILD)/fuzz
-FUZZ_TARGETS := catalog tailoring text
+FUZZ_TARGETS := catalog tailoring text query
 FUZZ_CFLAGS = -std=c11 $(WARN) -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
 	$(call only_libs_flags,$(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null))

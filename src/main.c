@@ -64,6 +64,12 @@ static const struct usage commands[] = {
 	{ "kijun catalog format [FILE]",
 	  N_("a catalog in canonical form"),
 	  "catalog", cli_catalog },
+	{ "kijun query [FILE] EXPR",
+	  N_("the items EXPR matches (docs/query.md), as catalog list prints them; a tailoring FILE is resolved first"),
+	  "query", cli_query },
+	{ "kijun crosstab [FILE] --rows TYPE --cols TYPE [--only-cols V,V,...]",
+	  N_("one TSV line per cell of two attribute types: row value, column value, the ids in catalog order"),
+	  "crosstab", cli_crosstab },
 };
 
 static const struct usage options[] = {

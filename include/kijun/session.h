@@ -14,6 +14,7 @@
 #include "kijun/catalog.h"
 #include "kijun/diag.h"
 #include "kijun/problem.h"
+#include "kijun/query.h"
 #include "kijun/resolve.h"
 #include "kijun/tailoring.h"
 #include "kijun/workspace.h"
@@ -106,6 +107,9 @@ struct session {
 	uint32_t *matches;          /* its hits, best first */
 	uint32_t match_count;
 	bool matches_stale;         /* the document changed since */
+
+	struct query *filter;       /* the query filter (f): owned; NULL for none */
+	uint32_t filter_count;      /* items it matches among those shown */
 
 	session_observer observer;  /* NULL: nobody listens */
 	void *observer_ctx;
@@ -208,6 +212,22 @@ enum session_view session_view(const struct session *s);
  * Recomputed by every call that changes the document or the view; valid
  * until then. */
 const uint8_t *session_hidden(const struct session *s);
+
+/* Filters the tree by a query (query.h), on top of the view: the items it
+ * matches stay with their ancestors, the rest are hidden.  Takes over q
+ * (compiled against session_shown(); NULL clears the filter) and frees
+ * the one before.  SESSION_NO_MEMORY leaves the filter set but nothing
+ * hidden by it. */
+enum session_code session_set_filter(struct session *s, struct query *q);
+/* How many items the view shows that q would match, the current filter
+ * aside: a filter that matches nothing can be refused before it empties
+ * the tree.  UINT32_MAX when out of memory. */
+uint32_t session_count_matches(const struct session *s, const struct query *q);
+/* The filter, or NULL. */
+const struct query *session_filter(const struct session *s);
+/* How many shown items the filter matches (not counting the ancestors
+ * shown with them); 0 without a filter. */
+uint32_t session_filter_count(const struct session *s);
 
 /* ---- search ------------------------------------------------------------ */
 

@@ -16,6 +16,12 @@ enum exit_code { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
 /* `kijun catalog list|check|format [FILE]` */
 int cli_catalog(int argc, char **argv);
 
+/* `kijun query [FILE] EXPR` and `kijun crosstab [FILE] --rows T --cols T
+ * [--only-cols V,...]` (cli_query.c); FILE defaults to the built-in
+ * catalog. */
+int cli_query(int argc, char **argv);
+int cli_crosstab(int argc, char **argv);
+
 /* `kijun resolve|changes FILE [--full] [--format tsv|csv|json]` (argv[0]
  * says which).  Exit 0, 1 usage, 2 FILE cannot be read, 3 some changes
  * do not apply (the listing is complete all the same). */

@@ -81,6 +81,7 @@ void session_free(struct session *s)
 	free(s->matches);
 	free(s->author);
 	free(s->query);
+	query_free(s->filter);
 	session_zero(s);
 }
 
@@ -465,10 +466,60 @@ static void hide_subtree(const struct catalog *c, uint8_t *hidden, uint32_t i)
 		hidden[k] = 1;
 }
 
+/* What the view leaves out, into hidden (c->count entries). */
+static void hide_by_view(const struct session *s, const struct catalog *c, uint8_t *hidden)
+{
+	const struct resolution *r = session_resolution(s);
+
+	memset(hidden, 0, c->count);
+	if (!r)
+		return;
+	switch (s->view) {
+	case SESSION_VIEW_TAILORED:
+		/* Split and merged items gave way to new ones; excluded
+		 * items stay, marked, so they can be included again. */
+		for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i))
+			if (!hidden[i] && (r->info[i].status == STATUS_SPLIT ||
+					   r->info[i].status == STATUS_MERGED))
+				hide_subtree(c, hidden, i);
+		break;
+	case SESSION_VIEW_CHANGES:
+		memset(hidden, 1, c->count);
+		for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
+			if (!r->info[i].history_count && r->info[i].status == STATUS_KEPT)
+				continue;
+			for (uint32_t a = i; a != ITEM_ROOT_INDEX && a != ITEM_NONE;
+			     a = c->items[a].parent)
+				hidden[a] = 0;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* The items the view shows and q matches: counted, and unless keep is
+ * NULL marked there with their ancestors. */
+static uint32_t mark_matches(const struct session *s, const struct catalog *c,
+			     const struct query *q, const uint8_t *hidden, uint8_t *keep)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
+		if (hidden[i] || !query_match(q, c, i, session_info(s, i)))
+			continue;
+		n++;
+		for (uint32_t a = i; keep && a != ITEM_ROOT_INDEX && a != ITEM_NONE && !keep[a];
+		     a = c->items[a].parent)
+			keep[a] = 1;
+	}
+	return n;
+}
+
 static bool update_hidden(struct session *s)
 {
 	const struct catalog *c = session_shown(s);
-	const struct resolution *r = session_resolution(s);
+	uint8_t *keep;
 
 	if (s->hidden_size < c->count) {
 		uint8_t *v = realloc(s->hidden, c->count);
@@ -478,32 +529,52 @@ static bool update_hidden(struct session *s)
 		s->hidden = v;
 		s->hidden_size = c->count;
 	}
-	memset(s->hidden, 0, c->count);
-	if (!r)
+	hide_by_view(s, c, s->hidden);
+	s->filter_count = 0;
+	if (!s->filter)
 		return true;
-	switch (s->view) {
-	case SESSION_VIEW_TAILORED:
-		/* Split and merged items gave way to new ones; excluded
-		 * items stay, marked, so they can be included again. */
-		for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i))
-			if (!s->hidden[i] && (r->info[i].status == STATUS_SPLIT ||
-					      r->info[i].status == STATUS_MERGED))
-				hide_subtree(c, s->hidden, i);
-		break;
-	case SESSION_VIEW_CHANGES:
-		memset(s->hidden, 1, c->count);
-		for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
-			if (!r->info[i].history_count && r->info[i].status == STATUS_KEPT)
-				continue;
-			for (uint32_t a = i; a != ITEM_ROOT_INDEX && a != ITEM_NONE;
-			     a = c->items[a].parent)
-				s->hidden[a] = 0;
-		}
-		break;
-	default:
-		break;
-	}
+	/* What the view shows and the filter matches stays, with its
+	 * ancestors. */
+	keep = calloc(c->count, 1);
+	if (!keep)
+		return false;
+	s->filter_count = mark_matches(s, c, s->filter, s->hidden, keep);
+	for (uint32_t i = 1; i < c->count; i++)
+		if (!keep[i])
+			s->hidden[i] = 1;
+	free(keep);
 	return true;
+}
+
+uint32_t session_count_matches(const struct session *s, const struct query *q)
+{
+	const struct catalog *c = session_shown(s);
+	uint8_t *hidden = malloc(c->count ? c->count : 1);
+	uint32_t n;
+
+	if (!hidden)
+		return UINT32_MAX;
+	hide_by_view(s, c, hidden);
+	n = mark_matches(s, c, q, hidden, NULL);
+	free(hidden);
+	return n;
+}
+
+enum session_code session_set_filter(struct session *s, struct query *q)
+{
+	query_free(s->filter);
+	s->filter = q;
+	return changed(s);
+}
+
+const struct query *session_filter(const struct session *s)
+{
+	return s->filter;
+}
+
+uint32_t session_filter_count(const struct session *s)
+{
+	return s->filter ? s->filter_count : 0;
 }
 
 enum session_code session_set_view(struct session *s, enum session_view v)

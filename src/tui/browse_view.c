@@ -102,6 +102,8 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 	case ACT_SEARCH: search_bar_begin(ui); break;
 	case ACT_SEARCH_NEXT: search_bar_again(ui, true); break;
 	case ACT_SEARCH_PREV: search_bar_again(ui, false); break;
+	case ACT_FILTER: filter_bar_begin(ui); break;
+	case ACT_CROSSTAB: view_open(ui, &crosstab_view); break;
 	case ACT_FOCUS:
 		if (ui->panes == PANES_BOTH)
 			ui->focus = ui->focus == FOCUS_TREE ? FOCUS_DETAIL : FOCUS_TREE;
@@ -128,7 +130,9 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 		view_open(ui, &conflicts_view);
 		break;
 	case ACT_NONE:
-		if (!is_key && ch == 27)
+		if (!is_key && ch == 27 && session_filter(ui->s))
+			filter_bar_clear(ui);
+		else if (!is_key && ch == 27)
 			ui->message[0] = '\0';
 		else if (!is_key || ch != KEY_RESIZE)
 			ui_message(ui, ROLE_NORMAL, "%s", _("unknown key: press ? for help"));

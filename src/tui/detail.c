@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
+#include "kijun/attr_value.h"
 #include "kijun/strbuf.h"
 #include "kijun/text.h"
 
@@ -147,10 +148,13 @@ static void push_attributes(struct detail *d, const struct catalog *c, const str
 
 		strbuf_init(&values);
 		for (uint32_t k = 0; k < it->attr_count; k++) {
+			char label[256];
+
 			if (it->attrs[k].type != t)
 				continue;
+			/* 検知 (Detective) and 検知 (Detect), as 表1 tells them apart. */
 			strbuf_addf(&values, "%s#%s", values.len ? " " : "",
-				    attr_value_label(&type->values[it->attrs[k].value]));
+				    attr_value_display(c, t, it->attrs[k].value, label, sizeof(label)));
 		}
 		if (values.len) {
 			detail_push_wrapped(d, attr_type_label(type), 1, DETAIL_MUTED);

@@ -64,6 +64,8 @@ static void draw_status(struct ui *ui)
 		ui_editing(ui) ? ui_view_label(session_view(ui->s)) : "",
 		ui->tree.row_count ? ui->tree.cursor + 1 : 0, ui->tree.row_count,
 		ui->guard.read_only,
+		session_filter(ui->s) ? query_text(session_filter(ui->s)) : NULL,
+		session_filter_count(ui->s),
 	};
 
 	if (ui->prompt.active && ui->message[0]) {

@@ -52,16 +52,26 @@ void status_fit_path(const char *path, int cells, char *out, size_t size)
 
 int status_format(const struct status_fields *f, int cells, char *out, size_t size)
 {
-	char head[128], tail[256], name[512];
+	char head[128], tail[512], name[512], filter[256] = "";
 	int room;
 
 	snprintf(head, sizeof(head), " %s | ", f->mode);
+	if (f->filter) {
+		char q[128];
+
+		if (text_width(f->filter) > STATUS_FILTER_CELLS) {
+			text_crop(f->filter, STATUS_FILTER_CELLS - MARKER_CELLS, q, sizeof(q));
+			snprintf(filter, sizeof(filter), " | f:%s%s (%u)", q, marker, f->matches);
+		} else {
+			snprintf(filter, sizeof(filter), " | f:%s (%u)", f->filter, f->matches);
+		}
+	}
 	if (f->editing)
-		snprintf(tail, sizeof(tail), "%s | %s | %u/%u",
-			 f->read_only ? " [RO]" : f->modified ? " [+]" : "", f->view, f->cursor,
-			 f->count);
+		snprintf(tail, sizeof(tail), "%s | %s%s | %u/%u",
+			 f->read_only ? " [RO]" : f->modified ? " [+]" : "", f->view, filter,
+			 f->cursor, f->count);
 	else
-		snprintf(tail, sizeof(tail), " | %u/%u", f->cursor, f->count);
+		snprintf(tail, sizeof(tail), "%s | %u/%u", filter, f->cursor, f->count);
 	room = cells - text_width(head) - text_width(tail);
 	status_fit_path(f->name, room, name, sizeof(name));
 	snprintf(out, size, "%s%s%s", head, name, tail);

@@ -16,6 +16,8 @@ struct status_fields {
 	unsigned cursor;    /* 1-based row, 0 for none */
 	unsigned count;
 	bool read_only;     /* [RO] after the name, as vim: changes are refused */
+	const char *filter; /* the query filter (f), or NULL */
+	unsigned matches;   /* the items it matches */
 };
 
 /* The start of path replaced by "..." so that it takes at most `cells`
@@ -23,9 +25,11 @@ struct status_fields {
  * of the file name itself.  Writes at most size bytes, NUL-terminated. */
 void status_fit_path(const char *path, int cells, char *out, size_t size);
 
-/* " MODE | name [+] | view | 3/23" ([RO] for [+] when read_only) in at most `cells` cells: only the name
- * is shortened, so [+], the view and the row count always show.  Returns
- * the cells used. */
+/* " MODE | name [+] | view | 3/23" in at most `cells` cells ([RO] for [+]
+ * when read_only): only the name is shortened, so [+], the view and the
+ * row count always show.  With a filter, " | f:QUERY (12)" comes before
+ * the rows, the query cut to STATUS_FILTER_CELLS.  Returns the cells used. */
+#define STATUS_FILTER_CELLS 24
 int status_format(const struct status_fields *f, int cells, char *out, size_t size);
 
 #endif

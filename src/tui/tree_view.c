@@ -44,6 +44,18 @@ static void draw_marks(struct ui *ui, int y, uint32_t i)
 		 false);
 }
 
+
+/* An item opens only when the view or the filter leaves a child shown. */
+static bool shows_children(const struct ui *ui, const struct item *it)
+{
+	const uint8_t *hidden = ui->tree.hidden;
+
+	for (uint32_t k = it->first_child; k != ITEM_NONE; k = ui->tree.c->items[k].next_sibling)
+		if (!hidden || !hidden[k])
+			return true;
+	return false;
+}
+
 static void draw_row(struct ui *ui, int y, uint32_t row)
 {
 	const struct catalog *c = ui->tree.c;
@@ -65,7 +77,7 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 	/* Deep items keep at least half the pane for their text. */
 	if (indent > (w - x) / 2)
 		indent = (w - x) / 2;
-	if (it->first_child != ITEM_NONE)
+	if (shows_children(ui, it))
 		marker = outline_is_expanded(&ui->tree, i) ? "- " : "+ ";
 	draw_blank(y, x, indent, base);
 	x += indent;

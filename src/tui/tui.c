@@ -386,7 +386,12 @@ out:
 		outline_state_free(&ui.remembered);
 	if (ui.have_before_changes)
 		outline_state_free(&ui.before_changes);
+	if (ui.have_before_filter)
+		outline_state_free(&ui.before_filter);
 	ui_flow_cancel(&ui);
+	/* A view still open lets go of what it holds (the cross-tab). */
+	while (ui.view != &browse_view)
+		view_close(&ui);
 	free(ui.saved_expanded);
 	detail_free(&ui.detail);
 	outline_free(&ui.tree);

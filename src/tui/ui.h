@@ -55,6 +55,7 @@ extern const struct view_ops browse_view;     /* browse_view.c */
 extern const struct view_ops help_view;       /* help_view.c */
 extern const struct view_ops conflicts_view;  /* conflicts_view.c */
 extern const struct view_ops messages_view;   /* messages_view.c */
+extern const struct view_ops crosstab_view;   /* crosstab_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
@@ -106,6 +107,8 @@ struct ui {
 	bool have_remembered;
 	struct outline_state before_changes;  /* the tree before v showed changes only */
 	bool have_before_changes;
+	struct outline_state before_filter;  /* the tree before f filtered it */
+	bool have_before_filter;
 	bool quitting;             /* the quit question is open */
 	struct guard guard;        /* the lock and the journal (guard.c) */
 
@@ -114,6 +117,8 @@ struct ui {
 	struct msglog messages;    /* what the message line said: M reads them */
 	size_t help_scroll;
 	uint32_t conflict_cursor;  /* the change selected in the `!` list */
+	struct crosstab_page *xtab;  /* the cross-tab (X) while it is open */
+	uint32_t xtab_rows, xtab_cols;  /* its attribute types, kept between openings */
 
 	/* Layout, recomputed on every resize. */
 	int rows, cols;
@@ -154,6 +159,13 @@ void ui_render(struct ui *ui);
 void search_bar_begin(struct ui *ui);
 /* n and N: the next or previous match of the last search. */
 void search_bar_again(struct ui *ui, bool forward);
+
+/* ---- the query filter (filter_bar.c) ---------------------------------------- */
+
+/* f: asks for the query (the current one to edit); Enter applies it. */
+void filter_bar_begin(struct ui *ui);
+/* Esc in the tree: drops the filter, when there is one. */
+void filter_bar_clear(struct ui *ui);
 
 /* Sets the message line, and keeps it in the history M shows;
  * printf-style. */

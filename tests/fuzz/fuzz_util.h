@@ -3,14 +3,34 @@
 #ifndef KIJUN_FUZZ_UTIL_H
 #define KIJUN_FUZZ_UTIL_H
 
+#include <langinfo.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #include "kijun/diag.h"
 #include "kijun/i18n.h"
 #include "kijun/strbuf.h"
 #include "kijun/text.h"
+
+/* Widths need a UTF-8 LC_CTYPE, as kijun's main sets one. */
+static inline bool fuzz_utf8_locale(void)
+{
+	static const char *const names[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *cs;
+
+		if (!setlocale(LC_CTYPE, names[i]))
+			continue;
+		cs = nl_langinfo(CODESET);
+		if (cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0))
+			return true;
+	}
+	return false;
+}
 
 static inline void fuzz_init(void)
 {
@@ -19,7 +39,7 @@ static inline void fuzz_init(void)
 	if (done)
 		return;
 	done = true;
-	if (!text_init_locale()) {
+	if (!fuzz_utf8_locale()) {
 		fprintf(stderr, "fuzz: no UTF-8 locale (install C.UTF-8)\n");
 		abort();
 	}

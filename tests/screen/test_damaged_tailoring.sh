@@ -14,7 +14,7 @@ id: damaged
 base:
   catalog: meti-ismk-2025
   edition: 令和7年3月改訂版
-  hash: sha256:c311d23bcb75fa2e31bbc9a8b9e04a7ad514bb558415932a82b3272ee0b31ba5
+  hash: sha256:944b9c31f88869495f289678b7ccec6a49c1fd10389c2d7307047bb6fa6add37
 changes:'
 # Line 8: a change with an empty reason (line 11); line 14: a change with
 # a key a change cannot have (line 18).

@@ -84,7 +84,7 @@ static void test_japanese_measured_in_cells(void **state)
 
 static void test_bar_keeps_modified_view_and_count(void **state)
 {
-	struct status_fields f = { "閲覧", LONG_PATH, true, true, "個別管理基準", 3, 23, false };
+	struct status_fields f = { "閲覧", LONG_PATH, true, true, "個別管理基準", 3, 23, false, NULL, 0 };
 	char out[512];
 	int used;
 
@@ -109,12 +109,36 @@ static void test_bar_keeps_modified_view_and_count(void **state)
 
 static void test_bar_browsing(void **state)
 {
-	struct status_fields f = { "BROWSE", LONG_PATH, false, false, "", 1, 1329, false };
+	struct status_fields f = { "BROWSE", LONG_PATH, false, false, "", 1, 1329, false, NULL, 0 };
 	char out[512];
 
 	(void)state;
 	assert_int_equal(status_format(&f, 40, out, sizeof(out)), 40);
 	assert_string_equal(out, " BROWSE | .../my-tailoring.yaml | 1/1329");
+}
+
+/* The filter (f) shows with its count; a long query is cut, never the rows. */
+static void test_bar_filter(void **state)
+{
+	struct status_fields f = { "BROWSE", "t.yaml", false, false, "", 2, 8, false, "概念:識別", 5 };
+	char out[512];
+	int used;
+
+	(void)state;
+	status_format(&f, 80, out, sizeof(out));
+	assert_string_equal(out, " BROWSE | t.yaml | f:概念:識別 (5) | 2/8");
+	f.filter = "概念:識別 運用機能:ガバナンス or 概念:防御";
+	used = status_format(&f, 70, out, sizeof(out));
+	assert_int_equal(used, text_width(out));
+	assert_string_equal(out, " BROWSE | t.yaml | f:概念:識別 運用機能:ガ... (5) | 2/8");
+	/* Narrow, the name gives way first. */
+	assert_int_equal(status_format(&f, 50, out, sizeof(out)), 50);
+	assert_string_equal(out, " BROWSE | . | f:概念:識別 運用機能:ガ... (5) | 2/8");
+	f.editing = true;
+	f.view = "個別管理基準";
+	f.filter = "id:5a-*";
+	status_format(&f, 80, out, sizeof(out));
+	assert_string_equal(out, " BROWSE | t.yaml | 個別管理基準 | f:id:5a-* (5) | 2/8");
 }
 
 int main(void)
@@ -126,6 +150,7 @@ int main(void)
 		cmocka_unit_test(test_japanese_measured_in_cells),
 		cmocka_unit_test(test_bar_keeps_modified_view_and_count),
 		cmocka_unit_test(test_bar_browsing),
+		cmocka_unit_test(test_bar_filter),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

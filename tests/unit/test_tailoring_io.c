@@ -1101,7 +1101,7 @@ static void test_workspace_example(void **state)
 	i = ws_find(&w, "5a-5.4");
 	assert_int_equal(w.res.info[i].status, STATUS_REWORDED);
 	assert_non_null(strstr(c->items[i].text, "最高情報セキュリティ責任者"));
-	assert_non_null(strstr(w.res.info[i].base_text, "経営陣を含む管理層"));
+	assert_non_null(strstr(w.res.info[i].base_text, "要員の一人ひとりに求める"));
 	assert_int_equal(w.res.info[ws_find(&w, "4.8.2.2/6")].status, STATUS_REWORDED);
 	assert_int_equal(w.res.info[ws_find(&w, "7a-7.2.3/f")].status, STATUS_REWORDED);
 
