@@ -116,20 +116,29 @@ void sha256_final(struct sha256 *h, uint8_t out[32])
 	h->used = 0;
 }
 
-void sha256_hex(const void *data, size_t len, char out[65])
+void sha256_final_tag(struct sha256 *h, char out[72])
 {
 	static const char digits[] = "0123456789abcdef";
-	struct sha256 h;
 	uint8_t d[32];
+
+	sha256_final(h, d);
+	memcpy(out, "sha256:", 7);
+	for (int i = 0; i < 32; i++) {
+		out[7 + 2 * i] = digits[d[i] >> 4];
+		out[8 + 2 * i] = digits[d[i] & 15];
+	}
+	out[71] = '\0';
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+	struct sha256 h;
+	char tag[72];
 
 	sha256_init(&h);
 	sha256_update(&h, data, len);
-	sha256_final(&h, d);
-	for (int i = 0; i < 32; i++) {
-		out[2 * i] = digits[d[i] >> 4];
-		out[2 * i + 1] = digits[d[i] & 15];
-	}
-	out[64] = '\0';
+	sha256_final_tag(&h, tag);
+	memcpy(out, tag + 7, 65);
 }
 
 void sha256_tag(const void *data, size_t len, char out[72])
