@@ -126,7 +126,9 @@ static bool looks_typed(const char *s)
 	};
 	bool digit = false;
 
-	if (is_word(s, words))
+	/* Every word starts with one of these, or is empty: most texts are
+	 * ruled out without comparing them to the 37 words one by one. */
+	if ((s[0] == '\0' || strchr("~nNtTfFyYoO.-+", s[0])) && is_word(s, words))
 		return true;
 	if ((s[0] == '0' && (s[1] == 'x' || s[1] == 'o' || s[1] == 'b')))
 		return true;
