@@ -5,6 +5,8 @@
  *   benchgen tailoring ITEMS SEED CHANGES CATALOG-FILE HASH > tailoring.yaml
  *   benchgen chain ITEMS SEED DEPTH BASE-FILE > tailoring.yaml
  *
+ * ITEMS and SEED of a tailoring or a chain are those of its catalog.
+ *
  * A catalog is parts -> sections -> controls -> detailed controls -> list
  * entries, with Japanese texts of about 100 characters, English titles,
  * references and attributes on some, written in the canonical form
@@ -432,6 +434,8 @@ int main(int argc, char **argv)
 		write_catalog(want);
 	} else if (strcmp(argv[1], "tailoring") == 0 && argc == 7) {
 		shape(want);
+		/* the catalog's seed drew the tree; the changes draw their own */
+		seed(strtoul(argv[3], NULL, 10) * 7919 + strtoul(argv[4], NULL, 10));
 		fprintf(out, "format: kijun-tailoring/1\nid: bench-tailoring\n"
 			"title: ベンチマーク用の個別管理基準\nbase:\n"
 			"  catalog: bench-catalog\n  edition: 第1版\n  hash: %s\n  file: %s\n"
