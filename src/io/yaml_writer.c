@@ -126,9 +126,11 @@ static bool looks_typed(const char *s)
 	};
 	bool digit = false;
 
-	/* Every word starts with one of these, or is empty: most texts are
-	 * ruled out without comparing them to the 37 words one by one. */
-	if ((s[0] == '\0' || strchr("~nNtTfFyYoO.-+", s[0])) && is_word(s, words))
+	/* Every word is at most 6 bytes and starts with one of these, or is
+	 * empty: most texts are ruled out without comparing them to the 37
+	 * words one by one. */
+	if ((s[0] == '\0' || strchr("~nNtTfFyYoO.-+", s[0])) && strnlen(s, 7) < 7 &&
+	    is_word(s, words))
 		return true;
 	if ((s[0] == '0' && (s[1] == 'x' || s[1] == 'o' || s[1] == 'b')))
 		return true;
