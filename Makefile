@@ -3,7 +3,8 @@
 #   make run      build and open the built-in catalog (installs what is
 #                 missing on Debian when run as root or with sudo)
 #   make check    build with sanitizers and run every test
-#   make bench    time the first screen and count terminal bytes
+#   make bench    generated catalogs of 10k-300k items: CPU against bare
+#                 libyaml, memory, growth; the screen's latency and bytes
 #   make fuzz     build the libFuzzer targets with clang and run each for
 #                 FUZZ_SECONDS (default 60)
 #   make install  PREFIX=/usr/local DESTDIR=
@@ -125,9 +126,6 @@ $(CHK)/tests/%: $(CHK)/tests/unit/%.o $(CHK_LIB) $(CHK_TUI_PURE)
 	@mkdir -p $(@D)
 	$(CC) $(CHK_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS)
 
-$(BUILD)/ptybench: tests/bench/ptybench.c
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) -std=c11 $(WARN) -O2 -o $@ $< -lutil
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
@@ -169,9 +167,34 @@ screen: $(CHK)/kijun
 e2e: $(CHK)/kijun
 	@KIJUN=$(CHK)/kijun TEST_JOBS=$(JOBS) sh tests/e2e/run.sh
 
+# ---- benchmarks -----------------------------------------------------------------
+# Not part of check: it reports figures and never fails on them.  Inputs are
+# generated into build/bench once and reused (rm -r build/bench to redo);
+# see docs/performance.md.
+
+BENCH := $(BUILD)/bench
+BENCH_BIN := $(BENCH)/benchgen $(BENCH)/yamlfloor $(BENCH)/benchrun $(BENCH)/ptybench
+
+$(BENCH)/benchgen: tests/bench/benchgen.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
+
+$(BENCH)/yamlfloor: tests/bench/yamlfloor.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -std=c11 $(WARN) -O2 $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+$(BENCH)/benchrun: tests/bench/benchrun.c src/core/sha256.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -std=c11 $(WARN) -O2 -o $@ $^ -lm
+
+$(BENCH)/ptybench: tests/bench/ptybench.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -std=c11 $(WARN) -O2 -o $@ $< -lutil
+
 bench: deps-build
-	@$(MAKE) --no-print-directory $(BUILD)/kijun $(BUILD)/ptybench
-	@$(BUILD)/ptybench $(BUILD)/kijun
+	@$(MAKE) --no-print-directory $(BUILD)/kijun $(BENCH_BIN)
+	@$(BENCH)/benchrun $(BUILD)/kijun $(BENCH)
+	@$(BENCH)/ptybench $(BUILD)/kijun $(BENCH)/catalog-100k.yaml
 
 # ---- fuzzing --------------------------------------------------------------------
 # libFuzzer needs clang; the readers and the text path are built again with

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "kijun/catalog.h"
 #include "kijun/diag.h"
@@ -34,6 +35,9 @@ const char *catalog_builtin_text(size_t *len);
 
 /* Appends the canonical YAML form of c to out. */
 bool catalog_write(const struct catalog *c, struct strbuf *out);
+/* Writes it to out as it goes, never holding it whole (false when the
+ * emitter or a write failed; what was written stays written). */
+bool catalog_write_file(const struct catalog *c, FILE *out);
 
 /* "sha256:<hex>" of c's canonical form, into out: what a tailoring
  * records of the catalog it was made from. */

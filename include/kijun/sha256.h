@@ -25,5 +25,7 @@ void sha256_hex(const void *data, size_t len, char out[65]);
 
 /* "sha256:" and the hex digest of data[0..len), as files record it. */
 void sha256_tag(const void *data, size_t len, char out[72]);
+/* The same of what was fed to h, for text hashed as it is made. */
+void sha256_final_tag(struct sha256 *h, char out[72]);
 
 #endif

@@ -87,15 +87,8 @@ int cli_catalog(int argc, char **argv)
 	} else if (strcmp(what, "check") == 0) {
 		cli_printf(stdout, _("%s: %u items, no problems\n"),
 		       path ? path : catalog_builtin_name(), catalog_size(&c));
-	} else {
-		struct strbuf out;
-
-		strbuf_init(&out);
-		if (catalog_write(&c, &out))
-			fwrite(out.data, 1, out.len, stdout);
-		else
-			rc = EXIT_INVALID;
-		strbuf_free(&out);
+	} else if (!catalog_write_file(&c, stdout)) {
+		rc = EXIT_INVALID;
 	}
 	catalog_free(&c);
 	if (fflush(stdout) != 0)

@@ -31,9 +31,9 @@ void arena_free(struct arena *a)
 	arena_init(a);
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes at a multiple of align (a power of two) within a block. */
+static void *arena_take(struct arena *a, size_t size, size_t align)
 {
-	const size_t align = alignof(max_align_t);
 	size_t offset = (a->used + align - 1) & ~(align - 1);
 
 	if (!a->head || offset > a->head->size || size > a->head->size - offset) {
@@ -64,13 +64,20 @@ void *arena_alloc(struct arena *a, size_t size)
 	return a->head->data + offset;
 }
 
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return arena_take(a, size, alignof(max_align_t));
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
 	char *p;
 
 	if (len == (size_t)-1)
 		return NULL;
-	p = arena_alloc(a, len + 1);
+	/* Packed: aligning each of a catalog's strings to 16 bytes wasted
+	 * 7.5 bytes a string on average. */
+	p = arena_take(a, len + 1, 1);
 	if (!p)
 		return NULL;
 	if (len)

@@ -1,5 +1,6 @@
 #include "kijun/sha256.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 /* The first 32 bits of the fractional parts of the cube roots of the first
@@ -53,6 +54,75 @@ static void sha256_block(uint32_t state[8], const uint8_t p[64])
 	state[4] += e; state[5] += f; state[6] += g; state[7] += h;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+
+/* The SHA extensions of x86 CPUs (Intel since Goldmont and Ice Lake, AMD
+ * since Zen) run a block several times faster: hashing a base catalog of
+ * 100k items took 10% of a resolve with the portable code.  The round
+ * structure is Intel's published one; state is kept as ABEF and CDGH. */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void sha256_block_ni(uint32_t state[8], const uint8_t p[64])
+{
+	const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i s0, s1, tmp, msg, w[16], abef, cdgh;
+
+	tmp = _mm_loadu_si128((const __m128i *)&state[0]);
+	s1 = _mm_loadu_si128((const __m128i *)&state[4]);
+	tmp = _mm_shuffle_epi32(tmp, 0xB1);          /* CDAB */
+	s1 = _mm_shuffle_epi32(s1, 0x1B);            /* EFGH */
+	s0 = _mm_alignr_epi8(tmp, s1, 8);            /* ABEF */
+	s1 = _mm_blend_epi16(s1, tmp, 0xF0);         /* CDGH */
+	abef = s0;
+	cdgh = s1;
+	for (int i = 0; i < 16; i++) {
+		if (i < 4) {
+			w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), mask);
+		} else {
+			tmp = _mm_sha256msg1_epu32(w[i - 4], w[i - 3]);
+			tmp = _mm_add_epi32(tmp, _mm_alignr_epi8(w[i - 1], w[i - 2], 4));
+			w[i] = _mm_sha256msg2_epu32(tmp, w[i - 1]);
+		}
+		msg = _mm_add_epi32(w[i], _mm_loadu_si128((const __m128i *)&k[4 * i]));
+		s1 = _mm_sha256rnds2_epu32(s1, s0, msg);
+		msg = _mm_shuffle_epi32(msg, 0x0E);
+		s0 = _mm_sha256rnds2_epu32(s0, s1, msg);
+	}
+	s0 = _mm_add_epi32(s0, abef);
+	s1 = _mm_add_epi32(s1, cdgh);
+	tmp = _mm_shuffle_epi32(s0, 0x1B);           /* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xB1);            /* DCHG */
+	s0 = _mm_blend_epi16(tmp, s1, 0xF0);         /* DCBA */
+	s1 = _mm_alignr_epi8(s1, tmp, 8);            /* HGFE */
+	_mm_storeu_si128((__m128i *)&state[0], s0);
+	_mm_storeu_si128((__m128i *)&state[4], s1);
+}
+
+static bool cpu_has_sha(void)
+{
+	unsigned a, b, c, d;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
+		return false;
+	return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+}
+
+static void (*pick_block(void))(uint32_t *, const uint8_t *)
+{
+	static int have = -1;
+
+	if (have < 0)
+		have = cpu_has_sha();
+	return have ? sha256_block_ni : sha256_block;
+}
+#else
+static void (*pick_block(void))(uint32_t *, const uint8_t *)
+{
+	return sha256_block;
+}
+#endif
+
 void sha256_init(struct sha256 *h)
 {
 	/* Fractional parts of the square roots of the first 8 primes. */
@@ -68,6 +138,7 @@ void sha256_init(struct sha256 *h)
 
 void sha256_update(struct sha256 *h, const void *data, size_t len)
 {
+	void (*block)(uint32_t *, const uint8_t *) = pick_block();
 	const uint8_t *p = data;
 
 	if (len == 0)
@@ -82,12 +153,12 @@ void sha256_update(struct sha256 *h, const void *data, size_t len)
 		len -= take;
 		if (h->used < 64)
 			return;
-		sha256_block(h->state, h->block);
+		block(h->state, h->block);
 		h->used = 0;
 	}
 	/* Whole blocks straight from the caller's buffer, without copying. */
 	for (; len >= 64; p += 64, len -= 64)
-		sha256_block(h->state, p);
+		block(h->state, p);
 	if (len)
 		memcpy(h->block, p, len);
 	h->used = len;
@@ -100,13 +171,13 @@ void sha256_final(struct sha256 *h, uint8_t out[32])
 	h->block[h->used++] = 0x80;
 	if (h->used > 56) {
 		memset(h->block + h->used, 0, 64 - h->used);
-		sha256_block(h->state, h->block);
+		pick_block()(h->state, h->block);
 		h->used = 0;
 	}
 	memset(h->block + h->used, 0, 56 - h->used);
 	for (int i = 0; i < 8; i++)
 		h->block[56 + i] = (uint8_t)(bits >> (56 - 8 * i));
-	sha256_block(h->state, h->block);
+	pick_block()(h->state, h->block);
 	for (int i = 0; i < 8; i++) {
 		out[4 * i] = (uint8_t)(h->state[i] >> 24);
 		out[4 * i + 1] = (uint8_t)(h->state[i] >> 16);
@@ -116,20 +187,29 @@ void sha256_final(struct sha256 *h, uint8_t out[32])
 	h->used = 0;
 }
 
-void sha256_hex(const void *data, size_t len, char out[65])
+void sha256_final_tag(struct sha256 *h, char out[72])
 {
 	static const char digits[] = "0123456789abcdef";
-	struct sha256 h;
 	uint8_t d[32];
+
+	sha256_final(h, d);
+	memcpy(out, "sha256:", 7);
+	for (int i = 0; i < 32; i++) {
+		out[7 + 2 * i] = digits[d[i] >> 4];
+		out[8 + 2 * i] = digits[d[i] & 15];
+	}
+	out[71] = '\0';
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+	struct sha256 h;
+	char tag[72];
 
 	sha256_init(&h);
 	sha256_update(&h, data, len);
-	sha256_final(&h, d);
-	for (int i = 0; i < 32; i++) {
-		out[2 * i] = digits[d[i] >> 4];
-		out[2 * i + 1] = digits[d[i] & 15];
-	}
-	out[64] = '\0';
+	sha256_final_tag(&h, tag);
+	memcpy(out, tag + 7, 65);
 }
 
 void sha256_tag(const void *data, size_t len, char out[72])

@@ -83,6 +83,23 @@ static void write_items(struct ywriter *w, const struct catalog *c)
 	yw_sequence_end(w);
 }
 
+static bool write_catalog(struct ywriter *w, const struct catalog *c)
+{
+	yw_mapping_begin(w);
+	yw_pair(w, "format", CATALOG_FORMAT);
+	yw_pair(w, "id", c->id);
+	yw_pair(w, "title", c->title);
+	yw_pair(w, "title_en", c->title_en);
+	yw_pair(w, "edition", c->edition);
+	yw_pair(w, "publisher", c->publisher);
+	yw_pair(w, "notice", c->notice);
+	if (c->type_count)
+		yw_attr_types(w, c->types, c->type_count);
+	write_items(w, c);
+	yw_mapping_end(w);
+	return yw_close(w);
+}
+
 bool catalog_write(const struct catalog *c, struct strbuf *out)
 {
 	struct ywriter w;
@@ -91,19 +108,23 @@ bool catalog_write(const struct catalog *c, struct strbuf *out)
 		yw_close(&w);
 		return false;
 	}
-	yw_mapping_begin(&w);
-	yw_pair(&w, "format", CATALOG_FORMAT);
-	yw_pair(&w, "id", c->id);
-	yw_pair(&w, "title", c->title);
-	yw_pair(&w, "title_en", c->title_en);
-	yw_pair(&w, "edition", c->edition);
-	yw_pair(&w, "publisher", c->publisher);
-	yw_pair(&w, "notice", c->notice);
-	if (c->type_count)
-		yw_attr_types(&w, c->types, c->type_count);
-	write_items(&w, c);
-	yw_mapping_end(&w);
-	return yw_close(&w);
+	return write_catalog(&w, c);
+}
+
+static int put_file(void *ctx, const char *data, size_t len)
+{
+	return fwrite(data, 1, len, ctx) == len;
+}
+
+bool catalog_write_file(const struct catalog *c, FILE *out)
+{
+	struct ywriter w;
+
+	if (!yw_open_sink(&w, put_file, out)) {
+		yw_close(&w);
+		return false;
+	}
+	return write_catalog(&w, c);
 }
 
 bool catalog_save_file(const struct catalog *c, const char *path, struct diag_list *diags)
@@ -122,15 +143,25 @@ bool catalog_save_file(const struct catalog *c, const char *path, struct diag_li
 	return ok;
 }
 
+static int put_hash(void *ctx, const char *data, size_t len)
+{
+	sha256_update(ctx, data, len);
+	return 1;
+}
+
+/* Hashed as it is written: the canonical form is never held whole. */
 bool catalog_hash(const struct catalog *c, char out[72])
 {
-	struct strbuf b;
-	bool ok;
+	struct ywriter w;
+	struct sha256 h;
 
-	strbuf_init(&b);
-	ok = catalog_write(c, &b) && !b.failed;
-	if (ok)
-		sha256_tag(b.data ? b.data : "", b.len, out);
-	strbuf_free(&b);
-	return ok;
+	sha256_init(&h);
+	if (!yw_open_sink(&w, put_hash, &h)) {
+		yw_close(&w);
+		return false;
+	}
+	if (!write_catalog(&w, c))
+		return false;
+	sha256_final_tag(&h, out);
+	return true;
 }

@@ -1,10 +1,13 @@
 #include "yaml_reader.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "kijun/file.h"
 #include "kijun/i18n.h"
 #include "kijun/text.h"
 
@@ -48,11 +51,25 @@ static struct yr_mark mark_of_offset(const char *buf, size_t offset)
 	return at;
 }
 
-bool yr_open(struct yreader *r, const char *file, const char *buf, size_t len,
-	     unsigned max_depth, struct diag_list *diags)
+bool yr_utf8_check(const char *file, const char *buf, size_t len, struct diag_list *diags)
 {
 	size_t bad;
 
+	if (utf8_valid(buf, len, &bad))
+		return true;
+	{
+		struct yr_mark at = mark_of_offset(buf, bad);
+
+		diag_add(diags, file, at.line, at.column,
+			 _("invalid UTF-8 (byte 0x%02X); kijun files must be saved as UTF-8"),
+			 (unsigned)(unsigned char)buf[bad]);
+	}
+	return false;
+}
+
+bool yr_open_unchecked(struct yreader *r, const char *file, const char *buf, size_t len,
+		       unsigned max_depth, struct diag_list *diags)
+{
 	memset(r, 0, sizeof(*r));
 	r->file = file;
 	r->input = buf;
@@ -67,12 +84,48 @@ bool yr_open(struct yreader *r, const char *file, const char *buf, size_t len,
 		r->broken = true;
 		return false;
 	}
-	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf, len);
+	r->fd = -1;
+	if (buf)
+		yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf, len);
 	yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
-	if (!utf8_valid(buf, len, &bad)) {
-		yr_error(r, mark_of_offset(buf, bad),
-			 _("invalid UTF-8 (byte 0x%02X); kijun files must be saved as UTF-8"),
-			 (unsigned)(unsigned char)buf[bad]);
+	return true;
+}
+
+static int read_fd(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct yreader *r = data;
+	ssize_t n;
+
+	do
+		n = read(r->fd, buffer, size);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return 0;
+	/* Bounded as file_read_all bounds it, should the file grow. */
+	r->fd_bytes += (size_t)n;
+	if (r->fd_bytes > FILE_MAX_BYTES)
+		return 0;
+	*size_read = (size_t)n;
+	return 1;
+}
+
+bool yr_open_fd(struct yreader *r, const char *file, int fd, size_t len,
+		unsigned max_depth, struct diag_list *diags)
+{
+	if (!yr_open_unchecked(r, file, NULL, 0, max_depth, diags))
+		return false;
+	r->alias_budget = len * 4 > (1u << 20) ? len * 4 : (1u << 20);
+	r->fd = fd;
+	yaml_parser_set_input(&r->parser, read_fd, r);
+	return true;
+}
+
+bool yr_open(struct yreader *r, const char *file, const char *buf, size_t len,
+	     unsigned max_depth, struct diag_list *diags)
+{
+	if (!yr_open_unchecked(r, file, buf, len, max_depth, diags))
+		return false;
+	if (!yr_utf8_check(file, buf, len, diags)) {
 		r->broken = true;
 		return false;
 	}
@@ -106,6 +159,9 @@ static void report_syntax(struct yreader *r)
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		diag_add(r->diags, r->file, 0, 0, "%s", _("out of memory"));
+	} else if (p->error == YAML_READER_ERROR && !r->input) {
+		/* yr_open_fd: located when the file is read again whole */
+		yr_error(r, (struct yr_mark){ 0, 0 }, _("unreadable character: %s"), _(problem));
 	} else if (p->error == YAML_READER_ERROR) {
 		/* Control characters and the like: libyaml gives only the
 		 * byte offset. */
@@ -458,7 +514,11 @@ static struct yr_mark nul_escape_mark(const struct yreader *r, struct yr_mark at
 {
 	static const char *const forms[] = { "\\0", "\\x00", "\\u0000", "\\U00000000" };
 	const char *buf = r->input;
-	size_t len = r->input_len, i = offset_of_mark(buf, len, at);
+	size_t len = r->input_len, i;
+
+	if (!buf)
+		return at;  /* yr_open_fd: located when read again whole */
+	i = offset_of_mark(buf, len, at);
 
 	while (i < len && buf[i] != '"')  /* past an anchor or a tag */
 		i++;

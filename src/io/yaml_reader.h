@@ -53,6 +53,8 @@ struct yreader {
 	size_t alias_budget;
 	struct arena *arena;     /* where yr_text and friends copy values */
 	bool oom;                /* an allocation failed somewhere */
+	int fd;                  /* yr_open_fd: the file read, input is NULL */
+	size_t fd_bytes;         /* read from it so far */
 };
 
 /* Starts reading buf[0..len) (which must outlive the reader).  Reports
@@ -60,6 +62,24 @@ struct yreader {
 bool yr_open(struct yreader *r, const char *file, const char *buf, size_t len,
 	     unsigned max_depth, struct diag_list *diags);
 void yr_close(struct yreader *r);
+
+/* As yr_open, without checking the UTF-8 first.  libyaml refuses what
+ * that check refuses (strict UTF-8: no overlong forms, surrogates or
+ * code points past U+10FFFF), so yr_run checks only when reading failed
+ * or stopped early, and a whole valid file is not decoded twice. */
+bool yr_open_unchecked(struct yreader *r, const char *file, const char *buf, size_t len,
+		       unsigned max_depth, struct diag_list *diags);
+
+/* Reads from fd (a regular file of about len bytes) as libyaml asks for
+ * more, so the file is never held whole.  Problems are found but cannot
+ * be located exactly without the text (input is NULL): a caller reads the
+ * file whole again when there are any (catalog_load_file). */
+bool yr_open_fd(struct yreader *r, const char *file, int fd, size_t len,
+		unsigned max_depth, struct diag_list *diags);
+
+/* Reports the first invalid UTF-8 of buf[0..len) at its line and column;
+ * true when there is none. */
+bool yr_utf8_check(const char *file, const char *buf, size_t len, struct diag_list *diags);
 
 /* Enters the single document of the stream; false for an empty stream. */
 bool yr_document_begin(struct yreader *r);
@@ -101,6 +121,12 @@ void yr_error(struct yreader *r, struct yr_mark at, const char *fmt, ...)
 bool yr_run(const char *name, const char *buf, size_t len, unsigned max_depth,
 	    struct arena *arena, struct diag_list *diags,
 	    void (*read)(struct yreader *r, void *ctx), void *ctx);
+
+/* As yr_run, reading from fd with yr_open_fd; true only when the whole
+ * file was read with nothing to report. */
+bool yr_run_fd(const char *name, int fd, size_t len, unsigned max_depth,
+	       struct arena *arena, struct diag_list *diags,
+	       void (*read)(struct yreader *r, void *ctx), void *ctx);
 
 /* ---- typed values, copied into r->arena ------------------------------- */
 

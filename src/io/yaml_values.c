@@ -7,6 +7,7 @@
 #include "kijun/change_check.h"
 #include "kijun/file.h"
 #include "kijun/i18n.h"
+#include "kijun/text.h"
 #include "yaml_reader.h"
 
 static const char *copy(struct yreader *r, const struct yr_scalar *s)
@@ -50,11 +51,23 @@ bool yr_word(struct yreader *r, const char *what, char *buf, size_t size, struct
 	return true;
 }
 
+/* Drops the problems reported after the first `count` (and `dropped`). */
+static void drop_problems_after(struct diag_list *diags, size_t count, size_t dropped)
+{
+	for (size_t i = count; i < diags->count; i++) {
+		free(diags->items[i].file);
+		free(diags->items[i].message);
+	}
+	diags->count = count;
+	diags->dropped = dropped;
+}
+
 bool yr_run(const char *name, const char *buf, size_t len, unsigned max_depth,
 	    struct arena *arena, struct diag_list *diags,
 	    void (*read)(struct yreader *r, void *ctx), void *ctx)
 {
 	size_t before = diags->count + diags->dropped;
+	size_t before_count = diags->count, before_dropped = diags->dropped;
 	struct yreader r;
 
 	if (len > FILE_MAX_BYTES) {
@@ -62,15 +75,44 @@ bool yr_run(const char *name, const char *buf, size_t len, unsigned max_depth,
 			 FILE_MAX_BYTES >> 20);
 		return false;
 	}
-	if (yr_open(&r, name, buf, len, max_depth, diags)) {
+	if (yr_open_unchecked(&r, name, buf, len, max_depth, diags)) {
 		r.arena = arena;
 		read(&r, ctx);
+	}
+	/* Invalid UTF-8 is the one problem reported alone: what libyaml
+	 * made of the bytes before it would only confuse. */
+	if ((r.oom || r.broken || diags->count + diags->dropped != before ||
+	     !r.parser.stream_end_produced) && !utf8_valid(buf, len, NULL)) {
+		drop_problems_after(diags, before_count, before_dropped);
+		yr_utf8_check(name, buf, len, diags);
+		yr_close(&r);
+		return false;
 	}
 	yr_close(&r);
 	diag_list_sort(diags, before);
 	if (r.oom)
 		diag_add(diags, name, 0, 0, "%s", _("out of memory"));
 	return diags->count + diags->dropped == before;
+}
+
+bool yr_run_fd(const char *name, int fd, size_t len, unsigned max_depth,
+	       struct arena *arena, struct diag_list *diags,
+	       void (*read)(struct yreader *r, void *ctx), void *ctx)
+{
+	size_t before = diags->count + diags->dropped;
+	struct yreader r;
+	bool ok;
+
+	if (len > FILE_MAX_BYTES)
+		return false;
+	if (yr_open_fd(&r, name, fd, len, max_depth, diags)) {
+		r.arena = arena;
+		read(&r, ctx);
+	}
+	ok = !r.oom && !r.broken && r.parser.stream_end_produced &&
+	     diags->count + diags->dropped == before;
+	yr_close(&r);
+	return ok;
 }
 
 bool yr_text(struct yreader *r, const char *what, const char **out)

@@ -5,9 +5,16 @@
 
 static int write_handler(void *data, unsigned char *buffer, size_t size)
 {
-	struct strbuf *out = data;
+	struct ywriter *w = data;
 
-	strbuf_add(out, (const char *)buffer, size);
+	return w->sink(w->sink_ctx, (const char *)buffer, size);
+}
+
+static int append(void *ctx, const char *data, size_t len)
+{
+	struct strbuf *out = ctx;
+
+	strbuf_add(out, data, len);
 	return !out->failed;
 }
 
@@ -25,17 +32,18 @@ static void emit(struct ywriter *w, yaml_event_t *e, int ok)
 		w->failed = true;  /* the emitter deletes the event itself */
 }
 
-bool yw_open(struct ywriter *w, struct strbuf *out)
+bool yw_open_sink(struct ywriter *w, yw_sink sink, void *ctx)
 {
 	yaml_event_t e;
 
 	memset(w, 0, sizeof(*w));
-	w->out = out;
+	w->sink = sink;
+	w->sink_ctx = ctx;
 	if (!yaml_emitter_initialize(&w->emitter)) {
 		w->failed = true;
 		return false;
 	}
-	yaml_emitter_set_output(&w->emitter, write_handler, out);
+	yaml_emitter_set_output(&w->emitter, write_handler, w);
 	yaml_emitter_set_unicode(&w->emitter, 1);
 	yaml_emitter_set_width(&w->emitter, -1);
 	yaml_emitter_set_indent(&w->emitter, 2);
@@ -43,6 +51,14 @@ bool yw_open(struct ywriter *w, struct strbuf *out)
 	emit(w, &e, yaml_stream_start_event_initialize(&e, YAML_UTF8_ENCODING));
 	emit(w, &e, yaml_document_start_event_initialize(&e, NULL, NULL, NULL, 1));
 	return !w->failed;
+}
+
+bool yw_open(struct ywriter *w, struct strbuf *out)
+{
+	bool ok = yw_open_sink(w, append, out);
+
+	w->out = out;
+	return ok;
 }
 
 bool yw_close(struct ywriter *w)
@@ -54,7 +70,7 @@ bool yw_close(struct ywriter *w)
 	if (!w->failed && !yaml_emitter_flush(&w->emitter))
 		w->failed = true;
 	yaml_emitter_delete(&w->emitter);
-	return !w->failed && !w->out->failed;
+	return !w->failed && !(w->out && w->out->failed);
 }
 
 void yw_mapping_begin(struct ywriter *w)
@@ -110,7 +126,11 @@ static bool looks_typed(const char *s)
 	};
 	bool digit = false;
 
-	if (is_word(s, words))
+	/* Every word is at most 6 bytes and starts with one of these, or is
+	 * empty: most texts are ruled out without comparing them to the 37
+	 * words one by one. */
+	if ((s[0] == '\0' || strchr("~nNtTfFyYoO.-+", s[0])) && strnlen(s, 7) < 7 &&
+	    is_word(s, words))
 		return true;
 	if ((s[0] == '0' && (s[1] == 'x' || s[1] == 'o' || s[1] == 'b')))
 		return true;

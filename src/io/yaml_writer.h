@@ -11,13 +11,22 @@
 #include "kijun/catalog.h"
 #include "kijun/strbuf.h"
 
+/* Where the bytes go as the emitter hands them out: 0 to stop. */
+typedef int (*yw_sink)(void *ctx, const char *data, size_t len);
+
 struct ywriter {
 	yaml_emitter_t emitter;
-	struct strbuf *out;
+	struct strbuf *out;      /* yw_open's, or NULL */
+	yw_sink sink;
+	void *sink_ctx;
 	bool failed;
 };
 
+/* Appends to out. */
 bool yw_open(struct ywriter *w, struct strbuf *out);
+/* Hands the text to sink piece by piece, so it is never held whole (a
+ * catalog's canonical form is as large as its file). */
+bool yw_open_sink(struct ywriter *w, yw_sink sink, void *ctx);
 /* Ends the document; false if anything failed on the way. */
 bool yw_close(struct ywriter *w);
 
