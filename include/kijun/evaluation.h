@@ -86,6 +86,7 @@ enum gate_reason {
 	GATE_NOT_EFFECTIVE,
 	GATE_PARTLY_NO_DECISION, /* 一部有効 without a recorded decision */
 	GATE_NOT_APPLICABLE,
+	GATE_TEXT_CHANGED,    /* its text changed since the design evaluation */
 	GATE_REASON_COUNT
 };
 
@@ -217,6 +218,10 @@ bool evaluation_result_allowed(const struct eval_item *it, enum eval_result r);
  * False, nothing changed, when evaluation_result_allowed says no. */
 bool evaluation_set_result(struct evaluation *e, struct eval_item *it,
 			   enum eval_result r, const char *date);
+
+/* After a finding was added: a result its findings no longer allow comes
+ * down to the bound (該当なし to 未評価).  True when it changed. */
+bool evaluation_clamp_result(struct eval_item *it);
 
 /* True when the item has procedures and every one is 質問: weak evidence. */
 bool evaluation_inquiry_only(const struct eval_item *it);

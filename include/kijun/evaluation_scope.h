@@ -26,7 +26,8 @@ bool evaluation_scope_has(const char *scope, const struct catalog *cat, uint32_t
 /* Fills e (freshly initialised, kind and scope set) with every evaluable
  * item in scope, in document order, each with its text hash.  For an
  * operating evaluation, `design` is the design evaluation it follows:
- * only the items evaluation_gate_reason takes come in, the others are
+ * only the items evaluation_gate_reason takes, and whose text is the one
+ * the design evaluation saw, come in; the others are
  * recorded in e's absent list with the reason (design items the
  * tailoring no longer has are left out silently: they are reported as
  * gone when the design evaluation is opened).  False when out of memory. */

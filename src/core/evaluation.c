@@ -30,7 +30,7 @@ const char *const evaluation_fstate_names[FSTATE_COUNT] = {
 };
 const char *const evaluation_gate_reason_names[GATE_REASON_COUNT] = {
 	"taken", "not-evaluated", "not-effective", "partly-effective-without-decision",
-	"not-applicable",
+	"not-applicable", "text-changed",
 };
 
 int evaluation_parse(const char *name, size_t len, const char *const *names, int count)
@@ -234,6 +234,14 @@ bool evaluation_set_result(struct evaluation *e, struct eval_item *it,
 		it->state = ESTATE_DOING;
 	if (date)
 		it->updated = evaluation_strdup(e, date);
+	return true;
+}
+
+bool evaluation_clamp_result(struct eval_item *it)
+{
+	if (evaluation_result_allowed(it, (enum eval_result)it->result))
+		return false;
+	it->result = (uint8_t)(it->result == RESULT_NA ? RESULT_NONE : evaluation_result_bound(it));
 	return true;
 }
 

@@ -83,6 +83,9 @@ bool evaluation_scope_build(struct evaluation *e, const struct resolution *res,
 		}
 		d = evaluation_find(design, catalog_item(cat, i)->id);
 		why = d ? evaluation_gate_reason(d) : GATE_NOT_EVALUATED;
+		/* A design judged on other words says nothing of these. */
+		if (why == GATE_TAKEN && evaluation_scope_drift(d, res) != DRIFT_NONE)
+			why = GATE_TEXT_CHANGED;
 		if (why == GATE_TAKEN ? !add_item(e, cat, i)
 				      : !evaluation_add_absent(e, catalog_item(cat, i)->id, why))
 			return false;

@@ -10,6 +10,7 @@
 #include "kijun/evaluation_io.h"
 #include "kijun/evaluation_scope.h"
 #include "kijun/file_format.h"
+#include "kijun/i18n.h"
 #include "kijun/resolve.h"
 #include "kijun/tailoring.h"
 
@@ -289,6 +290,14 @@ static void test_worst_finding_wins(void **state)
 	add_finding(&e, it, GRADE_MAJOR);
 	add_finding(&e, it, GRADE_MINOR);
 	assert_int_equal(evaluation_result_bound(it), RESULT_NOT_EFFECTIVE);
+	/* A result the findings no longer allow comes down to the bound. */
+	it->result = RESULT_EFFECTIVE;
+	assert_true(evaluation_clamp_result(it));
+	assert_int_equal(it->result, RESULT_NOT_EFFECTIVE);
+	assert_false(evaluation_clamp_result(it));
+	it->result = RESULT_NA;
+	assert_true(evaluation_clamp_result(it));
+	assert_int_equal(it->result, RESULT_NONE);
 	/* A closed finding still bounds: the period had the deficiency. */
 	it->findings[2].state = FSTATE_CLOSED;
 	assert_false(evaluation_result_allowed(it, RESULT_PARTLY));
@@ -477,6 +486,34 @@ static void test_gate(void **state)
 	std_close(&s);
 }
 
+/* A design judged on words the item no longer has does not open the gate. */
+static void test_gate_refuses_changed_text(void **state)
+{
+	struct std s;
+	struct evaluation design, op;
+
+	(void)state;
+	std_open(&s);
+	evaluation_init(&design);
+	design.scope = "3.1.1.1 3.1.1.2";
+	assert_true(evaluation_scope_build(&design, &s.res, NULL));
+	design.items[0].result = RESULT_EFFECTIVE;
+	design.items[1].result = RESULT_EFFECTIVE;
+	design.items[1].text_hash = "sha256:old";
+	evaluation_init(&op);
+	op.kind = EVAL_OPERATING;
+	op.scope = design.scope;
+	assert_true(evaluation_scope_build(&op, &s.res, &design));
+	assert_int_equal(op.count, 1);
+	assert_string_equal(op.items[0].id, "3.1.1.1");
+	assert_int_equal(op.absent_count, 1);
+	assert_string_equal(op.absent[0].id, "3.1.1.2");
+	assert_int_equal(op.absent[0].reason, GATE_TEXT_CHANGED);
+	evaluation_free(&op);
+	evaluation_free(&design);
+	std_close(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -491,7 +528,10 @@ int main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_scope),
 		cmocka_unit_test(test_gate),
+		cmocka_unit_test(test_gate_refuses_changed_text),
 	};
 
+	/* The messages are matched in English. */
+	i18n_set_language(LANGUAGE_EN);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
