@@ -54,6 +54,8 @@ TUI_PURE_SRC += src/tui/status_text.c src/tui/marks.c src/cli/cli_locale.c
 TUI_PURE_SRC += src/tui/msglog.c
 # The built-in editor's text (issue 6).
 TUI_PURE_SRC += src/tui/textedit.c
+# The auditor's page and the words of an evaluation's codes (issue 12).
+TUI_PURE_SRC += src/tui/eval_page.c src/tui/eval_words.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))
