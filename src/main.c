@@ -11,6 +11,7 @@
 #include "kijun/file_format.h"
 #include "kijun/workspace_io.h"
 #include "kijun/i18n.h"
+#include "kijun/lock.h"
 #include "kijun/session_io.h"
 #include "kijun/text.h"
 #include "kijun/version.h"
@@ -162,11 +163,16 @@ static const char *locale_used;
 static int open_evaluation(const char *path, const char *script)
 {
 	struct cli_evaluation x;
+	struct lock l;
 	int rc = cli_evaluation_open(path, &x);
 
 	if (rc != EXIT_OK)
 		return rc;
-	rc = tui_run_evaluation(&x.s, &x.e, path, script);
+	rc = cli_evaluation_lock(path, &l);
+	if (rc == EXIT_OK) {
+		rc = tui_run_evaluation(&x.s, &x.e, path, script);
+		lock_release(&l);
+	}
 	cli_evaluation_close(&x);
 	return rc;
 }

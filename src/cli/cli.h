@@ -44,6 +44,13 @@ struct cli_evaluation {
 int cli_evaluation_open(const char *path, struct cli_evaluation *x);
 void cli_evaluation_close(struct cli_evaluation *x);
 
+struct lock;
+/* Takes FILE.kijun-lock for the auditor's screen (a dead holder's is
+ * taken over), so a second kijun cannot save over the first one's
+ * results; says who holds it otherwise.  EXIT_OK (lock_release it
+ * later) or EXIT_INVALID. */
+int cli_evaluation_lock(const char *path, struct lock *l);
+
 /* One line of `kijun changes`: step, op, target, author, date, reason.
  * withdrawn_by: the change that withdrew it, or CHANGE_NONE. */
 void cli_put_change(FILE *out, const struct change *c, uint32_t withdrawn_by);

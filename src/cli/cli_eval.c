@@ -9,6 +9,7 @@
 #include "kijun/evaluation_io.h"
 #include "kijun/evaluation_scope.h"
 #include "kijun/i18n.h"
+#include "kijun/lock.h"
 #include "kijun/session_io.h"
 #include "kijun/tailoring_io.h"
 #include "../tui/eval_words.h"
@@ -55,6 +56,30 @@ void cli_evaluation_close(struct cli_evaluation *x)
 	evaluation_free(&x->e);
 	free(x->tailoring_path);
 	memset(x, 0, sizeof(*x));
+}
+
+int cli_evaluation_lock(const char *path, struct lock *l)
+{
+	struct lock_info info, stale;
+	struct diag_list diags;
+	enum lock_result got;
+
+	memset(l, 0, sizeof(*l));
+	diag_list_init(&diags);
+	got = lock_acquire(l, path, &info, &diags);
+	if (got == LOCK_STALE) {
+		stale = info;
+		got = lock_take_over(l, path, &stale, &info, &diags);
+	}
+	if (got == LOCK_HELD || got == LOCK_STALE)
+		cli_printf(stderr, _("%s is open in kijun by %s@%s (pid %ld) since %s: close it there first\n"),
+			   path, info.user, info.host, info.pid, info.since);
+	cli_print_diags(stderr, &diags);
+	diag_list_free(&diags);
+	if (got == LOCK_TAKEN)
+		return EXIT_OK;
+	lock_release(l);  /* frees what it holds; removes nothing not ours */
+	return EXIT_INVALID;
 }
 
 /* ---- eval new ------------------------------------------------------------ */

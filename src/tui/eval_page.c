@@ -162,6 +162,22 @@ void eval_page_item(struct detail *d, const struct evaluation *e, const struct e
 			    1, it->reviewer ? DETAIL_BODY : DETAIL_MUTED);
 }
 
+void eval_page_context(struct detail *d, const char *parent_id, const char *parent_title)
+{
+	size_t before = d->count;
+	char *line = detail_printf(d, _("under %s %s"), parent_id, parent_title ? parent_title : "");
+	struct detail_line l;
+
+	if (!line || d->count == 0)
+		return;
+	detail_push(d, line, strlen(line), 0, DETAIL_MUTED);
+	if (d->count != before + 1)
+		return;  /* out of memory: the page goes without it */
+	l = d->lines[before];
+	memmove(&d->lines[2], &d->lines[1], (before - 1) * sizeof(l));
+	d->lines[1] = l;
+}
+
 size_t eval_page_bar(const struct eval_counts *c, int cells, char *out, size_t size)
 {
 	char tail[32];

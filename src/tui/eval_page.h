@@ -20,6 +20,11 @@
 void eval_page_item(struct detail *d, const struct evaluation *e, const struct eval_item *it,
 		    const enum evidence_check *checks, enum eval_drift drift);
 
+/* Puts "under ID TITLE" (the control a detailed control belongs to) as
+ * the second line of a page detail_build made: the auditor reads which
+ * control the detailed item is part of. */
+void eval_page_context(struct detail *d, const char *parent_id, const char *parent_title);
+
 /* "[####......] 4/10" in `cells` cells (at least 8): # for items with a
  * result, . for the rest.  Returns bytes written. */
 size_t eval_page_bar(const struct eval_counts *c, int cells, char *out, size_t size);

@@ -44,7 +44,7 @@ const struct eval_binding eval_keymap[] = {
 	{ "f", N_("add a finding (grade, root cause, owner, due date, urgency)"), EACT_FINDING, { 'f' } },
 	{ "m", N_("sampling: frequency, population, size, samples, deviations"), EACT_SAMPLING, { 'm' } },
 	{ "d", N_("the decision that takes a partly effective design to operation"), EACT_DECISION, { 'd' } },
-	{ "c", N_("comment"), EACT_COMMENT, { 'c' } },
+	{ "c", N_("write or change the comment"), EACT_COMMENT, { 'c' } },
 	{ "o", N_("sign off as preparer or reviewer"), EACT_SIGNOFF, { 'o' } },
 	{ "F", N_("the open findings of the whole evaluation"), EACT_FINDINGS, { 'F' } },
 	{ "?", N_("this help"), EACT_HELP, { '?', KEY_F(1) } },
@@ -68,12 +68,18 @@ static enum eval_action lookup(int code, bool is_key)
 
 void eval_ui_init(struct eval_ui *x, struct evaluation *e, const char *path)
 {
+	struct diag_list quiet;
+
 	memset(x, 0, sizeof(*x));
 	x->e = e;
 	x->path = path;
 	detail_init(&x->page);
 	arena_init(&x->scratch);
 	x->page_stale = true;
+	diag_list_init(&quiet);
+	if (!evaluation_files_hash(path, x->disk_hash, &quiet))
+		x->disk_hash[0] = '\0';
+	diag_list_free(&quiet);
 	/* Start where the work is: the first item without a result. */
 	if (e->count && e->items[0].result != RESULT_NONE) {
 		uint32_t k = eval_page_next_open(e, 0, true);
@@ -90,11 +96,24 @@ void eval_ui_free(struct eval_ui *x)
 
 bool eval_save(struct ui *ui)
 {
+	struct eval_ui *x = ui->eval;
 	struct diag_list diags;
+	char now[72];
 	bool ok;
 
 	diag_list_init(&diags);
-	ok = evaluation_save_file(ui->eval->e, ui->eval->path, &diags);
+	/* Someone else's save (a git pull, an editor) is never overwritten. */
+	if (x->disk_hash[0] && evaluation_files_hash(x->path, now, &diags) &&
+	    strcmp(now, x->disk_hash) != 0) {
+		ui_message(ui, ROLE_ERROR, "%s",
+			   _("NOT SAVED: the file changed on disk since it was opened; quit, and open it again"));
+		diag_list_free(&diags);
+		x->page_stale = true;
+		return false;
+	}
+	diag_list_clear(&diags);
+	ok = evaluation_save_file(x->e, x->path, &diags) &&
+	     evaluation_files_hash(x->path, x->disk_hash, &diags);
 	if (!ok)
 		ui_message(ui, ROLE_ERROR, _("NOT SAVED: %s (the change is kept: it is saved with the next one)"),
 			   diags.count ? diags.items[0].message : "");
@@ -149,8 +168,14 @@ static void build_page(struct ui *ui, int width)
 	for (uint32_t k = 0; cv && k < it->evidence_count; k++)
 		cv[k] = evaluation_files_check(x->path, &it->evidence[k]);
 	detail_build(&x->page, &res->cat, i, width, &ctx);
-	if (i == ITEM_NONE)
+	if (i == ITEM_NONE) {
 		detail_push_wrapped(&x->page, it->id, 0, DETAIL_ID);
+	} else {
+		const struct item *up = catalog_item(&res->cat, catalog_item(&res->cat, i)->parent);
+
+		if (up->kind == ITEM_CONTROL)
+			eval_page_context(&x->page, up->id, item_title(up));
+	}
 	eval_page_item(&x->page, x->e, it, cv, evaluation_scope_drift(it, res));
 	if (cv != checks)
 		free(cv);

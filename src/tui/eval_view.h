@@ -19,6 +19,7 @@ struct eval_ui {
 	uint32_t cur;                /* the item shown */
 	struct detail page;          /* its page, laid out */
 	bool page_stale;             /* lay it out again */
+	char disk_hash[72];          /* the file as last read or written */
 	uint32_t findings_cursor;    /* in the open findings list */
 	/* What the prompts put together, until it is recorded. */
 	struct eval_procedure proc;

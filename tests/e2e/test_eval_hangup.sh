@@ -49,6 +49,7 @@ if grep -q '書きかけの指摘' "$W/d.yaml"; then
 	fail "a finding that was never confirmed was recorded"
 fi
 [ ! -e "$W/corp.yaml.recover" ] || fail "the untouched tailoring got a .recover"
+[ ! -e "$W/d.yaml.kijun-lock" ] || fail "the lock was left after the hangup"
 
 # Reopened: where the work stopped.
 start "KIJUN_AUTHOR=監査 太郎" KIJUN_DATE=2026-11-29 -- d.yaml

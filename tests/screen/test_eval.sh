@@ -53,6 +53,14 @@ assert_line 5 '^ 5a-5\.1\.1$'
 assert_contains '情報セキュリティ方針の策定にあたっては'
 wait_status '^ 整備状況評価 \| d\.yaml \| 1/10 '
 wait_message '^0 / 10 項目を評価済み'
+assert_line 6 '^ 5a-5\.1 情報セキュリティのための方針群 の詳細管理策$'
+# ?: the auditor's keys, in Japanese; q goes back.
+keys ?
+wait_line 2 '^監査画面のキー$'
+assert_contains '  1                 結果: 有効'
+assert_contains '  c                 コメントを書く・直す'
+keys q
+wait_line 4 '^\[1/10\] 5a-5\.1\.1'
 
 # 1: 有効, in the file at once.
 keys 1
@@ -180,6 +188,20 @@ assert_eq "$(results o.yaml | cut -f 1 | tr '\n' ' ')" \
 	"5a-5.1.1 5a-5.1.2 5a-5.1.5 5a-5.2.1 5a-5.2.2 5a-5.2.3 5a-5.3.1 " "the operating items"
 grep -q '^  file: d.yaml$' "$W/o.yaml" || fail "o.yaml does not name its design evaluation"
 kijun_cli 1 eval new corp.yaml -o o2.yaml --kind operating
+
+# ---- one kijun at a time; a file changed under it is not saved over ----
+start "$ID" "$DAY" -- o.yaml
+wait_line 4 '^\[1/7\] 5a-5\.1\.1'
+[ -f "$W/o.yaml.kijun-lock" ] || fail "no lock beside the open evaluation"
+kijun_cli 2 o.yaml
+has "$(cli_err)" '^o\.yaml は .*kijun で開いています'
+printf '# edited elsewhere\n' >>"$W/o.yaml"
+cp "$W/o.yaml" "$E2E_DIR/elsewhere.yaml"
+keys 1
+wait_message '^保存できません: 開いた後にファイルがディスク上で変わりました'
+cmp -s "$W/o.yaml" "$E2E_DIR/elsewhere.yaml" || fail "kijun saved over a file changed on disk"
+finish
+[ ! -e "$W/o.yaml.kijun-lock" ] || fail "the lock was left after quitting"
 
 # ---- a damaged file: every problem at its place ----
 sed 's/^  result: effective$/  result: excellent/' "$W/d.yaml" >"$W/bad.yaml"

@@ -143,6 +143,26 @@ static void test_item_page(void **state)
 	evaluation_free(&e);
 }
 
+static void test_context_line(void **state)
+{
+	struct detail d;
+
+	(void)state;
+	detail_init(&d);
+	d.width = 60;
+	detail_push_wrapped(&d, "5a-5.1.2", 0, DETAIL_ID);
+	detail_push_wrapped(&d, "detailed control", 0, DETAIL_MUTED);
+	detail_push_wrapped(&d, "the text", 0, DETAIL_BODY);
+	eval_page_context(&d, "5a-5.1", "Policies");
+	assert_int_equal(d.count, 4);
+	assert_int_equal(d.lines[0].style, DETAIL_ID);
+	assert_int_equal(d.lines[1].len, strlen("under 5a-5.1 Policies"));
+	assert_memory_equal(d.lines[1].text, "under 5a-5.1 Policies", d.lines[1].len);
+	assert_int_equal(d.lines[1].style, DETAIL_MUTED);
+	assert_memory_equal(d.lines[3].text, "the text", 8);
+	detail_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +170,7 @@ int main(void)
 		cmocka_unit_test(test_counts_lines),
 		cmocka_unit_test(test_next_open),
 		cmocka_unit_test(test_item_page),
+		cmocka_unit_test(test_context_line),
 	};
 
 	i18n_set_language(LANGUAGE_EN);
