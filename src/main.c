@@ -45,7 +45,7 @@ static const struct usage commands[] = {
 	  N_("after a crash: what FILE.kijun-journal would bring back; --apply replays it into FILE and saves, --discard removes it (exit 3: no journal)"),
 	  "recover", cli_recover },
 	{ "kijun eval new TAILORING -o FILE --kind KIND [--scope QUERY] [--from EVAL]",
-	  N_("a new evaluation of TAILORING in FILE (kijun FILE opens it); KIND design, or operating --from the design evaluation EVAL: only the items it found effective, the others printed with why"),
+	  N_("a new evaluation of TAILORING in FILE (kijun FILE opens it); KIND design, or operating --from the design evaluation EVAL: only the items it found effective, the others printed with why; --period FROM..TO the period evaluated"),
 	  "eval", cli_eval },
 	{ "kijun results EVAL",
 	  N_("one TSV line per evaluated item: id, state, result, procedures, evidence, findings, updated"),

@@ -42,4 +42,10 @@ enum eval_drift {
 };
 enum eval_drift evaluation_scope_drift(const struct eval_item *it, const struct resolution *res);
 
+/* A result recorded on an item whose text changed is a result on the new
+ * text: the item takes the text hash it has now (nothing for an item no
+ * longer there).  False when out of memory. */
+bool evaluation_scope_rehash(struct evaluation *e, struct eval_item *it,
+			     const struct resolution *res);
+
 #endif

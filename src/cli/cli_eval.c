@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "kijun/change_check.h"
 #include "kijun/evaluation_io.h"
 #include "kijun/evaluation_scope.h"
 #include "kijun/i18n.h"
@@ -85,14 +86,15 @@ int cli_evaluation_lock(const char *path, struct lock *l)
 /* ---- eval new ------------------------------------------------------------ */
 
 struct new_args {
-	const char *tailoring, *out, *scope, *from;
+	const char *tailoring, *out, *scope, *from, *period;
+	char period_from[11], period_to[11];
 	int kind;
 };
 
 static int new_usage(void)
 {
 	fprintf(stderr, "%s\n",
-		_("usage: kijun eval new TAILORING -o FILE --kind design|operating [--scope QUERY] [--from DESIGN-EVAL]"));
+		_("usage: kijun eval new TAILORING -o FILE --kind design|operating [--scope QUERY] [--from DESIGN-EVAL] [--period FROM..TO]"));
 	return EXIT_USAGE;
 }
 
@@ -110,6 +112,8 @@ static int parse_new(int argc, char **argv, struct new_args *a)
 			slot = &a->scope;
 		else if (strcmp(opt, "--from") == 0)
 			slot = &a->from;
+		else if (strcmp(opt, "--period") == 0)
+			slot = &a->period;
 		else if (strcmp(opt, "--kind") == 0) {
 			if (i + 1 >= argc)
 				return new_usage();
@@ -135,6 +139,23 @@ static int parse_new(int argc, char **argv, struct new_args *a)
 	}
 	if (!a->tailoring || !a->out || a->kind < 0)
 		return new_usage();
+	if (a->period) {
+		const char *dots = strstr(a->period, "..");
+
+		if (!dots || dots - a->period != 10 || strlen(dots + 2) != 10) {
+			cli_printf(stderr, _("--period is FROM..TO, two dates written YYYY-MM-DD, not \"%s\"\n"),
+				   a->period);
+			return EXIT_USAGE;
+		}
+		memcpy(a->period_from, a->period, 10);
+		memcpy(a->period_to, dots + 2, 10);
+		if (!change_check_date(a->period_from) || !change_check_date(a->period_to) ||
+		    strcmp(a->period_from, a->period_to) > 0) {
+			cli_printf(stderr, _("--period is FROM..TO, two dates written YYYY-MM-DD, not \"%s\"\n"),
+				   a->period);
+			return EXIT_USAGE;
+		}
+	}
 	if (a->kind == EVAL_OPERATING && !a->from) {
 		fprintf(stderr, "%s\n",
 			_("an operating evaluation follows a design evaluation: give it with --from"));
@@ -194,6 +215,10 @@ static int make_new(const struct new_args *a, struct session *s)
 		e.from_hash = dhash;
 		e.period_from = design.period_from;
 		e.period_to = design.period_to;
+	}
+	if (a->period) {
+		e.period_from = a->period_from;
+		e.period_to = a->period_to;
 	}
 	if (*session_author(s)) {
 		const char **v = arena_alloc(&e.arena, sizeof(*v));

@@ -105,3 +105,22 @@ enum eval_drift evaluation_scope_drift(const struct eval_item *it, const struct 
 	evaluation_text_hash(x->title, x->text, hash);
 	return it->text_hash && strcmp(hash, it->text_hash) == 0 ? DRIFT_NONE : DRIFT_CHANGED;
 }
+
+bool evaluation_scope_rehash(struct evaluation *e, struct eval_item *it,
+			     const struct resolution *res)
+{
+	uint32_t i = catalog_find(&res->cat, it->id);
+	const char *copy;
+	char hash[72];
+
+	if (i == ITEM_NONE || resolved_is_out(res, i))
+		return true;
+	evaluation_text_hash(catalog_item(&res->cat, i)->title, catalog_item(&res->cat, i)->text,
+			     hash);
+	if (it->text_hash && strcmp(it->text_hash, hash) == 0)
+		return true;
+	copy = evaluation_strdup(e, hash);
+	if (copy)
+		it->text_hash = copy;
+	return copy != NULL;
+}

@@ -10,6 +10,7 @@
 #include "eval_words.h"
 #include "kijun/change_check.h"
 #include "kijun/evaluation_io.h"
+#include "kijun/evaluation_scope.h"
 #include "kijun/i18n.h"
 #include "kijun/text.h"
 #include "ui.h"
@@ -54,6 +55,11 @@ void eval_edit_result(struct ui *ui, enum eval_result r)
 	if (!evaluation_set_result(ui->eval->e, it, r, session_date(ui->s))) {
 		ui_message(ui, ROLE_ERROR, _("%s: the findings allow at best %s (a deficiency stands)"),
 			   it->id, eval_words_result(evaluation_result_bound(it)));
+		return;
+	}
+	/* Evaluated again on the text it has now: no longer flagged. */
+	if (r != RESULT_NONE && !evaluation_scope_rehash(ui->eval->e, it, session_resolution(ui->s))) {
+		no_memory(ui);
 		return;
 	}
 	record(ui, eval_words_result(r));

@@ -8,6 +8,23 @@
 #include "eval_words.h"
 #include "kijun/i18n.h"
 
+/* Puts a line right under the id (line 0) of a page detail_build made,
+ * where it is seen without scrolling. */
+static void insert_under_id(struct detail *d, const char *text, int style)
+{
+	size_t before = d->count;
+	struct detail_line l;
+
+	if (!text || d->count == 0)
+		return;
+	detail_push(d, text, strlen(text), 0, style);
+	if (d->count != before + 1)
+		return;  /* out of memory: the page goes without it */
+	l = d->lines[before];
+	memmove(&d->lines[2], &d->lines[1], (before - 1) * sizeof(l));
+	d->lines[1] = l;
+}
+
 static void push_field(struct detail *d, const char *label, const char *value, int indent)
 {
 	if (!value || !*value)
@@ -133,12 +150,13 @@ static void push_findings(struct detail *d, const struct eval_item *it)
 void eval_page_item(struct detail *d, const struct evaluation *e, const struct eval_item *it,
 		    const enum evidence_check *checks, enum eval_drift drift)
 {
+	/* Under the id, above the text: it changes how the page is read. */
 	if (drift == DRIFT_CHANGED)
-		detail_push_wrapped(d, _("! the text changed since this item was evaluated: evaluate it again"),
-				    0, DETAIL_WARNING);
+		insert_under_id(d, _("! the text changed since this item was evaluated: evaluate it again"),
+				DETAIL_WARNING);
 	else if (drift == DRIFT_GONE)
-		detail_push_wrapped(d, _("! this item is no longer in the individual standard"), 0,
-				    DETAIL_WARNING);
+		insert_under_id(d, _("! this item is no longer in the individual standard"),
+				DETAIL_WARNING);
 	if (it->decision) {
 		detail_push_heading(d, _("Decision"));
 		detail_push_wrapped(d, it->decision, 1, DETAIL_BODY);
@@ -164,18 +182,9 @@ void eval_page_item(struct detail *d, const struct evaluation *e, const struct e
 
 void eval_page_context(struct detail *d, const char *parent_id, const char *parent_title)
 {
-	size_t before = d->count;
-	char *line = detail_printf(d, _("under %s %s"), parent_id, parent_title ? parent_title : "");
-	struct detail_line l;
-
-	if (!line || d->count == 0)
-		return;
-	detail_push(d, line, strlen(line), 0, DETAIL_MUTED);
-	if (d->count != before + 1)
-		return;  /* out of memory: the page goes without it */
-	l = d->lines[before];
-	memmove(&d->lines[2], &d->lines[1], (before - 1) * sizeof(l));
-	d->lines[1] = l;
+	insert_under_id(d, detail_printf(d, _("under %s %s"), parent_id,
+					 parent_title ? parent_title : ""),
+			DETAIL_MUTED);
 }
 
 size_t eval_page_bar(const struct eval_counts *c, int cells, char *out, size_t size)

@@ -16,7 +16,8 @@
 /* Appends the evaluation's part of item `it` to a page detail_build
  * made: decision, procedures (with the 質問-only warning), sampling,
  * evidence (checks[k]: how evidence k's file stands, or NULL), findings,
- * comment and sign-off.  drift says whether its text changed since. */
+ * comment and sign-off.  drift says whether its text changed since: a
+ * warning then goes right under the id. */
 void eval_page_item(struct detail *d, const struct evaluation *e, const struct eval_item *it,
 		    const enum evidence_check *checks, enum eval_drift drift);
 

@@ -139,7 +139,7 @@ void eval_announce(struct ui *ui)
 	evaluation_count(e, &c);
 	if (changed || gone)
 		ui_message(ui, ROLE_ERROR,
-			   _("the tailoring changed since this evaluation was made: %u items changed, %u gone (marked on their pages)"),
+			   _("the tailoring changed since: %u items have a new text, %u are gone (see their pages)"),
 			   changed, gone);
 	else if (!tailoring_hash(&session_workspace(ui->s)->t, hash) ||
 		 !e->tailoring_hash || strcmp(hash, e->tailoring_hash) != 0)

@@ -34,7 +34,11 @@ result_of() {
 }
 
 # ---- kijun eval new: ten items, in document order ----
-kijun_cli 0 eval new corp.yaml -o d.yaml --kind design --scope "5a-5.1 5a-5.2 5a-5.3.1"
+kijun_cli 1 eval new corp.yaml -o d.yaml --kind design --period 2027-03-31..2026-04-01
+has "$(cli_err)" '^--period は FROM\.\.TO'
+kijun_cli 0 eval new corp.yaml -o d.yaml --kind design --scope "5a-5.1 5a-5.2 5a-5.3.1" \
+	--period 2026-04-01..2027-03-31
+grep -q "^  from: '2026-04-01'$" "$W/d.yaml" || fail "the period was not written"
 has "$(cli_err)" '評価対象 10 項目（整備状況評価）、対象外 0 項目'
 assert_eq "$(results | wc -l | tr -d ' ')" 10 "items in the new evaluation"
 assert_eq "$(results | cut -f 1 | tr '\n' ' ')" \
@@ -178,6 +182,27 @@ assert_eq "$(results | awk -F '\t' '$1 == "5a-5.1.2"')" \
 	"5a-5.1.2's line"
 grep -q '^    sha256: sha256:' "$W/d.yaml" || fail "the evidence file's hash was not recorded"
 
+# ---- the tailoring changes: the changed item is flagged until evaluated again ----
+cat >>"$W/corp.yaml" <<'YAML'
+- op: reword
+  target: 5a-5.2.1
+  step: 4
+  text: 情報セキュリティの役割及び責任は、職務記述書に定めて割り当てる。
+  reason: 職務記述書で管理しているため。
+  author: 情報セキュリティ委員会事務局
+  date: '2026-11-28'
+YAML
+start "$ID" "$DAY" -- d.yaml
+wait_message '^個別管理基準が変わりました: 本文変更 1 項目、削除 0 項目（ページに表示）$'
+keys G h h h h
+wait_line 4 '^\[6/10\] 5a-5\.2\.1  結果: 有効'
+assert_contains '! 評価後に本文が変わりました: 評価し直してください'
+assert_contains '職務記述書に定めて割り当てる'
+keys 1
+wait_message '^5a-5\.2\.1: 有効（保存しました）$'
+assert_not_contains '! 評価後に本文が変わりました'
+finish
+
 # ---- the gate: an operating evaluation of what the design found sound ----
 kijun_cli 0 eval new corp.yaml -o o.yaml --kind operating --from d.yaml
 has "$(cli_err)" '評価対象 7 項目（運用状況評価）、対象外 3 項目'
@@ -187,6 +212,7 @@ assert_eq "$(cli_out | cut -f 1,2 | tr '\t\n' ': ')" \
 assert_eq "$(results o.yaml | cut -f 1 | tr '\n' ' ')" \
 	"5a-5.1.1 5a-5.1.2 5a-5.1.5 5a-5.2.1 5a-5.2.2 5a-5.2.3 5a-5.3.1 " "the operating items"
 grep -q '^  file: d.yaml$' "$W/o.yaml" || fail "o.yaml does not name its design evaluation"
+grep -q "^  to: '2027-03-31'$" "$W/o.yaml" || fail "o.yaml did not take the design's period"
 kijun_cli 1 eval new corp.yaml -o o2.yaml --kind operating
 
 # ---- one kijun at a time; a file changed under it is not saved over ----

@@ -128,7 +128,9 @@ static void test_item_page(void **state)
 	it->sampling.size = 3;
 	detail_init(&d);
 	d.width = 60;
+	detail_push_wrapped(&d, "1.1", 0, DETAIL_ID);
 	eval_page_item(&d, &e, it, checks, DRIFT_CHANGED);
+	assert_int_equal(d.lines[1].style, DETAIL_WARNING);
 	assert_true(page_has(&d, "the text changed since", DETAIL_WARNING));
 	assert_true(page_has(&d, "inquiry: the administrator", DETAIL_BODY));
 	assert_true(page_has(&d, "inquiry alone is weak", DETAIL_WARNING));

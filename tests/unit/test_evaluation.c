@@ -411,7 +411,12 @@ static void test_scope(void **state)
 	assert_int_equal(evaluation_scope_drift(&e.items[0], &s.res), DRIFT_NONE);
 	e.items[0].text_hash = "sha256:00";
 	assert_int_equal(evaluation_scope_drift(&e.items[0], &s.res), DRIFT_CHANGED);
+	/* Evaluated again: the item takes the text it has now. */
+	assert_true(evaluation_scope_rehash(&e, &e.items[0], &s.res));
+	assert_int_equal(evaluation_scope_drift(&e.items[0], &s.res), DRIFT_NONE);
 	e.items[1].id = "no-such-item";
+	assert_int_equal(evaluation_scope_drift(&e.items[1], &s.res), DRIFT_GONE);
+	assert_true(evaluation_scope_rehash(&e, &e.items[1], &s.res));
 	assert_int_equal(evaluation_scope_drift(&e.items[1], &s.res), DRIFT_GONE);
 	assert_false(evaluation_scope_has("3.1.1", &s.res.cat, catalog_find(&s.res.cat, "3.1.2.1")));
 	assert_true(evaluation_scope_has(NULL, &s.res.cat, catalog_find(&s.res.cat, "3.1.2.1")));
