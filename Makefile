@@ -58,6 +58,8 @@ TUI_PURE_SRC += src/tui/msglog.c
 TUI_PURE_SRC += src/tui/query_words.c
 # The built-in editor's text (issue 6).
 TUI_PURE_SRC += src/tui/textedit.c
+# The auditor's page and the words of an evaluation's codes (issue 12).
+TUI_PURE_SRC += src/tui/eval_page.c src/tui/eval_words.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))
@@ -204,7 +206,7 @@ bench: deps-build
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ := $(BUILD)/fuzz
-FUZZ_TARGETS := catalog tailoring text query
+FUZZ_TARGETS := catalog tailoring text query evaluation
 FUZZ_CFLAGS = -std=c11 $(WARN) -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
 	$(call only_libs_flags,$(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null))

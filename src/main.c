@@ -11,6 +11,7 @@
 #include "kijun/file_format.h"
 #include "kijun/workspace_io.h"
 #include "kijun/i18n.h"
+#include "kijun/lock.h"
 #include "kijun/session_io.h"
 #include "kijun/text.h"
 #include "kijun/version.h"
@@ -55,6 +56,12 @@ static const struct usage commands[] = {
 	{ "kijun import oscal IN [-o OUT]",
 	  N_("a catalog from an OSCAL catalog in JSON or YAML (docs/interop.md)"),
 	  "import", cli_import },
+	{ "kijun eval new TAILORING -o FILE --kind KIND [--scope QUERY] [--from EVAL]",
+	  N_("a new evaluation of TAILORING in FILE (kijun FILE opens it); KIND design, or operating --from the design evaluation EVAL: only the items it found effective, the others printed with why; --period FROM..TO the period evaluated"),
+	  "eval", cli_eval },
+	{ "kijun results EVAL",
+	  N_("one TSV line per evaluated item: id, state, result, procedures, evidence, findings, updated"),
+	  "results", cli_results },
 	{ "kijun catalog list [FILE]",
 	  N_("one TSV line per item"),
 	  "catalog", cli_catalog },
@@ -169,6 +176,42 @@ static const char *locale_used;
 /* kijun FILE: a tailoring to work on (created on the built-in catalog
  * when FILE does not exist yet), or a catalog to browse; opened through
  * the session, as the commands open theirs. */
+/* kijun EVAL: the auditor's screen, on the evaluation and the tailoring
+ * it names. */
+static int open_evaluation(const char *path, const char *script)
+{
+	struct cli_evaluation x;
+	struct lock l;
+	int rc = cli_evaluation_open(path, &x);
+
+	if (rc != EXIT_OK)
+		return rc;
+	rc = cli_evaluation_lock(path, &l);
+	if (rc == EXIT_OK) {
+		rc = tui_run_evaluation(&x.s, &x.e, path, script);
+		lock_release(&l);
+	}
+	cli_evaluation_close(&x);
+	return rc;
+}
+
+/* True when path is an evaluation file (by its format key). */
+static bool is_evaluation(const char *path)
+{
+	struct diag_list quiet;
+	char *buf;
+	size_t len;
+	bool yes = false;
+
+	diag_list_init(&quiet);
+	if (path && access(path, F_OK) == 0 && file_read_all(path, &buf, &len, &quiet)) {
+		yes = file_format_of(buf, len) == FORMAT_EVALUATION;
+		free(buf);
+	}
+	diag_list_free(&quiet);
+	return yes;
+}
+
 static int open_screen(const char *path, const char *script)
 {
 	struct diag_list diags;
@@ -177,6 +220,8 @@ static int open_screen(const char *path, const char *script)
 
 	/* Said before the screen takes the terminal; it is there again after. */
 	cli_locale_report(stderr, locale_state, locale_used);
+	if (is_evaluation(path))
+		return open_evaluation(path, script);
 	diag_list_init(&diags);
 	if (!session_load_file(&s, path, SESSION_OPEN_ANY, &diags)) {
 		cli_print_diags(stderr, &diags);

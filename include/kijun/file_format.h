@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-enum file_format { FORMAT_UNKNOWN, FORMAT_CATALOG, FORMAT_TAILORING };
+enum file_format { FORMAT_UNKNOWN, FORMAT_CATALOG, FORMAT_TAILORING, FORMAT_EVALUATION };
 
 /* What a kijun file is, by its top-level `format` key. */
 enum file_format file_format_of(const char *buf, size_t len);

@@ -9,6 +9,8 @@
 #include "kijun/diag.h"
 #include "kijun/json_write.h"
 #include "kijun/strbuf.h"
+#include "kijun/evaluation.h"
+#include "kijun/session.h"
 #include "kijun/tailoring.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
@@ -75,6 +77,32 @@ int cli_import(int argc, char **argv);
  * be used (the journal is then kept), 3 no journal. */
 int cli_recover(int argc, char **argv);
 enum { EXIT_NO_JOURNAL = 3 };
+
+/* `kijun eval new TAILORING -o FILE --kind design|operating [--scope
+ * QUERY] [--from DESIGN-EVAL]` and `kijun results EVAL` (cli_eval.c). */
+int cli_eval(int argc, char **argv);
+int cli_results(int argc, char **argv);
+
+/* An evaluation opened with the tailoring it evaluates. */
+struct cli_evaluation {
+	struct evaluation e;
+	struct session s;            /* the tailoring: a workspace session */
+	char *tailoring_path;
+	bool tailoring_changed;      /* its hash is not the recorded one */
+	uint32_t changed, gone;      /* items whose text changed, items gone */
+};
+
+/* Opens the evaluation at path and its tailoring; problems go to stderr.
+ * Exit code: EXIT_OK (close it later) or EXIT_INVALID. */
+int cli_evaluation_open(const char *path, struct cli_evaluation *x);
+void cli_evaluation_close(struct cli_evaluation *x);
+
+struct lock;
+/* Takes FILE.kijun-lock for the auditor's screen (a dead holder's is
+ * taken over), so a second kijun cannot save over the first one's
+ * results; says who holds it otherwise.  EXIT_OK (lock_release it
+ * later) or EXIT_INVALID. */
+int cli_evaluation_lock(const char *path, struct lock *l);
 
 /* One line of `kijun changes`: step, op, target, author, date, reason.
  * withdrawn_by: the change that withdrew it, or CHANGE_NONE. */

@@ -32,6 +32,8 @@ enum file_format file_format_of(const char *buf, size_t len)
 				kind = FORMAT_CATALOG;
 			else if (s.len > 16 && memcmp(s.value, "kijun-tailoring/", 16) == 0)
 				kind = FORMAT_TAILORING;
+			else if (s.len > 17 && memcmp(s.value, "kijun-evaluation/", 17) == 0)
+				kind = FORMAT_EVALUATION;
 		}
 	}
 	yr_close(&r);

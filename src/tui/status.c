@@ -7,6 +7,7 @@
 #include "kijun/i18n.h"
 #include "kijun/tailoring.h"
 #include "kijun/text.h"
+#include "eval_view.h"
 #include "status_text.h"
 #include "ui.h"
 
@@ -68,6 +69,13 @@ static void draw_status(struct ui *ui)
 		session_filter_count(ui->s),
 	};
 
+	/* The auditor's screen: nothing of the tailoring is edited there;
+	 * the position is the evaluation's. */
+	if (ui->eval) {
+		f.editing = false;
+		f.cursor = ui->eval->e->count ? ui->eval->cur + 1 : 0;
+		f.count = ui->eval->e->count;
+	}
 	if (ui->prompt.active && ui->message[0]) {
 		/* The message line holds the question; its complaint goes here. */
 		draw_str(y, 0, ui->cols, ui->message, ROLE_BAR, true);

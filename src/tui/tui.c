@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "eval_view.h"
 #include "keymap.h"
 #include "kijun/i18n.h"
 #include "kijun/session_io.h"
@@ -252,7 +253,9 @@ static void announce(struct ui *ui)
 
 	if (!w)
 		return;
-	if (session_conflict_count(ui->s))
+	if (ui->eval)
+		eval_announce(ui);
+	else if (session_conflict_count(ui->s))
 		ui_message(ui, ROLE_ERROR,
 			   _("%u changes do not apply to the base: ! lists them"),
 			   session_conflict_count(ui->s));
@@ -318,7 +321,7 @@ static void terminal_loop(struct ui *ui)
 	}
 }
 
-int tui_run(struct session *s, const char *name, const char *script)
+static int run(struct session *s, const char *name, const char *script, struct eval_ui *eval)
 {
 	struct ui ui;
 	struct script sc;
@@ -330,7 +333,8 @@ int tui_run(struct session *s, const char *name, const char *script)
 	memset(&sc, 0, sizeof(sc));
 	ui.s = s;
 	ui.name = name;
-	ui.view = &browse_view;
+	ui.view = eval ? &eval_view : &browse_view;
+	ui.eval = eval;
 	detail_init(&ui.detail);
 	if (!outline_init(&ui.tree, session_shown(s))) {
 		fprintf(stderr, "kijun: %s\n", _("out of memory"));
@@ -395,5 +399,22 @@ out:
 	free(ui.saved_expanded);
 	detail_free(&ui.detail);
 	outline_free(&ui.tree);
+	return rc;
+}
+
+int tui_run(struct session *s, const char *name, const char *script)
+{
+	return run(s, name, script, NULL);
+}
+
+int tui_run_evaluation(struct session *s, struct evaluation *e, const char *path,
+		       const char *script)
+{
+	struct eval_ui x;
+	int rc;
+
+	eval_ui_init(&x, e, path);
+	rc = run(s, path, script, &x);
+	eval_ui_free(&x);
 	return rc;
 }

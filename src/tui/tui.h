@@ -11,4 +11,11 @@
  * virtual: no terminal is needed (docs/scripting.md). */
 int tui_run(struct session *s, const char *name, const char *script);
 
+struct evaluation;
+
+/* The same on an evaluation of the tailoring s holds: the auditor's
+ * screen, saving the evaluation at path after every change. */
+int tui_run_evaluation(struct session *s, struct evaluation *e, const char *path,
+		       const char *script);
+
 #endif

@@ -81,8 +81,11 @@ struct flow {
 	const char *editor_problem;
 };
 
+struct eval_ui;
+
 struct ui {
 	struct session *s;         /* the document: changes, undo, view, search */
+	struct eval_ui *eval;      /* an evaluation open on it (eval_view.h), or NULL */
 	enum session_code identity;  /* why changes cannot be recorded, or OK */
 	const char *name;          /* file name shown in the status bar */
 	struct outline tree;
