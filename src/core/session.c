@@ -422,7 +422,8 @@ bool session_modified(const struct session *s)
 {
 	if (!s->ws)
 		return false;
-	return s->ws->t.count != s->saved_count || top_serial(s) != s->saved_top;
+	return s->ws->t.count != s->saved_count || top_serial(s) != s->saved_top ||
+	       s->position_moved;
 }
 
 void session_mark_saved(struct session *s)
@@ -431,6 +432,7 @@ void session_mark_saved(struct session *s)
 		return;
 	s->saved_count = s->ws->t.count;
 	s->saved_top = top_serial(s);
+	s->position_moved = false;
 }
 
 uint32_t session_saved_prefix(const struct session *s)
@@ -463,6 +465,21 @@ static void hide_subtree(const struct catalog *c, uint8_t *hidden, uint32_t i)
 		end = catalog_next(c, end);
 	for (uint32_t k = i; k != end && k != ITEM_NONE; k = catalog_next(c, k))
 		hidden[k] = 1;
+}
+
+/* Leaves out what the filter does not keep, but keeps the parents of what
+ * it keeps so the tree still reads as a tree; bit 2 marks them meanwhile. */
+static void apply_filter(struct session *s, const struct catalog *c)
+{
+	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
+		if ((s->hidden[i] & 1) || !s->filter(s->filter_ctx, s, i))
+			continue;
+		for (uint32_t a = i; a != ITEM_ROOT_INDEX && a != ITEM_NONE && !(s->hidden[a] & 2);
+		     a = c->items[a].parent)
+			s->hidden[a] |= 2;
+	}
+	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i))
+		s->hidden[i] = (s->hidden[i] & 2) ? (s->hidden[i] & 1) : 1;
 }
 
 static bool update_hidden(struct session *s)
@@ -503,7 +520,24 @@ static bool update_hidden(struct session *s)
 	default:
 		break;
 	}
+	if (s->filter)
+		apply_filter(s, c);
 	return true;
+}
+
+enum session_code session_set_filter(struct session *s, session_filter fn, void *ctx)
+{
+	s->filter = fn;
+	s->filter_ctx = ctx;
+	return changed(s);
+}
+
+void session_set_wizard_page(struct session *s, unsigned page)
+{
+	if (!s->ws || page > WIZARD_PAGE_MAX || s->ws->t.wizard_page == page)
+		return;
+	s->ws->t.wizard_page = (uint8_t)page;
+	s->position_moved = true;
 }
 
 enum session_code session_set_view(struct session *s, enum session_view v)
