@@ -49,6 +49,9 @@ enum action {
 	ACT_SAVE,
 	ACT_VIEW,
 	ACT_CONFLICTS,
+	ACT_WIZARD,
+	ACT_KEEP,
+	ACT_TREATS,
 	/* In the `!` list (conflict_keymap). */
 	ACT_JUMP,
 	ACT_WITHDRAW,

@@ -54,6 +54,7 @@ extern const struct view_ops browse_view;     /* browse_view.c */
 extern const struct view_ops help_view;       /* help_view.c */
 extern const struct view_ops conflicts_view;  /* conflicts_view.c */
 extern const struct view_ops messages_view;   /* messages_view.c */
+extern const struct view_ops wizard_view;     /* wizard_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
@@ -97,6 +98,7 @@ struct ui {
 	struct msglog messages;    /* what the message line said: M reads them */
 	size_t help_scroll;
 	uint32_t conflict_cursor;  /* the change selected in the `!` list */
+	unsigned wizard_page;      /* the wizard's page: 0 basis, 1–7 steps, 8 summary */
 
 	/* Layout, recomputed on every resize. */
 	int rows, cols;

@@ -1,0 +1,681 @@
+/* The wizard (`w`): the risk basis, the guideline's steps ①–⑦ one page
+ * each, and a summary.  A step page says what the step asks, shows its
+ * progress and the tree narrowed to what the step is about (the session's
+ * filter), and hands every other key to the browse view, so the editing
+ * keys work there as anywhere.  The checks are src/core/wizard.c. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edit.h"
+#include "keymap.h"
+#include "kijun/i18n.h"
+#include "kijun/risk.h"
+#include "kijun/text.h"
+#include "kijun/wizard.h"
+#include "ui.h"
+
+/* What each page asks and why, in kijun's words (guideline I.3, II.1–II.7). */
+static const char *page_text(unsigned page)
+{
+	switch (page) {
+	case 0: return _("The standard is tailored from risk (guideline I.3). Record the scope, the risk management policy's four elements, your own risk scale and the risks your assessment found; the steps then tie items to these risks.");
+	case 1: return _("Go through every item of the base and decide: keep it (K), reword it in your own terms (r, R), split or merge it (S, J), or exclude it (x). Write why: the auditor and your successor will read it.");
+	case 2: return _("Add what laws and regulations require and the standard should say (a, source: law). Written here, it shows how the law relates to your other security rules.");
+	case 3: return _("The standard does not cover IoT or industrial control systems. Take controls from other standards (CPSF, NIST CSF 2.0) as detailed controls under the fitting item (a, source: another standard).");
+	case 4: return _("Add what your organization needs beyond the standard: where information is very important, threats frequent or damage large. Keep the neighbouring items' level of detail; details go to technical items or procedures.");
+	case 5: return _("Internal rules older than this standard: tie items to them (i) and say how the two are kept consistent, so that neither contradicts the other. Every link needs that note.");
+	case 6: return _("Split the controls by their weight for your risk targets: mandatory, to be followed always, or recommended, where resources allow (m; B for a whole branch). The sentence ending must say the same.");
+	case 7: return _("Mark items that need advanced technical work, such as penetration tests, often by outside experts (t). Technology changes fast: give each a review interval in months.");
+	default: return _("What the wizard recorded, by step and operation, and the warnings still open.");
+	}
+}
+
+/* The keys a page adds to the browse view's, for its last line. */
+static const char *page_keys(unsigned page)
+{
+	switch (page) {
+	case 0: return _("1 organization  2 scope  3 policy  4 scale  5 risk  6 remove a risk  ] next  q close");
+	case 1: return _("K keep  x exclude  r reword  S split  J merge  T risks  ] next  [ back  q close");
+	case 6: return _("m level  B level for the branch  T risks  ] next  [ back  q close");
+	case 7: return _("t technical  ] next  [ back  q close");
+	case WIZARD_SUMMARY: return _("[ back  q close");
+	default: return _("a add  i link  T risks  ] next  [ back  q close");
+	}
+}
+
+/* ---- the page's tree ------------------------------------------------------------ */
+
+static bool page_filter(void *ctx, const struct session *s, uint32_t i)
+{
+	const struct ui *ui = ctx;
+	const struct resolution *r = session_resolution(s);
+
+	/* The base view numbers the base's items: the page is about the
+	 * tailored ones. */
+	if (!r || session_shown(s) != &r->cat)
+		return true;
+	return wizard_shows(ui->wizard_page, r, i);
+}
+
+static void go_to(struct ui *ui, unsigned page)
+{
+	ui->wizard_page = page;
+	session_set_wizard_page(ui->s, page);
+	ui_remember(ui);
+	if (session_set_filter(ui->s, page >= 1 && page <= STEP_MAX ? page_filter : NULL, ui) !=
+	    SESSION_OK || !ui_reload(ui, NULL)) {
+		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	outline_expand_all(&ui->tree);
+	outline_first(&ui->tree);
+}
+
+static void wizard_enter(struct ui *ui)
+{
+	struct workspace *w = session_workspace(ui->s);
+
+	if (session_view(ui->s) != SESSION_VIEW_TAILORED)
+		session_set_view(ui->s, SESSION_VIEW_TAILORED);
+	go_to(ui, w ? w->t.wizard_page : 0);
+}
+
+static void wizard_leave(struct ui *ui)
+{
+	ui_remember(ui);
+	session_set_filter(ui->s, NULL, NULL);
+	ui_reload(ui, NULL);
+	ui_layout(ui);
+}
+
+/* ---- progress ----------------------------------------------------------------- */
+
+static void page_progress(const struct ui *ui, unsigned page, struct wizard_progress *p)
+{
+	const struct resolution *r = session_resolution(ui->s);
+	struct workspace *w = session_workspace(ui->s);
+	struct risk_basis b;
+
+	memset(p, 0, sizeof(*p));
+	p->ack = CHANGE_NONE;
+	if (!r || !w || !risk_basis_build(&b, &w->t, r))
+		return;
+	wizard_progress(page, r, &b, p);
+	risk_basis_free(&b);
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+/* Writes s wrapped from row y, at most `rows` rows; returns the rows used. */
+static int draw_wrapped(int y, int x, int w, int rows, const char *s, enum draw_role role)
+{
+	struct wrap_line lines[32];
+	size_t n = text_wrap(s, w, lines, 32);
+	int used = 0;
+
+	for (size_t k = 0; k < n && k < 32 && used < rows; k++, used++)
+		draw_text(y + used, x, w, s + lines[k].start, lines[k].end - lines[k].start, role,
+			  true);
+	return used;
+}
+
+static int draw_heading(struct ui *ui, int y)
+{
+	char line[512];
+	struct wizard_progress p;
+	unsigned page = ui->wizard_page;
+
+	if (page == WIZARD_SUMMARY) {
+		snprintf(line, sizeof(line), "%s", _("Wizard: summary"));
+	} else {
+		size_t len;
+
+		/* The numbers first: a long step name is cropped, they are not. */
+		page_progress(ui, page, &p);
+		len = (size_t)snprintf(line, sizeof(line), _("Wizard %u/7  %u of %u done"), page,
+				       p.decided, p.total);
+		if (wizard_open(&p))
+			len += (size_t)snprintf(line + len, sizeof(line) - len, _("  %u warnings"),
+						wizard_open(&p));
+		else if (p.warnings)
+			len += (size_t)snprintf(line + len, sizeof(line) - len, "%s",
+						_("  warnings acknowledged"));
+		snprintf(line + len, sizeof(line) - len, "  %s", wizard_page_name(page));
+	}
+	draw_str(y, 0, ui->cols, line, ROLE_HEADING, true);
+	return 1;
+}
+
+static int draw_pair(struct ui *ui, int y, int rows, const char *label, const char *value)
+{
+	char line[1024];
+
+	if (rows <= 0)
+		return 0;
+	snprintf(line, sizeof(line), "%s: %s", label, text_is_blank(value) ? _("(not given)") : value);
+	return draw_wrapped(y, 1, ui->cols - 1, 1, line, text_is_blank(value) ? ROLE_MUTED : ROLE_NORMAL);
+}
+
+/* Page 0: the risk basis as it stands, and what is missing. */
+static void draw_basis(struct ui *ui, int y, int end)
+{
+	struct workspace *w = session_workspace(ui->s);
+	const struct resolution *r = session_resolution(ui->s);
+	struct risk_basis b;
+	char line[1024];
+	size_t len = 0;
+
+	if (!w || !r || !risk_basis_build(&b, &w->t, r))
+		return;
+	y += draw_pair(ui, y, end - y, _("the organization"), b.scope.organization);
+	y += draw_pair(ui, y, end - y, _("sites in scope"), b.scope.sites ? b.scope.sites : b.scope_text);
+	y += draw_pair(ui, y, end - y, _("information assets in scope"), b.scope.assets);
+	y += draw_pair(ui, y, end - y, _("processes in scope"), b.scope.processes);
+	y += draw_pair(ui, y, end - y, _("1) sharing risk awareness"), b.policy.awareness);
+	y += draw_pair(ui, y, end - y, _("2) setting targets"), b.policy.targets);
+	y += draw_pair(ui, y, end - y, _("3) top management follows"), b.policy.monitoring);
+	y += draw_pair(ui, y, end - y, _("4) evaluation and feedback"), b.policy.feedback);
+	line[0] = '\0';
+	for (uint32_t k = 0; k < b.scale_count && len < sizeof(line) - 8; k++)
+		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s", k ? " > " : "",
+					b.scale[k]);
+	y += draw_pair(ui, y, end - y, _("risk scale"), line);
+	if (y < end) {
+		snprintf(line, sizeof(line), _("risks (%u):"), b.risk_count);
+		draw_str(y++, 1, ui->cols - 1, line, ROLE_HEADING, true);
+	}
+	for (uint32_t k = 0; k < b.risk_count && y < end; k++) {
+		const struct risk *rk = &b.risks[k];
+		bool bad = risk_basis_rank(&b, rk->level) < 0 ||
+			   (rk->target_level && risk_basis_rank(&b, rk->target_level) < 0);
+
+		snprintf(line, sizeof(line), "%s  %s%s%s%s%s  %s  %s", rk->id, rk->level,
+			 rk->target_level ? " → " : "", rk->target_level ? rk->target_level : "",
+			 rk->deadline ? " " : "", rk->deadline ? rk->deadline : "",
+			 rk->properties ? rk->properties : "-", rk->description);
+		y += draw_wrapped(y, 2, ui->cols - 2, 1, line, bad ? ROLE_ERROR : ROLE_NORMAL);
+	}
+	risk_basis_free(&b);
+}
+
+/* Page 8: the changes by step and operation, and the open warnings. */
+static void draw_summary(struct ui *ui, int y, int end)
+{
+	struct workspace *w = session_workspace(ui->s);
+	const struct resolution *r = session_resolution(ui->s);
+	uint32_t counts[STEP_MAX + 1][OP_COUNT];
+	char line[1024];
+	bool any = false;
+
+	if (!w || !r)
+		return;
+	wizard_count(&w->t, r, counts);
+	for (unsigned step = 0; step <= STEP_MAX && y < end; step++) {
+		size_t len = (size_t)snprintf(line, sizeof(line), "%u %s:", step,
+					      wizard_page_name(step));
+		bool some = false;
+
+		for (int op = 0; op < OP_COUNT && len < sizeof(line) - 64; op++) {
+			if (!counts[step][op])
+				continue;
+			len += (size_t)snprintf(line + len, sizeof(line) - len, " %s %u",
+						change_op_label((enum change_op)op), counts[step][op]);
+			some = true;
+		}
+		if (!some)
+			snprintf(line + len, sizeof(line) - len, " %s", _("no changes"));
+		y += draw_wrapped(y, 1, ui->cols - 1, end - y, line, some ? ROLE_NORMAL : ROLE_MUTED);
+	}
+	if (y < end)
+		draw_str(y++, 1, ui->cols - 1, _("open warnings:"), ROLE_HEADING, true);
+	for (unsigned page = 0; page <= STEP_MAX && y < end; page++) {
+		struct wizard_progress p;
+
+		page_progress(ui, page, &p);
+		if (!wizard_open(&p))
+			continue;
+		snprintf(line, sizeof(line), _("%u %s: %u warnings"), page, wizard_page_name(page),
+			 wizard_open(&p));
+		draw_str(y++, 2, ui->cols - 2, line, ROLE_ERROR, true);
+		any = true;
+	}
+	if (!any && y < end)
+		draw_str(y++, 2, ui->cols - 2, _("none: every step is complete"), ROLE_NORMAL, true);
+}
+
+static void wizard_draw(struct ui *ui)
+{
+	int y = ui->body_y, end = ui->body_y + ui->body_h, saved_y = ui->body_y,
+	    saved_h = ui->body_h;
+	unsigned page = ui->wizard_page;
+
+	for (int k = y; k < end; k++)
+		draw_blank(k, 0, ui->cols, ROLE_NORMAL);
+	y += draw_heading(ui, y);
+	y += draw_wrapped(y, 1, ui->cols - 1, 4, page_text(page), ROLE_MUTED);
+	draw_str(end - 1, 0, ui->cols, page_keys(page), ROLE_BAR, true);
+	end--;
+	ui->cursor_y = y;
+	if (page == 0) {
+		draw_basis(ui, y, end);
+		return;
+	}
+	if (page == WIZARD_SUMMARY) {
+		draw_summary(ui, y, end);
+		return;
+	}
+	if (y >= end)
+		return;
+	/* The tree and the detail in the rows left, as the browse view
+	 * draws them. */
+	ui->body_y = y;
+	ui->body_h = end - y;
+	outline_set_height(&ui->tree, (uint32_t)ui->body_h);
+	tree_view_draw(ui);
+	if (ui->panes == PANES_BOTH)
+		detail_view_draw(ui);
+	if (ui->tree.row_count == 0)
+		draw_str(y, 1, ui->tree_w - 1, _("nothing here: this step is done, ] goes on"),
+			 ROLE_MUTED, true);
+	ui->cursor_y = ui->body_y + (int)(ui->tree.cursor - ui->tree.top);
+	ui->body_y = saved_y;
+	ui->body_h = saved_h;
+}
+
+/* ---- editing the risk basis (page 0) ------------------------------------------------ */
+
+/* Starts a basis change: no item, step 0. */
+static void basis_begin(struct ui *ui, enum change_op op)
+{
+	ui_flow_cancel(ui);
+	ui->flow.active = true;
+	ui->flow.item = ITEM_NONE;
+	ui->flow.c.op = op;
+	ui->flow.c.item.kind = -1;
+}
+
+static void basis_reason_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->flow.c.step = change_op_is_basis(ui->flow.c.op) ? STEP_BASIS : ui->flow.c.step;
+	ui->flow.c.reason = edit_keep(ui, answer);
+	edit_record(ui, &ui->flow.c);
+	ui_flow_cancel(ui);
+}
+
+static void basis_ask_reason(struct ui *ui)
+{
+	prompt_reason(ui, STEP_MIN, basis_reason_done);
+}
+
+static const char *opt(struct ui *ui, const char *answer)
+{
+	return text_is_blank(answer) ? NULL : edit_keep(ui, answer);
+}
+
+static struct risk_basis *current_basis(struct ui *ui, struct risk_basis *b)
+{
+	struct workspace *w = session_workspace(ui->s);
+
+	if (!w || !risk_basis_build(b, &w->t, session_resolution(ui->s)))
+		return NULL;
+	return b;
+}
+
+static void org_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->flow.c.scope.organization = edit_keep(ui, answer);
+	basis_ask_reason(ui);
+}
+
+static void scope_processes_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->flow.c.scope.processes = opt(ui, answer);
+	basis_ask_reason(ui);
+}
+
+static void scope_assets_done(struct ui *ui, const char *answer, int key)
+{
+	struct risk_basis b;
+
+	(void)key;
+	ui->flow.c.scope.assets = opt(ui, answer);
+	if (!current_basis(ui, &b))
+		return;
+	prompt_line(ui, _("processes in scope: "), b.scope.processes, true, scope_processes_done);
+	risk_basis_free(&b);
+}
+
+static void scope_sites_done(struct ui *ui, const char *answer, int key)
+{
+	struct risk_basis b;
+
+	(void)key;
+	ui->flow.c.scope.sites = opt(ui, answer);
+	if (!current_basis(ui, &b))
+		return;
+	prompt_line(ui, _("information assets in scope: "), b.scope.assets, true, scope_assets_done);
+	risk_basis_free(&b);
+}
+
+static void policy_step(struct ui *ui, const char *answer, int key);
+
+/* The four elements one after another; prompt.step is not used, so the
+ * element asked is counted in flow.item. */
+static void policy_ask(struct ui *ui)
+{
+	static const char *const labels[] = {
+		N_("1) how risk awareness is shared: "), N_("2) how targets are set: "),
+		N_("3) how top management follows them: "), N_("4) how results are evaluated and fed back: "),
+	};
+	struct risk_basis b;
+	const char *now[4];
+
+	if (!current_basis(ui, &b))
+		return;
+	now[0] = b.policy.awareness;
+	now[1] = b.policy.targets;
+	now[2] = b.policy.monitoring;
+	now[3] = b.policy.feedback;
+	prompt_line(ui, _(labels[ui->flow.item]), now[ui->flow.item], true, policy_step);
+	risk_basis_free(&b);
+}
+
+static void policy_step(struct ui *ui, const char *answer, int key)
+{
+	const char **slot[] = { &ui->flow.c.policy.awareness, &ui->flow.c.policy.targets,
+				&ui->flow.c.policy.monitoring, &ui->flow.c.policy.feedback };
+
+	(void)key;
+	*slot[ui->flow.item] = opt(ui, answer);
+	if (++ui->flow.item < 4)
+		policy_ask(ui);
+	else
+		basis_ask_reason(ui);
+}
+
+static void scale_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->flow.c.scale_count = edit_split_words(ui, answer, &ui->flow.c.scale);
+	basis_ask_reason(ui);
+}
+
+/* A risk, prompt by prompt: id, description, asset, properties, level,
+ * target level, deadline, owner; an existing id starts from its values. */
+static void risk_step(struct ui *ui, const char *answer, int key);
+
+static void risk_ask(struct ui *ui)
+{
+	static const char *const labels[] = {
+		N_("risk id: "), N_("description: "), N_("information asset (optional): "),
+		N_("affected properties, some of C I A (optional): "), N_("level: "),
+		N_("target level (optional): "), N_("by (YYYY-MM-DD, optional): "),
+		N_("owner (optional): "),
+	};
+	struct risk *k = &ui->flow.c.risk;
+	const char *now[] = { k->id, k->description, k->asset, k->properties, k->level,
+			      k->target_level, k->deadline, k->owner };
+	char label[256];
+
+	snprintf(label, sizeof(label), "%s", _(labels[ui->flow.item]));
+	prompt_line(ui, label, now[ui->flow.item], ui->flow.item >= 2 && ui->flow.item != 4,
+		    risk_step);
+}
+
+static void risk_step(struct ui *ui, const char *answer, int key)
+{
+	struct risk *k = &ui->flow.c.risk;
+	const char **slot[] = { &k->id, &k->description, &k->asset, &k->properties, &k->level,
+				&k->target_level, &k->deadline, &k->owner };
+
+	(void)key;
+	*slot[ui->flow.item] = opt(ui, answer);
+	if (ui->flow.item == 0 && k->id) {
+		struct risk_basis b;
+		const struct risk *old;
+
+		/* Changing a risk starts from what it says now. */
+		if (current_basis(ui, &b)) {
+			old = risk_basis_find(&b, k->id);
+			if (old) {
+				struct risk copy = *old;
+
+				k->description = edit_keep(ui, copy.description);
+				k->asset = edit_keep(ui, copy.asset);
+				k->properties = edit_keep(ui, copy.properties);
+				k->level = edit_keep(ui, copy.level);
+				k->target_level = edit_keep(ui, copy.target_level);
+				k->deadline = edit_keep(ui, copy.deadline);
+				k->owner = edit_keep(ui, copy.owner);
+			}
+			risk_basis_free(&b);
+		}
+	}
+	if (++ui->flow.item < 8)
+		risk_ask(ui);
+	else
+		basis_ask_reason(ui);
+}
+
+static void remove_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->flow.c.risk.id = edit_keep(ui, answer);
+	ui->flow.c.remove = true;
+	basis_ask_reason(ui);
+}
+
+static bool basis_key(struct ui *ui, wint_t ch)
+{
+	if (ui->identity != SESSION_OK) {
+		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(ui->identity)));
+		return true;
+	}
+	switch (ch) {
+	case '1':
+		basis_begin(ui, OP_SCOPE);
+		prompt_line(ui, _("organization: "), NULL, false, org_done);
+		return true;
+	case '2': {
+		struct risk_basis b;
+
+		basis_begin(ui, OP_SCOPE);
+		if (!current_basis(ui, &b))
+			return true;
+		prompt_line(ui, _("sites in scope: "), b.scope.sites, true, scope_sites_done);
+		risk_basis_free(&b);
+		return true;
+	}
+	case '3':
+		basis_begin(ui, OP_POLICY);
+		ui->flow.item = 0;
+		policy_ask(ui);
+		return true;
+	case '4':
+		basis_begin(ui, OP_SCALE);
+		prompt_line(ui, _("risk levels, highest first (such as 高 中 低): "), NULL, false,
+			    scale_done);
+		return true;
+	case '5':
+		basis_begin(ui, OP_RISK);
+		ui->flow.item = 0;
+		risk_ask(ui);
+		return true;
+	case '6':
+		basis_begin(ui, OP_RISK);
+		prompt_line(ui, _("remove the risk with id: "), NULL, false, remove_done);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- moving on: the page's check ---------------------------------------------------- */
+
+static void next_page(struct ui *ui)
+{
+	if (ui->wizard_page < WIZARD_SUMMARY)
+		go_to(ui, ui->wizard_page + 1);
+}
+
+static void ack_reason_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->flow.c.reason = edit_keep(ui, answer);
+	if (edit_record(ui, &ui->flow.c))
+		next_page(ui);
+	ui_flow_cancel(ui);
+}
+
+static void warn_done(struct ui *ui, const char *answer, int key)
+{
+	(void)answer;
+	if (key == 'a') {
+		basis_begin(ui, OP_ACKNOWLEDGE);
+		ui->flow.c.step = (uint8_t)ui->wizard_page;
+		prompt_reason(ui, ui->wizard_page ? ui->wizard_page : STEP_MIN, ack_reason_done);
+	} else {
+		next_page(ui);
+		ui_message(ui, ROLE_NORMAL, "%s", _("the warnings stay open: the summary lists them"));
+	}
+}
+
+static void try_next(struct ui *ui)
+{
+	struct wizard_progress p;
+	char label[256];
+
+	if (ui->wizard_page >= WIZARD_SUMMARY)
+		return;
+	page_progress(ui, ui->wizard_page, &p);
+	if (!wizard_open(&p) || ui->identity != SESSION_OK) {
+		next_page(ui);
+		return;
+	}
+	snprintf(label, sizeof(label),
+		 _("%u warnings: a acknowledge them with a reason, n go on leaving them open? "),
+		 wizard_open(&p));
+	prompt_key(ui, label, "an", warn_done);
+}
+
+/* ---- a level for a whole branch (page 6) ------------------------------------------ */
+
+static void bulk_reason_done(struct ui *ui, const char *answer, int key)
+{
+	const struct resolution *r = session_resolution(ui->s);
+	uint32_t top = ui->flow.item, n = 0, done = 0;
+	char **ids;
+
+	(void)key;
+	if (!r || top == ITEM_NONE) {
+		ui_flow_cancel(ui);
+		return;
+	}
+	/* By id: every change resolves the tailoring again. */
+	ids = calloc(r->cat.count, sizeof(*ids));
+	for (uint32_t i = top; ids && i != ITEM_NONE && (i == top || catalog_is_within(&r->cat, i, top));
+	     i = catalog_next(&r->cat, i))
+		if (wizard_concerns(6, r, i) && r->info[i].level == LEVEL_NONE)
+			ids[n++] = strdup(r->cat.items[i].id);
+	for (uint32_t k = 0; k < n; k++) {
+		struct change c = ui->flow.c;
+		struct session_result res;
+
+		if (!ids[k])
+			continue;
+		c.target = ids[k];
+		c.step = 6;
+		c.reason = answer;
+		done += session_apply(ui->s, &c, &res) == SESSION_OK;
+		free(ids[k]);
+	}
+	free(ids);
+	ui_remember(ui);
+	ui_reload(ui, NULL);
+	ui_message(ui, ROLE_NORMAL, _("recorded: %s on %u items (not saved yet: s saves)"),
+		   change_op_label(OP_LEVEL), done);
+	ui_flow_cancel(ui);
+}
+
+static void bulk_level_done(struct ui *ui, const char *answer, int key)
+{
+	(void)answer;
+	ui->flow.c.level = key == '1' ? LEVEL_MANDATORY : LEVEL_RECOMMENDED;
+	prompt_reason(ui, 6, bulk_reason_done);
+}
+
+static void bulk_level(struct ui *ui)
+{
+	char label[256];
+	uint32_t cur = outline_current(&ui->tree);
+
+	if (cur == ITEM_NONE || ui->identity != SESSION_OK)
+		return;
+	basis_begin(ui, OP_LEVEL);
+	ui->flow.item = cur;
+	snprintf(label, sizeof(label), "%s 1:%s 2:%s ", _("level for every item below without one?"),
+		 item_level_label(LEVEL_MANDATORY), item_level_label(LEVEL_RECOMMENDED));
+	prompt_key(ui, label, "12", bulk_level_done);
+}
+
+/* ---- keys ------------------------------------------------------------------------- */
+
+static bool wizard_key(struct ui *ui, bool is_key, wint_t ch)
+{
+	enum action a = keymap_lookup((int)ch, is_key);
+
+	if (!is_key && ch != 27 && a != ACT_NONE && a != ACT_REDRAW)
+		ui->message[0] = '\0';
+	if (!is_key && (ch == 'q' || ch == 27 || ch == 'w')) {
+		view_close(ui);
+		return true;
+	}
+	if (!is_key && ch == ']') {
+		try_next(ui);
+		return true;
+	}
+	if (!is_key && ch == '[') {
+		if (ui->wizard_page > 0)
+			go_to(ui, ui->wizard_page - 1);
+		return true;
+	}
+	if (ui->wizard_page == 0 && !is_key && basis_key(ui, ch))
+		return true;
+	if (ui->wizard_page == 6 && !is_key && ch == 'B') {
+		bulk_level(ui);
+		return true;
+	}
+	if (a == ACT_VIEW) {
+		ui_message(ui, ROLE_NORMAL, "%s", _("the wizard shows the tailored view: q closes it"));
+		return true;
+	}
+	if (ui->wizard_page == 0 || ui->wizard_page == WIZARD_SUMMARY) {
+		/* No tree: only what does not need one. */
+		if (a == ACT_UNDO || a == ACT_REDO || a == ACT_SAVE)
+			ui_edit_key(ui, a);
+		else if (a == ACT_HELP || a == ACT_MESSAGES || a == ACT_LANGUAGE || a == ACT_CONFLICTS)
+			browse_view.key(ui, is_key, ch);
+		return true;
+	}
+	return browse_view.key(ui, is_key, ch);
+}
+
+static const char *wizard_status(const struct ui *ui)
+{
+	(void)ui;
+	return _("WIZARD");
+}
+
+const struct view_ops wizard_view = {
+	.name = "wizard",
+	.enter = wizard_enter,
+	.leave = wizard_leave,
+	.draw = wizard_draw,
+	.key = wizard_key,
+	.status = wizard_status,
+};
