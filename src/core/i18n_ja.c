@@ -1194,6 +1194,20 @@ const struct translation i18n_table[] = {
 	  "警告は残したままです。まとめに一覧があります" },
 	{ "the wizard shows the tailored view: q closes it",
 	  "ウィザードは個別管理基準の表示で動きます。q で閉じます" },
+	{ "%s exists: kijun new never overwrites a file\n",
+	  "%s はすでにあります。kijun new はファイルを上書きしません\n" },
+	{ "%s: cannot find the way from %s to it\n",
+	  "%s: %s からの相対パスを求められません\n" },
+	{ "--base %s: neither a built-in catalog nor a file\n",
+	  "--base %s: 組み込みのカタログでもファイルでもありません\n" },
+	{ "a title or organization must be one line of text\n",
+	  "題名と組織名は 1 行の文字列にしてください\n" },
+	{ "usage: kijun new FILE [--base CATALOG-ID|FILE] [--title T] [--organization O]\n",
+	  "使い方: kijun new FILE [--base CATALOG-ID|FILE] [--title T] [--organization O]\n" },
+	{ "the wizard's progress as TSV, one line per page (0 the risk basis, 1-7 the steps): page, name, decided, total, open warnings",
+	  "ウィザードの進み具合をページごとに 1 行の TSV で出力する（0 はリスクの前提、1〜7 は手順）: ページ、名前、決定済み、全体、残っている警告" },
+	{ "a new tailoring FILE without the screen, on the built-in catalog or on a catalog or tailoring FILE",
+	  "画面を開かずに新しい個別管理基準 FILE を作る。基にするのは組み込みのカタログ、またはカタログか個別管理基準のファイル" },
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);

@@ -273,12 +273,14 @@ static void wizard_draw(struct ui *ui)
 	ui->body_y = y;
 	ui->body_h = end - y;
 	outline_set_height(&ui->tree, (uint32_t)ui->body_h);
-	tree_view_draw(ui);
-	if (ui->panes == PANES_BOTH)
-		detail_view_draw(ui);
-	if (ui->tree.row_count == 0)
-		draw_str(y, 1, ui->tree_w - 1, _("nothing here: this step is done, ] goes on"),
+	if (ui->tree.row_count == 0) {
+		draw_str(y, 1, ui->cols - 1, _("nothing here: this step is done, ] goes on"),
 			 ROLE_MUTED, true);
+	} else {
+		tree_view_draw(ui);
+		if (ui->panes == PANES_BOTH)
+			detail_view_draw(ui);
+	}
 	ui->cursor_y = ui->body_y + (int)(ui->tree.cursor - ui->tree.top);
 	ui->body_y = saved_y;
 	ui->body_h = saved_h;

@@ -1,0 +1,155 @@
+#!/bin/sh
+# The wizard (w) at 80x24 on the built-in catalog, the whole way: kijun new
+# makes the file; page 0 takes the scope, the policy's four elements, the
+# scale and a risk; step 1 keeps part III and excludes IV and V; saved and
+# quit halfway, `kijun progress` shows where it stands; reopened, w
+# resumes on the page it was left at; step 6 gives a level to a whole
+# branch (B); the summary says every step is complete, and so does
+# `kijun progress`.  Also: a page with open warnings asks before moving
+# on, and kijun new refuses to overwrite.
+. "$(dirname "$0")/lib.sh"
+
+W=$E2E_DIR/work
+mkdir "$W"
+E2E_CHDIR=$W
+F=w.yaml
+
+# progress: `kijun progress` as "page:decided/total:open" words.
+progress() {
+	kijun_cli 0 --lang=en progress "$F"
+	[ ! -s "$E2E_DIR/cli.err" ] || fail "kijun progress wrote to stderr: $(cat "$E2E_DIR/cli.err")"
+	awk -F '\t' '{ printf "%s%s:%s/%s:%s", (NR > 1 ? " " : ""), $1, $3, $4, $5 }' "$E2E_DIR/cli.out"
+}
+# reason TEXT: the reason prompt is open; gives TEXT.
+reason() {
+	wait_line "$(window_rows)" '理由:'
+	type_text "$1"
+	keys Enter
+	wait_message '^記録しました: '
+}
+# answer TEXT: types TEXT at the open line prompt and presses Enter.
+answer() {
+	type_text "$1"
+	keys Enter
+}
+
+kijun_cli 0 new "$F" --title "例示社の個別管理基準" --organization "株式会社例示"
+kijun_cli 2 new "$F"
+grep -q 'never overwrites' "$E2E_DIR/cli.err" || true
+grep -q '^organization: 株式会社例示$' "$W/$F" || fail "kijun new did not write the organization"
+assert_eq "$(progress | cut -d' ' -f1)" "0:1/5:4" "progress of a new file"
+
+start KIJUN_AUTHOR="事務局" KIJUN_DATE=2026-11-25 -- "$F"
+keys w
+wait_for "ウィザード 0/7  1/5 済  警告 4 件  リスクの前提"
+assert_match '^ 組織: 株式会社例示$'
+assert_match '^ 対象の拠点: （未記入）$'
+
+# ---- page 0: the risk basis ----
+keys 2
+wait_message '^対象の拠点:'
+answer "東京本社"
+answer "顧客情報"
+answer ""
+reason "適用範囲を定める"
+assert_match '^ 対象の拠点: 東京本社$'
+keys 3
+answer "四半期ごとの委員会で共有する"
+answer "高は半年以内に中以下にする"
+answer "委員会で社長に報告する"
+answer "年度末に評価し方針を見直す"
+reason "リスク管理方針"
+keys 4
+answer "高 中 低"
+reason "当社の3段階の尺度"
+assert_match '^ リスクの尺度: 高 > 中 > 低$'
+keys 5
+answer "R1"
+answer "委託先からの顧客情報の漏えい"
+answer "顧客情報"
+answer "CI"
+answer "高"
+answer "中"
+answer "2027-05-31"
+answer "情報システム部長"
+reason "リスクアセスメントの結果"
+wait_for "ウィザード 0/7  5/5 済  リスクの前提"
+assert_match '^  R1  高 → 中 2027-05-31  CI  委託先からの顧客情報の漏えい$'
+
+# No warnings: ] goes straight on.
+keys ]
+wait_for "ウィザード 1/7  0/667 済  警告 667 件"
+assert_match '基準の項目を一つずつ見て決める'
+
+# ---- step 1: keep III, exclude IV and V ----
+keys /
+type_text "IV"
+keys Enter
+keys x
+reason "マネジメント基準は別の規程で扱う"
+keys /
+type_text "V"
+keys Enter
+keys x
+reason "管理策基準は今回の範囲外"
+keys /
+type_text "III"
+keys Enter
+keys K
+reason "ガバナンス基準はそのまま適用する"
+wait_for "ウィザード 1/7  667/667 済"
+assert_match '対象はありません。この手順は完了、\] で次へ'
+
+# Saved and quit halfway: progress on the file, position kept.
+keys s
+wait_message '件の変更を .* に保存しました$'
+keys q
+wait_status '^ 閲覧 \| '
+keys q
+wait_exit 10
+assert_clean_exit 0
+stop_kijun
+grep -q '^wizard_page: 1$' "$W/$F" || fail "the wizard's page was not saved"
+got=$(progress)
+case $got in
+"0:5/5:0 1:667/667:0 2:0/0:0 3:0/0:0 4:0/0:0 5:0/0:0 6:0/52:52 7:0/0:0") ;;
+*) fail "progress halfway: $got" ;;
+esac
+
+# ---- resumed: w opens on step 1 ----
+start KIJUN_AUTHOR="事務局" KIJUN_DATE=2026-11-26 -- "$F"
+keys w
+wait_for "ウィザード 1/7  667/667 済"
+keys ] ] ] ]
+wait_for "ウィザード 5/7  0/0 済"
+keys ]
+wait_for "ウィザード 6/7  0/52 済  警告 52 件"
+# Open warnings ask before moving on; Esc stays.
+keys ]
+wait_message '警告 52 件: a 理由を付けて承知する'
+keys Escape
+wait_for "ウィザード 6/7"
+# B at the top of the branch: every item below without a level.
+keys g B
+wait_message '水準のない配下の項目すべてに設定する水準は'
+keys 1
+reason "ガバナンス基準は必須とする"
+wait_for "ウィザード 6/7  52/52 済"
+keys ] ]
+wait_for "ウィザード: まとめ"
+assert_match '^ 1 情報セキュリティ管理基準の参照・項目の抽出: 除外 2 そのまま維持する 1$'
+assert_match '^  なし: すべての手順が完了$'
+keys s
+wait_message '件の変更を .* に保存しました$'
+keys q
+wait_status '^ 閲覧 \| '
+finish
+
+got=$(progress)
+case $got in
+"0:5/5:0 1:667/667:0 2:0/0:0 3:0/0:0 4:0/0:0 5:0/0:0 6:52/52:0 7:0/0:0") ;;
+*) fail "progress at the end: $got" ;;
+esac
+grep -q '^wizard_page: 8$' "$W/$F" || fail "the wizard's last page was not saved"
+kijun_cli 0 resolve "$F"
+pass
