@@ -53,6 +53,8 @@ TUI_PURE_SRC += src/tui/status_text.c src/tui/marks.c src/cli/cli_locale.c
 # The message history (M).
 TUI_PURE_SRC += src/tui/msglog.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
+# Step 3's second built-in catalog, compiled into the same generated file.
+CSF_CATALOG := data/catalog/csf-2.0.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 REL_LIB := $(call objs,$(REL),$(LIB_SRC)) $(REL)/gen/builtin_catalog.o
@@ -90,9 +92,10 @@ $(GEN)/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(WARN) -O1 -o $@ $<
 
-$(GEN)/builtin_catalog.c: $(CATALOG) $(GEN)/embed
+$(GEN)/builtin_catalog.c: $(CATALOG) $(CSF_CATALOG) $(GEN)/embed
 	@mkdir -p $(@D)
-	$(GEN)/embed builtin_catalog $(CATALOG) > $@.tmp && mv $@.tmp $@
+	$(GEN)/embed builtin_catalog $(CATALOG) > $@.tmp && \
+	$(GEN)/embed builtin_csf $(CSF_CATALOG) >> $@.tmp && mv $@.tmp $@
 
 $(REL)/gen/builtin_catalog.o: $(GEN)/builtin_catalog.c
 	@mkdir -p $(@D)

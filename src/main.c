@@ -50,7 +50,7 @@ static const struct usage commands[] = {
 	  N_("after a crash: what FILE.kijun-journal would bring back; --apply replays it into FILE and saves, --discard removes it (exit 3: no journal)"),
 	  "recover", cli_recover },
 	{ "kijun catalog list [FILE]",
-	  N_("one TSV line per item"),
+	  N_("one TSV line per item; FILE may be a built-in catalog's id: meti-ismk-2025 (the default), csf-2.0 (NIST CSF 2.0)"),
 	  "catalog", cli_catalog },
 	{ "kijun catalog check [FILE]",
 	  N_("every problem in a catalog, as file:line:column"),
