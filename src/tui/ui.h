@@ -99,6 +99,7 @@ struct ui {
 	size_t help_scroll;
 	uint32_t conflict_cursor;  /* the change selected in the `!` list */
 	unsigned wizard_page;      /* the wizard's page: 0 basis, 1–7 steps, 8 summary */
+	int wizard_risk_level;     /* f: only items treating risks ranked 0..this; -1 all */
 
 	/* Layout, recomputed on every resize. */
 	int rows, cols;

@@ -10,6 +10,7 @@
 
 #include "edit.h"
 #include "keymap.h"
+#include "kijun/catalog_io.h"
 #include "kijun/i18n.h"
 #include "kijun/risk.h"
 #include "kijun/text.h"
@@ -23,7 +24,7 @@ static const char *page_text(unsigned page)
 	case 0: return _("The standard is tailored from risk (guideline I.3). Record the scope, the risk management policy's four elements, your own risk scale and the risks your assessment found; the steps then tie items to these risks.");
 	case 1: return _("Go through every item of the base and decide: keep it (K), reword it in your own terms (r, R), split or merge it (S, J), or exclude it (x). Write why: the auditor and your successor will read it.");
 	case 2: return _("Add what laws and regulations require and the standard should say (a, source: law). Written here, it shows how the law relates to your other security rules.");
-	case 3: return _("The standard does not cover IoT or industrial control systems. Take controls from other standards (CPSF, NIST CSF 2.0) as detailed controls under the fitting item (a, source: another standard).");
+	case 3: return _("The standard does not cover IoT or industrial control systems. Take controls from other standards as detailed controls under the fitting item: p picks one of NIST CSF 2.0 (built in), a adds one of CPSF or any other.");
 	case 4: return _("Add what your organization needs beyond the standard: where information is very important, threats frequent or damage large. Keep the neighbouring items' level of detail; details go to technical items or procedures.");
 	case 5: return _("Internal rules older than this standard: tie items to them (i) and say how the two are kept consistent, so that neither contradicts the other. Every link needs that note.");
 	case 6: return _("Split the controls by their weight for your risk targets: mandatory, to be followed always, or recommended, where resources allow (m; B for a whole branch). The sentence ending must say the same.");
@@ -39,6 +40,7 @@ static const char *page_keys(unsigned page)
 	case 0: return _("1 organization  2 scope  3 policy  4 scale  5 risk  6 remove a risk  ] next  q close");
 	case 1: return _("K keep  x exclude  r reword  S split  J merge  T risks  ] next  [ back  q close");
 	case 6: return _("m level  B level for the branch  T risks  ] next  [ back  q close");
+	case 3: return _("p pick from NIST CSF 2.0  a add  T risks  ] next  [ back  q close");
 	case 7: return _("t technical  ] next  [ back  q close");
 	case WIZARD_SUMMARY: return _("[ back  q close");
 	default: return _("a add  i link  T risks  ] next  [ back  q close");
@@ -46,6 +48,22 @@ static const char *page_keys(unsigned page)
 }
 
 /* ---- the page's tree ------------------------------------------------------------ */
+
+/* True when item i treats a risk whose level ranks `level` or higher
+ * (0 is the scale's highest). */
+static bool risk_at_most(const struct session *s, const struct resolution *r, uint32_t i,
+			 int level)
+{
+	struct workspace *w = session_workspace(s);
+	struct risk_basis b;
+	int rank;
+
+	if (!r->info[i].risk_count || !w || !risk_basis_build(&b, &w->t, r))
+		return false;
+	rank = risk_basis_item_rank(&b, &r->info[i]);
+	risk_basis_free(&b);
+	return rank >= 0 && rank <= level;
+}
 
 static bool page_filter(void *ctx, const struct session *s, uint32_t i)
 {
@@ -56,7 +74,9 @@ static bool page_filter(void *ctx, const struct session *s, uint32_t i)
 	 * tailored ones. */
 	if (!r || session_shown(s) != &r->cat)
 		return true;
-	return wizard_shows(ui->wizard_page, r, i);
+	if (!wizard_shows(ui->wizard_page, r, i))
+		return false;
+	return ui->wizard_risk_level < 0 || risk_at_most(s, r, i, ui->wizard_risk_level);
 }
 
 static void go_to(struct ui *ui, unsigned page)
@@ -77,6 +97,7 @@ static void wizard_enter(struct ui *ui)
 {
 	struct workspace *w = session_workspace(ui->s);
 
+	ui->wizard_risk_level = -1;
 	if (session_view(ui->s) != SESSION_VIEW_TAILORED)
 		session_set_view(ui->s, SESSION_VIEW_TAILORED);
 	go_to(ui, w ? w->t.wizard_page : 0);
@@ -301,7 +322,8 @@ static void basis_begin(struct ui *ui, enum change_op op)
 static void basis_reason_done(struct ui *ui, const char *answer, int key)
 {
 	(void)key;
-	ui->flow.c.step = change_op_is_basis(ui->flow.c.op) ? STEP_BASIS : ui->flow.c.step;
+	ui->flow.c.step = change_op_is_basis(ui->flow.c.op) ? STEP_BASIS
+			: ui->flow.c.op == OP_ADD ? (uint8_t)ui->prompt.step : ui->flow.c.step;
 	ui->flow.c.reason = edit_keep(ui, answer);
 	edit_record(ui, &ui->flow.c);
 	ui_flow_cancel(ui);
@@ -625,6 +647,100 @@ static void bulk_level(struct ui *ui)
 	prompt_key(ui, label, "12", bulk_level_done);
 }
 
+/* ---- step 3: a control of another standard (NIST CSF 2.0) ------------------------- */
+
+static void pick_control_done(struct ui *ui, const char *answer, int key)
+{
+	struct catalog csf;
+	struct diag_list diags;
+	uint32_t i;
+	char ref[128];
+
+	(void)key;
+	diag_list_init(&diags);
+	if (!catalog_load_builtin_id(&csf, "csf-2.0", &diags)) {
+		diag_list_free(&diags);
+		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+		ui_flow_cancel(ui);
+		return;
+	}
+	diag_list_free(&diags);
+	i = catalog_find(&csf, answer);
+	if (i == ITEM_NONE || csf.items[i].kind != ITEM_CONTROL) {
+		ui_message(ui, ROLE_ERROR, _("%s is not a subcategory of NIST CSF 2.0 (such as GV.OC-01)"),
+			   answer);
+		catalog_free(&csf);
+		ui_flow_cancel(ui);
+		return;
+	}
+	/* A detailed control under the chosen item, named and sourced by
+	 * the subcategory, its text CSF's own. */
+	ui->flow.c.item.id = edit_keep(ui, csf.items[i].id);
+	ui->flow.c.item.text = edit_keep(ui, csf.items[i].title);
+	ui->flow.c.item.kind = ITEM_DETAIL;
+	ui->flow.c.source = SOURCE_STANDARD;
+	snprintf(ref, sizeof(ref), "NIST CSF 2.0 %s", csf.items[i].id);
+	ui->flow.c.source_ref = edit_keep(ui, ref);
+	catalog_free(&csf);
+	prompt_reason(ui, 3, basis_reason_done);
+}
+
+static void pick_parent_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	if (catalog_find(session_shown(ui->s), answer) == ITEM_NONE) {
+		ui_message(ui, ROLE_ERROR, _("%s is not an item of the standard"), answer);
+		ui_flow_cancel(ui);
+		return;
+	}
+	ui->flow.c.parent = edit_keep(ui, answer);
+	prompt_line(ui, _("NIST CSF 2.0 subcategory (such as GV.OC-01): "), NULL, false,
+		    pick_control_done);
+}
+
+static void pick_control(struct ui *ui)
+{
+	uint32_t cur = outline_current(&ui->tree);
+
+	if (ui->identity != SESSION_OK) {
+		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(ui->identity)));
+		return;
+	}
+	basis_begin(ui, OP_ADD);
+	ui->flow.c.step = 3;
+	prompt_line(ui, _("add it under the item: "),
+		    cur != ITEM_NONE ? catalog_item(session_shown(ui->s), cur)->id : NULL, false,
+		    pick_parent_done);
+}
+
+/* ---- f: only items treating risks of the higher levels -------------------------- */
+
+/* Off, then the scale's highest level, then down to its lowest, then off:
+ * the step's items narrowed to what treats the risks that matter most. */
+static void risk_filter(struct ui *ui)
+{
+	struct risk_basis b;
+	char line[256];
+
+	if (!current_basis(ui, &b))
+		return;
+	if (!b.scale_count) {
+		ui_message(ui, ROLE_NORMAL, "%s", _("no risk scale yet: page 0 sets it (4)"));
+		risk_basis_free(&b);
+		return;
+	}
+	ui->wizard_risk_level = ui->wizard_risk_level + 1 >= (int)b.scale_count
+					? -1 : ui->wizard_risk_level + 1;
+	if (ui->wizard_risk_level >= 0)
+		snprintf(line, sizeof(line), _("only items treating risks of level %s or higher (f: next)"),
+			 b.scale[ui->wizard_risk_level]);
+	else
+		snprintf(line, sizeof(line), "%s", _("every item of the step (f: by risk level)"));
+	risk_basis_free(&b);
+	go_to(ui, ui->wizard_page);
+	ui_message(ui, ROLE_NORMAL, "%s", line);
+}
+
 /* ---- keys ------------------------------------------------------------------------- */
 
 static bool wizard_key(struct ui *ui, bool is_key, wint_t ch)
@@ -648,6 +764,14 @@ static bool wizard_key(struct ui *ui, bool is_key, wint_t ch)
 	}
 	if (ui->wizard_page == 0 && !is_key && basis_key(ui, ch))
 		return true;
+	if (ui->wizard_page >= 1 && ui->wizard_page <= STEP_MAX && !is_key && ch == 'f') {
+		risk_filter(ui);
+		return true;
+	}
+	if (ui->wizard_page == 3 && !is_key && ch == 'p') {
+		pick_control(ui);
+		return true;
+	}
 	if (ui->wizard_page == 6 && !is_key && ch == 'B') {
 		bulk_level(ui);
 		return true;

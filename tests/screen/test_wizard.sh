@@ -3,7 +3,8 @@
 # makes the file; page 0 takes the scope, the policy's four elements, the
 # scale and a risk; step 1 keeps part III and excludes IV and V; saved and
 # quit halfway, `kijun progress` shows where it stands; reopened, w
-# resumes on the page it was left at; step 6 gives a level to a whole
+# resumes on the page it was left at; step 3 picks a NIST CSF 2.0
+# subcategory as a detailed control (p); step 6 gives a level to a whole
 # branch (B); the summary says every step is complete, and so does
 # `kijun progress`.  Also: a page with open warnings asks before moving
 # on, and kijun new refuses to overwrite.
@@ -120,21 +121,48 @@ esac
 start KIJUN_AUTHOR="事務局" KIJUN_DATE=2026-11-26 -- "$F"
 keys w
 wait_for "ウィザード 1/7  667/667 済"
-keys ] ] ] ]
+keys ] ]
+wait_for "ウィザード 3/7  0/0 済"
+# Step 3: p picks a NIST CSF 2.0 subcategory as a detailed control.
+keys p
+wait_message '^追加先の項目:'
+answer "3.1.1"
+answer "GV.OC-99"
+wait_message 'GV.OC-99 は NIST CSF 2.0 のサブカテゴリではありません'
+keys p
+answer "3.1.1"
+answer "GV.OC-01"
+reason "組織の使命をリスク管理に反映するため"
+wait_for "ウィザード 3/7  1/1 済"
+assert_match 'GV\.OC-01 The organizational '
+# T links it to the risk it treats.
+keys T
+wait_message '^対応するリスク'
+answer "R1"
+reason "委託先管理の対策"
+keys ] ]
 wait_for "ウィザード 5/7  0/0 済"
 keys ]
-wait_for "ウィザード 6/7  0/52 済  警告 52 件"
+wait_for "ウィザード 6/7  0/53 済  警告 53 件"
 # Open warnings ask before moving on; Esc stays.
 keys ]
-wait_message '警告 52 件: a 理由を付けて承知する'
+wait_message '警告 53 件: a 理由を付けて承知する'
 keys Escape
 wait_for "ウィザード 6/7"
+# f: only what treats the risks of the highest level (R1, 高), then all again.
+keys f
+wait_message '^水準 高 以上のリスクに対応する項目だけ'
+assert_match 'GV\.OC-01 The organizational '
+assert_no_match ' 3\.1\.2 '
+keys f f f
+wait_message '^この手順のすべての項目'
+assert_match ' 3\.1\.2 '
 # B at the top of the branch: every item below without a level.
 keys g B
 wait_message '水準のない配下の項目すべてに設定する水準は'
 keys 1
 reason "ガバナンス基準は必須とする"
-wait_for "ウィザード 6/7  52/52 済"
+wait_for "ウィザード 6/7  53/53 済"
 keys ] ]
 wait_for "ウィザード: まとめ"
 assert_match '^ 1 情報セキュリティ管理基準の参照・項目の抽出: 除外 2 そのまま維持する 1$'
@@ -147,9 +175,14 @@ finish
 
 got=$(progress)
 case $got in
-"0:5/5:0 1:667/667:0 2:0/0:0 3:0/0:0 4:0/0:0 5:0/0:0 6:52/52:0 7:0/0:0") ;;
+"0:5/5:0 1:667/667:0 2:0/0:0 3:1/1:0 4:0/0:0 5:0/0:0 6:53/53:0 7:0/0:0") ;;
 *) fail "progress at the end: $got" ;;
 esac
 grep -q '^wizard_page: 8$' "$W/$F" || fail "the wizard's last page was not saved"
+kijun_cli 0 changes "$F"
+grep -q '^3	add	GV\.OC-01	事務局	2026-11-26	組織の使命をリスク管理に反映するため$' "$E2E_DIR/cli.out" ||
+	fail "the CSF pick is not a step 3 addition: $(cat "$E2E_DIR/cli.out")"
+grep -q '^    kind: standard$' "$W/$F" && grep -q '^    ref: NIST CSF 2.0 GV.OC-01$' "$W/$F" ||
+	fail "the CSF pick has no source"
 kijun_cli 0 resolve "$F"
 pass
