@@ -73,7 +73,7 @@ const char *source_kind_label(enum source_kind kind);
 /* True for scope, policy, scale and risk: they shape the risk basis, not
  * an item. */
 bool change_op_is_basis(enum change_op op);
-const char *step_label(unsigned step);   /* 情報セキュリティ管理基準の参照・項目の抽出 ... */
+const char *step_label(unsigned step);   /* 0: the risk basis; 情報セキュリティ管理基準の参照・項目の抽出 ... */
 /* The step an operation usually belongs to, for the default in prompts. */
 unsigned step_default(enum change_op op, enum source_kind source);
 

@@ -145,6 +145,7 @@ const char *source_kind_label(enum source_kind kind)
 const char *step_label(unsigned step)
 {
 	switch (step) {
+	case 0: return _("the risk basis");
 	case 1: return _("refer to the standard and extract items");
 	case 2: return _("laws, regulations and other considerations");
 	case 3: return _("refer to other standards");

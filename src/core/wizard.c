@@ -10,8 +10,6 @@
 
 const char *wizard_page_name(unsigned page)
 {
-	if (page == 0)
-		return _("the risk basis");
 	if (page == WIZARD_SUMMARY)
 		return _("summary");
 	return step_label(page);

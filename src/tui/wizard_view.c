@@ -331,7 +331,7 @@ static void basis_reason_done(struct ui *ui, const char *answer, int key)
 
 static void basis_ask_reason(struct ui *ui)
 {
-	prompt_reason(ui, STEP_MIN, basis_reason_done);
+	prompt_reason(ui, STEP_BASIS, basis_reason_done);
 }
 
 static const char *opt(struct ui *ui, const char *answer)
