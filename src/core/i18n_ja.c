@@ -1224,6 +1224,8 @@ const struct translation i18n_table[] = {
 	  "リスクの尺度がまだありません。ページ 0 の 4 で定めます" },
 	{ "only items treating risks of level %s or higher (f: next)",
 	  "水準 %s 以上のリスクに対応する項目だけ（f: 次へ）" },
+	{ "Risks it treats",
+	  "対応するリスク" },
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);

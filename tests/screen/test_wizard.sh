@@ -140,6 +140,8 @@ keys T
 wait_message '^対応するリスク'
 answer "R1"
 reason "委託先管理の対策"
+assert_match '\| 対応するリスク$'
+assert_match '\|  R1$'
 keys ] ]
 wait_for "ウィザード 5/7  0/0 済"
 keys ]
