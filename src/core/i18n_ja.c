@@ -1226,6 +1226,22 @@ const struct translation i18n_table[] = {
 	  "水準 %s 以上のリスクに対応する項目だけ（f: 次へ）" },
 	{ "Risks it treats",
 	  "対応するリスク" },
+	{ "the next page (first asks about open warnings)",
+	  "次のページ（残った警告があれば先に尋ねる）" },
+	{ "the previous page",
+	  "前のページ" },
+	{ "risk basis: organization, scope, policy, scale, risks",
+	  "リスクの前提: 組織、範囲、方針、尺度、リスク登録・削除" },
+	{ "step 3: a NIST CSF 2.0 subcategory as a detailed control",
+	  "手順3: NIST CSF 2.0 のサブカテゴリを詳細管理策として追加" },
+	{ "step 6: a level for every item of the branch without one",
+	  "手順6: 枝の中の水準の無い項目すべてに水準を付ける" },
+	{ "a step: only items treating risks of the higher levels",
+	  "手順のページ: 高い水準のリスクに対応する項目だけを表示" },
+	{ "close the wizard",
+	  "ウィザードを閉じる" },
+	{ "In the wizard (w)",
+	  "ウィザード（w）で" },
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);

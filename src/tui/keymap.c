@@ -68,6 +68,22 @@ const struct binding conflict_keymap[] = {
 	{ NULL, NULL, ACT_NONE, { 0 }, false },
 };
 
+/* ] and [ as vim's section motions; page 0's keys are a menu of digits. */
+const struct binding wizard_keymap[] = {
+	{ "]", N_("the next page (first asks about open warnings)"), ACT_NEXT_PAGE, { ']' }, true },
+	{ "[", N_("the previous page"), ACT_PREV_PAGE, { '[' }, true },
+	{ "1 to 6", N_("risk basis: organization, scope, policy, scale, risks"),
+	  ACT_BASIS, { 0 }, true },
+	{ "p", N_("step 3: a NIST CSF 2.0 subcategory as a detailed control"), ACT_PICK,
+	  { 'p' }, true },
+	{ "B", N_("step 6: a level for every item of the branch without one"), ACT_BULK_LEVEL,
+	  { 'B' }, true },
+	{ "f", N_("a step: only items treating risks of the higher levels"), ACT_RISK_FILTER,
+	  { 'f' }, true },
+	{ "q, Esc, w", N_("close the wizard"), ACT_CLOSE, { 'q', 27, 'w' }, true },
+	{ NULL, NULL, ACT_NONE, { 0 }, false },
+};
+
 enum action keymap_lookup(int code, bool is_key)
 {
 	return keymap_lookup_in(keymap, code, is_key);

@@ -746,35 +746,41 @@ static void risk_filter(struct ui *ui)
 static bool wizard_key(struct ui *ui, bool is_key, wint_t ch)
 {
 	enum action a = keymap_lookup((int)ch, is_key);
+	unsigned page = ui->wizard_page;
+	bool step = page >= 1 && page <= STEP_MAX;
 
 	if (!is_key && ch != 27 && a != ACT_NONE && a != ACT_REDRAW)
 		ui->message[0] = '\0';
-	if (!is_key && (ch == 'q' || ch == 27 || ch == 'w')) {
+	if (page == 0 && !is_key && basis_key(ui, ch))
+		return true;
+	switch (keymap_lookup_in(wizard_keymap, (int)ch, is_key)) {
+	case ACT_CLOSE:
 		view_close(ui);
 		return true;
-	}
-	if (!is_key && ch == ']') {
+	case ACT_NEXT_PAGE:
 		try_next(ui);
 		return true;
-	}
-	if (!is_key && ch == '[') {
-		if (ui->wizard_page > 0)
-			go_to(ui, ui->wizard_page - 1);
+	case ACT_PREV_PAGE:
+		if (page > 0)
+			go_to(ui, page - 1);
 		return true;
-	}
-	if (ui->wizard_page == 0 && !is_key && basis_key(ui, ch))
-		return true;
-	if (ui->wizard_page >= 1 && ui->wizard_page <= STEP_MAX && !is_key && ch == 'f') {
+	case ACT_RISK_FILTER:
+		if (!step)
+			break;
 		risk_filter(ui);
 		return true;
-	}
-	if (ui->wizard_page == 3 && !is_key && ch == 'p') {
+	case ACT_PICK:
+		if (page != 3)
+			break;
 		pick_control(ui);
 		return true;
-	}
-	if (ui->wizard_page == 6 && !is_key && ch == 'B') {
+	case ACT_BULK_LEVEL:
+		if (page != 6)
+			break;
 		bulk_level(ui);
 		return true;
+	default:
+		break;
 	}
 	if (a == ACT_VIEW) {
 		ui_message(ui, ROLE_NORMAL, "%s", _("the wizard shows the tailored view: q closes it"));
