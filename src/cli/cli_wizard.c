@@ -151,7 +151,22 @@ int cli_new(int argc, char **argv)
 		diag_list_free(&diags);
 		return EXIT_INVALID;
 	}
-	if (base && strcmp(base, w.t.base.id) != 0) {
+	if (base && strcmp(base, w.t.base.id) != 0 && catalog_builtin_known(base) &&
+	    access(base, F_OK) != 0) {
+		struct catalog c;
+		char hash[72];
+
+		/* Another built-in catalog, such as csf-2.0: no file to name. */
+		if (!catalog_load_builtin_id(&c, base, &diags)) {
+			cli_print_diags(stderr, &diags);
+			rc = EXIT_INVALID;
+		} else {
+			w.t.base.id = tailoring_strdup(&w.t, c.id);
+			w.t.base.edition = tailoring_strdup(&w.t, c.edition);
+			w.t.base.hash = catalog_hash(&c, hash) ? tailoring_strdup(&w.t, hash) : NULL;
+			catalog_free(&c);
+		}
+	} else if (base && strcmp(base, w.t.base.id) != 0) {
 		if (access(base, F_OK) != 0) {
 			cli_printf(stderr, _("--base %s: neither a built-in catalog nor a file\n"), base);
 			rc = EXIT_INVALID;

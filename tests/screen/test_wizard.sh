@@ -187,4 +187,19 @@ grep -q '^3	add	GV\.OC-01	事務局	2026-11-26	組織の使命をリスク管理
 grep -q '^    kind: standard$' "$W/$F" && grep -q '^    ref: NIST CSF 2.0 GV.OC-01$' "$W/$F" ||
 	fail "the CSF pick has no source"
 kijun_cli 0 resolve "$F"
+
+# kijun new on a tailoring file: the base is named relative to the new file.
+mkdir "$W/sub"
+kijun_cli 0 new sub/x.yaml --base "$F"
+grep -q '^  tailoring: w$' "$W/sub/x.yaml" && grep -q '^  file: \.\./w\.yaml$' "$W/sub/x.yaml" ||
+	fail "kijun new --base FILE: $(cat "$W/sub/x.yaml")"
+kijun_cli 0 progress sub/x.yaml
+kijun_cli 0 new c.yaml --base csf-2.0
+grep -q '^  catalog: csf-2.0$' "$W/c.yaml" || fail "kijun new --base csf-2.0: $(cat "$W/c.yaml")"
+# It opens on that catalog: step 1 is about CSF's 106 subcategories.
+kijun_cli 0 --lang=en progress c.yaml
+grep -q '^1	refer to the standard and extract items	0	106	106$' "$E2E_DIR/cli.out" ||
+	fail "progress on a csf-2.0 base: $(cat "$E2E_DIR/cli.out")"
+kijun_cli 2 new y.yaml --base nope
+[ ! -e "$W/y.yaml" ] || fail "kijun new wrote y.yaml on a base it could not find"
 pass
