@@ -2,7 +2,8 @@
  * each, and a summary.  A step page says what the step asks, shows its
  * progress and the tree narrowed to what the step is about (the session's
  * filter), and hands every other key to the browse view, so the editing
- * keys work there as anywhere.  The checks are src/core/wizard.c. */
+ * keys work there as anywhere.  The checks are src/core/wizard.c; page 0's
+ * prompts wizard_basis.c; B and p wizard_steps.c. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "kijun/text.h"
 #include "kijun/wizard.h"
 #include "ui.h"
+#include "wizard.h"
 
 /* What each page asks and why, in kijun's words (guideline I.3, II.1–II.7). */
 static const char *page_text(unsigned page)
@@ -307,238 +309,6 @@ static void wizard_draw(struct ui *ui)
 	ui->body_h = saved_h;
 }
 
-/* ---- editing the risk basis (page 0) ------------------------------------------------ */
-
-/* Starts a basis change: no item, step 0. */
-static void basis_begin(struct ui *ui, enum change_op op)
-{
-	ui_flow_cancel(ui);
-	ui->flow.active = true;
-	ui->flow.item = ITEM_NONE;
-	ui->flow.c.op = op;
-	ui->flow.c.item.kind = -1;
-}
-
-static void basis_reason_done(struct ui *ui, const char *answer, int key)
-{
-	(void)key;
-	ui->flow.c.step = change_op_is_basis(ui->flow.c.op) ? STEP_BASIS
-			: ui->flow.c.op == OP_ADD ? (uint8_t)ui->prompt.step : ui->flow.c.step;
-	ui->flow.c.reason = edit_keep(ui, answer);
-	edit_record(ui, &ui->flow.c);
-	ui_flow_cancel(ui);
-}
-
-static void basis_ask_reason(struct ui *ui)
-{
-	prompt_reason(ui, STEP_BASIS, basis_reason_done);
-}
-
-static const char *opt(struct ui *ui, const char *answer)
-{
-	return text_is_blank(answer) ? NULL : edit_keep(ui, answer);
-}
-
-static struct risk_basis *current_basis(struct ui *ui, struct risk_basis *b)
-{
-	struct workspace *w = session_workspace(ui->s);
-
-	if (!w || !risk_basis_build(b, &w->t, session_resolution(ui->s)))
-		return NULL;
-	return b;
-}
-
-static void org_done(struct ui *ui, const char *answer, int key)
-{
-	(void)key;
-	ui->flow.c.scope.organization = edit_keep(ui, answer);
-	basis_ask_reason(ui);
-}
-
-static void scope_processes_done(struct ui *ui, const char *answer, int key)
-{
-	(void)key;
-	ui->flow.c.scope.processes = opt(ui, answer);
-	basis_ask_reason(ui);
-}
-
-static void scope_assets_done(struct ui *ui, const char *answer, int key)
-{
-	struct risk_basis b;
-
-	(void)key;
-	ui->flow.c.scope.assets = opt(ui, answer);
-	if (!current_basis(ui, &b))
-		return;
-	prompt_line(ui, _("processes in scope: "), b.scope.processes, true, scope_processes_done);
-	risk_basis_free(&b);
-}
-
-static void scope_sites_done(struct ui *ui, const char *answer, int key)
-{
-	struct risk_basis b;
-
-	(void)key;
-	ui->flow.c.scope.sites = opt(ui, answer);
-	if (!current_basis(ui, &b))
-		return;
-	prompt_line(ui, _("information assets in scope: "), b.scope.assets, true, scope_assets_done);
-	risk_basis_free(&b);
-}
-
-static void policy_step(struct ui *ui, const char *answer, int key);
-
-/* The four elements one after another; prompt.step is not used, so the
- * element asked is counted in flow.item. */
-static void policy_ask(struct ui *ui)
-{
-	static const char *const labels[] = {
-		N_("1) how risk awareness is shared: "), N_("2) how targets are set: "),
-		N_("3) how top management follows them: "), N_("4) how results are evaluated and fed back: "),
-	};
-	struct risk_basis b;
-	const char *now[4];
-
-	if (!current_basis(ui, &b))
-		return;
-	now[0] = b.policy.awareness;
-	now[1] = b.policy.targets;
-	now[2] = b.policy.monitoring;
-	now[3] = b.policy.feedback;
-	prompt_line(ui, _(labels[ui->flow.item]), now[ui->flow.item], true, policy_step);
-	risk_basis_free(&b);
-}
-
-static void policy_step(struct ui *ui, const char *answer, int key)
-{
-	const char **slot[] = { &ui->flow.c.policy.awareness, &ui->flow.c.policy.targets,
-				&ui->flow.c.policy.monitoring, &ui->flow.c.policy.feedback };
-
-	(void)key;
-	*slot[ui->flow.item] = opt(ui, answer);
-	if (++ui->flow.item < 4)
-		policy_ask(ui);
-	else
-		basis_ask_reason(ui);
-}
-
-static void scale_done(struct ui *ui, const char *answer, int key)
-{
-	(void)key;
-	ui->flow.c.scale_count = edit_split_words(ui, answer, &ui->flow.c.scale);
-	basis_ask_reason(ui);
-}
-
-/* A risk, prompt by prompt: id, description, asset, properties, level,
- * target level, deadline, owner; an existing id starts from its values. */
-static void risk_step(struct ui *ui, const char *answer, int key);
-
-static void risk_ask(struct ui *ui)
-{
-	static const char *const labels[] = {
-		N_("risk id: "), N_("description: "), N_("information asset (optional): "),
-		N_("affected properties, some of C I A (optional): "), N_("level: "),
-		N_("target level (optional): "), N_("by (YYYY-MM-DD, optional): "),
-		N_("owner (optional): "),
-	};
-	struct risk *k = &ui->flow.c.risk;
-	const char *now[] = { k->id, k->description, k->asset, k->properties, k->level,
-			      k->target_level, k->deadline, k->owner };
-	char label[256];
-
-	snprintf(label, sizeof(label), "%s", _(labels[ui->flow.item]));
-	prompt_line(ui, label, now[ui->flow.item], ui->flow.item >= 2 && ui->flow.item != 4,
-		    risk_step);
-}
-
-static void risk_step(struct ui *ui, const char *answer, int key)
-{
-	struct risk *k = &ui->flow.c.risk;
-	const char **slot[] = { &k->id, &k->description, &k->asset, &k->properties, &k->level,
-				&k->target_level, &k->deadline, &k->owner };
-
-	(void)key;
-	*slot[ui->flow.item] = opt(ui, answer);
-	if (ui->flow.item == 0 && k->id) {
-		struct risk_basis b;
-		const struct risk *old;
-
-		/* Changing a risk starts from what it says now. */
-		if (current_basis(ui, &b)) {
-			old = risk_basis_find(&b, k->id);
-			if (old) {
-				struct risk copy = *old;
-
-				k->description = edit_keep(ui, copy.description);
-				k->asset = edit_keep(ui, copy.asset);
-				k->properties = edit_keep(ui, copy.properties);
-				k->level = edit_keep(ui, copy.level);
-				k->target_level = edit_keep(ui, copy.target_level);
-				k->deadline = edit_keep(ui, copy.deadline);
-				k->owner = edit_keep(ui, copy.owner);
-			}
-			risk_basis_free(&b);
-		}
-	}
-	if (++ui->flow.item < 8)
-		risk_ask(ui);
-	else
-		basis_ask_reason(ui);
-}
-
-static void remove_done(struct ui *ui, const char *answer, int key)
-{
-	(void)key;
-	ui->flow.c.risk.id = edit_keep(ui, answer);
-	ui->flow.c.remove = true;
-	basis_ask_reason(ui);
-}
-
-static bool basis_key(struct ui *ui, wint_t ch)
-{
-	if (ui->identity != SESSION_OK) {
-		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(ui->identity)));
-		return true;
-	}
-	switch (ch) {
-	case '1':
-		basis_begin(ui, OP_SCOPE);
-		prompt_line(ui, _("organization: "), NULL, false, org_done);
-		return true;
-	case '2': {
-		struct risk_basis b;
-
-		basis_begin(ui, OP_SCOPE);
-		if (!current_basis(ui, &b))
-			return true;
-		prompt_line(ui, _("sites in scope: "), b.scope.sites, true, scope_sites_done);
-		risk_basis_free(&b);
-		return true;
-	}
-	case '3':
-		basis_begin(ui, OP_POLICY);
-		ui->flow.item = 0;
-		policy_ask(ui);
-		return true;
-	case '4':
-		basis_begin(ui, OP_SCALE);
-		prompt_line(ui, _("risk levels, highest first (such as 高 中 低): "), NULL, false,
-			    scale_done);
-		return true;
-	case '5':
-		basis_begin(ui, OP_RISK);
-		ui->flow.item = 0;
-		risk_ask(ui);
-		return true;
-	case '6':
-		basis_begin(ui, OP_RISK);
-		prompt_line(ui, _("remove the risk with id: "), NULL, false, remove_done);
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* ---- moving on: the page's check ---------------------------------------------------- */
 
 static void next_page(struct ui *ui)
@@ -560,7 +330,7 @@ static void warn_done(struct ui *ui, const char *answer, int key)
 {
 	(void)answer;
 	if (key == 'a') {
-		basis_begin(ui, OP_ACKNOWLEDGE);
+		wizard_flow_begin(ui, OP_ACKNOWLEDGE);
 		ui->flow.c.step = (uint8_t)ui->wizard_page;
 		prompt_reason(ui, ui->wizard_page ? ui->wizard_page : STEP_MIN, ack_reason_done);
 	} else {
@@ -587,132 +357,6 @@ static void try_next(struct ui *ui)
 	prompt_key(ui, label, "an", warn_done);
 }
 
-/* ---- a level for a whole branch (page 6) ------------------------------------------ */
-
-static void bulk_reason_done(struct ui *ui, const char *answer, int key)
-{
-	const struct resolution *r = session_resolution(ui->s);
-	uint32_t top = ui->flow.item, n = 0, done = 0;
-	char **ids;
-
-	(void)key;
-	if (!r || top == ITEM_NONE) {
-		ui_flow_cancel(ui);
-		return;
-	}
-	/* By id: every change resolves the tailoring again. */
-	ids = calloc(r->cat.count, sizeof(*ids));
-	for (uint32_t i = top; ids && i != ITEM_NONE && (i == top || catalog_is_within(&r->cat, i, top));
-	     i = catalog_next(&r->cat, i))
-		if (wizard_concerns(6, r, i) && r->info[i].level == LEVEL_NONE)
-			ids[n++] = strdup(r->cat.items[i].id);
-	for (uint32_t k = 0; k < n; k++) {
-		struct change c = ui->flow.c;
-		struct session_result res;
-
-		if (!ids[k])
-			continue;
-		c.target = ids[k];
-		c.step = 6;
-		c.reason = answer;
-		done += session_apply(ui->s, &c, &res) == SESSION_OK;
-		free(ids[k]);
-	}
-	free(ids);
-	ui_remember(ui);
-	ui_reload(ui, NULL);
-	ui_message(ui, ROLE_NORMAL, _("recorded: %s on %u items (not saved yet: s saves)"),
-		   change_op_label(OP_LEVEL), done);
-	ui_flow_cancel(ui);
-}
-
-static void bulk_level_done(struct ui *ui, const char *answer, int key)
-{
-	(void)answer;
-	ui->flow.c.level = key == '1' ? LEVEL_MANDATORY : LEVEL_RECOMMENDED;
-	prompt_reason(ui, 6, bulk_reason_done);
-}
-
-static void bulk_level(struct ui *ui)
-{
-	char label[256];
-	uint32_t cur = outline_current(&ui->tree);
-
-	if (cur == ITEM_NONE || ui->identity != SESSION_OK)
-		return;
-	basis_begin(ui, OP_LEVEL);
-	ui->flow.item = cur;
-	snprintf(label, sizeof(label), "%s 1:%s 2:%s ", _("level for every item below without one?"),
-		 item_level_label(LEVEL_MANDATORY), item_level_label(LEVEL_RECOMMENDED));
-	prompt_key(ui, label, "12", bulk_level_done);
-}
-
-/* ---- step 3: a control of another standard (NIST CSF 2.0) ------------------------- */
-
-static void pick_control_done(struct ui *ui, const char *answer, int key)
-{
-	struct catalog csf;
-	struct diag_list diags;
-	uint32_t i;
-	char ref[128];
-
-	(void)key;
-	diag_list_init(&diags);
-	if (!catalog_load_builtin_id(&csf, "csf-2.0", &diags)) {
-		diag_list_free(&diags);
-		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
-		ui_flow_cancel(ui);
-		return;
-	}
-	diag_list_free(&diags);
-	i = catalog_find(&csf, answer);
-	if (i == ITEM_NONE || csf.items[i].kind != ITEM_CONTROL) {
-		ui_message(ui, ROLE_ERROR, _("%s is not a subcategory of NIST CSF 2.0 (such as GV.OC-01)"),
-			   answer);
-		catalog_free(&csf);
-		ui_flow_cancel(ui);
-		return;
-	}
-	/* A detailed control under the chosen item, named and sourced by
-	 * the subcategory, its text CSF's own. */
-	ui->flow.c.item.id = edit_keep(ui, csf.items[i].id);
-	ui->flow.c.item.text = edit_keep(ui, csf.items[i].title);
-	ui->flow.c.item.kind = ITEM_DETAIL;
-	ui->flow.c.source = SOURCE_STANDARD;
-	snprintf(ref, sizeof(ref), "NIST CSF 2.0 %s", csf.items[i].id);
-	ui->flow.c.source_ref = edit_keep(ui, ref);
-	catalog_free(&csf);
-	prompt_reason(ui, 3, basis_reason_done);
-}
-
-static void pick_parent_done(struct ui *ui, const char *answer, int key)
-{
-	(void)key;
-	if (catalog_find(session_shown(ui->s), answer) == ITEM_NONE) {
-		ui_message(ui, ROLE_ERROR, _("%s is not an item of the standard"), answer);
-		ui_flow_cancel(ui);
-		return;
-	}
-	ui->flow.c.parent = edit_keep(ui, answer);
-	prompt_line(ui, _("NIST CSF 2.0 subcategory (such as GV.OC-01): "), NULL, false,
-		    pick_control_done);
-}
-
-static void pick_control(struct ui *ui)
-{
-	uint32_t cur = outline_current(&ui->tree);
-
-	if (ui->identity != SESSION_OK) {
-		ui_message(ui, ROLE_ERROR, "%s", _(session_code_message(ui->identity)));
-		return;
-	}
-	basis_begin(ui, OP_ADD);
-	ui->flow.c.step = 3;
-	prompt_line(ui, _("add it under the item: "),
-		    cur != ITEM_NONE ? catalog_item(session_shown(ui->s), cur)->id : NULL, false,
-		    pick_parent_done);
-}
-
 /* ---- f: only items treating risks of the higher levels -------------------------- */
 
 /* Off, then the scale's highest level, then down to its lowest, then off:
@@ -722,7 +366,7 @@ static void risk_filter(struct ui *ui)
 	struct risk_basis b;
 	char line[256];
 
-	if (!current_basis(ui, &b))
+	if (!wizard_basis_now(ui, &b))
 		return;
 	if (!b.scale_count) {
 		ui_message(ui, ROLE_NORMAL, "%s", _("no risk scale yet: page 0 sets it (4)"));
@@ -751,7 +395,7 @@ static bool wizard_key(struct ui *ui, bool is_key, wint_t ch)
 
 	if (!is_key && ch != 27 && a != ACT_NONE && a != ACT_REDRAW)
 		ui->message[0] = '\0';
-	if (page == 0 && !is_key && basis_key(ui, ch))
+	if (page == 0 && !is_key && wizard_basis_key(ui, ch))
 		return true;
 	switch (keymap_lookup_in(wizard_keymap, (int)ch, is_key)) {
 	case ACT_CLOSE:
@@ -772,12 +416,12 @@ static bool wizard_key(struct ui *ui, bool is_key, wint_t ch)
 	case ACT_PICK:
 		if (page != 3)
 			break;
-		pick_control(ui);
+		wizard_pick_control(ui);
 		return true;
 	case ACT_BULK_LEVEL:
 		if (page != 6)
 			break;
-		bulk_level(ui);
+		wizard_bulk_level(ui);
 		return true;
 	default:
 		break;
