@@ -45,8 +45,10 @@ void prompt_key(struct ui *ui, const char *label, const char *keys, prompt_done_
 void prompt_reason(struct ui *ui, unsigned step, prompt_done_fn done)
 {
 	prompt_open(ui, PROMPT_REASON, _("reason: "), done);
-	/* Step 0, the risk basis, only for the basis's own changes. */
-	ui->prompt.step = step <= STEP_MAX && (step >= STEP_MIN || change_op_is_basis(ui->flow.c.op))
+	/* Step 0, the risk basis, only for the basis's own changes and for
+	 * accepting the basis page's warnings. */
+	ui->prompt.step = step <= STEP_MAX && (step >= STEP_MIN || change_op_is_basis(ui->flow.c.op) ||
+					       ui->flow.c.op == OP_ACKNOWLEDGE)
 				  ? step : STEP_MIN;
 }
 

@@ -317,6 +317,8 @@ static void next_page(struct ui *ui)
 		go_to(ui, ui->wizard_page + 1);
 }
 
+/* The acknowledge belongs to the page whatever Tab chose: it accepts that
+ * page's warnings. */
 static void ack_reason_done(struct ui *ui, const char *answer, int key)
 {
 	(void)key;
@@ -332,7 +334,7 @@ static void warn_done(struct ui *ui, const char *answer, int key)
 	if (key == 'a') {
 		wizard_flow_begin(ui, OP_ACKNOWLEDGE);
 		ui->flow.c.step = (uint8_t)ui->wizard_page;
-		prompt_reason(ui, ui->wizard_page ? ui->wizard_page : STEP_MIN, ack_reason_done);
+		prompt_reason(ui, ui->wizard_page, ack_reason_done);
 	} else {
 		next_page(ui);
 		ui_message(ui, ROLE_NORMAL, "%s", _("the warnings stay open: the summary lists them"));
