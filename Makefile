@@ -61,6 +61,8 @@ TUI_PURE_SRC += src/tui/textedit.c
 # The auditor's page and the words of an evaluation's codes (issue 12).
 TUI_PURE_SRC += src/tui/eval_page.c src/tui/eval_words.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
+# Step 3's second built-in catalog, compiled into the same generated file.
+CSF_CATALOG := data/catalog/csf-2.0.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 REL_LIB := $(call objs,$(REL),$(LIB_SRC)) $(REL)/gen/builtin_catalog.o
@@ -98,9 +100,10 @@ $(GEN)/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(WARN) -O1 -o $@ $<
 
-$(GEN)/builtin_catalog.c: $(CATALOG) $(GEN)/embed
+$(GEN)/builtin_catalog.c: $(CATALOG) $(CSF_CATALOG) $(GEN)/embed
 	@mkdir -p $(@D)
-	$(GEN)/embed builtin_catalog $(CATALOG) > $@.tmp && mv $@.tmp $@
+	$(GEN)/embed builtin_catalog $(CATALOG) > $@.tmp && \
+	$(GEN)/embed builtin_csf $(CSF_CATALOG) >> $@.tmp && mv $@.tmp $@
 
 $(REL)/gen/builtin_catalog.o: $(GEN)/builtin_catalog.c
 	@mkdir -p $(@D)

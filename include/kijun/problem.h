@@ -41,6 +41,14 @@ enum problem_code {
 	PROBLEM_RETARGET_MERGE,      /* a merge has no one target to move */
 	PROBLEM_RETARGET_NEEDS_PLACE,/* an add moves by parent or after */
 	PROBLEM_RETARGET_NEEDS_TARGET,/* str[0]: the op, which moves by target */
+	/* The risk basis and the wizard's operations. */
+	PROBLEM_BASIS_STEP,          /* a basis op not at step 0; num[0]: the step */
+	PROBLEM_BASIS_EMPTY,         /* scope or policy giving nothing */
+	PROBLEM_SCALE_FEW,           /* fewer than two levels */
+	PROBLEM_SCALE_TWICE,         /* str[0]: the level named twice */
+	PROBLEM_RISK_MISSING,        /* a risk without id, or set without description or level */
+	PROBLEM_RISK_PROPERTIES,     /* str[0]: not a subset of C, I, A in that order */
+	PROBLEM_RETARGET_BASIS,      /* the basis has no target to move */
 	/* The change against the base (resolution): conflicts. */
 	PROBLEM_NOT_IN_BASE,         /* str[0]: the id */
 	PROBLEM_GONE,                /* str[0]: id, num[0]: its status, str[1]: into */
@@ -63,6 +71,7 @@ enum change_field {
 	FIELD_OP, FIELD_CHANGE, FIELD_TARGET, FIELD_TARGETS, FIELD_PARENT, FIELD_AFTER, FIELD_STEP,
 	FIELD_ITEM, FIELD_PARTS, FIELD_TEXT, FIELD_TITLE, FIELD_SOURCE, FIELD_RULE,
 	FIELD_LEVEL, FIELD_TECHNICAL, FIELD_REVIEW, FIELD_ATTRS, FIELD_MARKS,
+	FIELD_RISK, FIELD_REMOVE, FIELD_RISKS, FIELD_SCOPE, FIELD_POLICY, FIELD_SCALE,
 	FIELD_REASON, FIELD_AUTHOR, FIELD_DATE,
 	FIELD_COUNT
 };

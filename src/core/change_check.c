@@ -120,7 +120,9 @@ static enum problem_code foreign_field(const struct change *c, struct problem *p
 		enum change_field field;
 		unsigned ops;
 	} uses[] = {
-		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE) | (1u << OP_WITHDRAW)) },
+		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE) | (1u << OP_WITHDRAW) |
+				  (1u << OP_SCOPE) | (1u << OP_POLICY) | (1u << OP_SCALE) |
+				  (1u << OP_RISK) | (1u << OP_ACKNOWLEDGE)) },
 		{ FIELD_PARENT, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_AFTER, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_TEXT, 1u << OP_REWORD },
@@ -153,7 +155,18 @@ static enum problem_code check_common(const struct change *c, struct problem *p)
 		return say(p, PROBLEM_REASON_EMPTY, FIELD_REASON, NULL);
 	if (text_bad(p, c->reason, FIELD_REASON))
 		return p->code;
-	if (c->step < STEP_MIN || c->step > STEP_MAX) {
+	if (change_op_is_basis(c->op) && c->step != STEP_BASIS) {
+		p->num[0] = c->step;
+		return say(p, PROBLEM_BASIS_STEP, FIELD_STEP, NULL);
+	}
+	if (!change_op_is_basis(c->op) && c->step > STEP_MAX) {
+		p->num[0] = c->step;
+		return say(p, PROBLEM_STEP_RANGE, FIELD_STEP, NULL);
+	}
+	/* Step 0 is the risk basis: its own operations, accepting its
+	 * warnings, and taking one of them back. */
+	if (!change_op_is_basis(c->op) && c->op != OP_ACKNOWLEDGE && c->op != OP_WITHDRAW &&
+	    c->step < STEP_MIN) {
 		p->num[0] = c->step;
 		return say(p, PROBLEM_STEP_RANGE, FIELD_STEP, NULL);
 	}
@@ -242,12 +255,117 @@ static enum problem_code check_attributes(const struct change *c, struct problem
 	return PROBLEM_NONE;
 }
 
+/* Fields the risk basis operations take, and nobody else. */
+static enum problem_code foreign_basis(const struct change *c, struct problem *p)
+{
+	const struct risk *k = &c->risk;
+	const struct scope *sc = &c->scope;
+	const struct risk_policy *po = &c->policy;
+	bool has_risk = k->id || k->description || k->asset || k->properties || k->level ||
+			k->target_level || k->deadline || k->owner;
+	bool has_scope = sc->organization || sc->sites || sc->assets || sc->processes;
+	bool has_policy = po->awareness || po->targets || po->monitoring || po->feedback;
+	const char *op = change_op_name(c->op);
+
+	if (has_risk && c->op != OP_RISK)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_RISK, op);
+	if (c->remove && c->op != OP_RISK)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_REMOVE, op);
+	if (c->risk_count && c->op != OP_TREATS)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_RISKS, op);
+	if (has_scope && c->op != OP_SCOPE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_SCOPE, op);
+	if (has_policy && c->op != OP_POLICY)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_POLICY, op);
+	if (c->scale_count && c->op != OP_SCALE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_SCALE, op);
+	return PROBLEM_NONE;
+}
+
+/* C, I and A, each at most once and in that order. */
+static bool properties_ok(const char *s)
+{
+	const char *order = "CIA";
+
+	for (; *s; s++) {
+		const char *at = strchr(order, *s);
+
+		if (!at)
+			return false;
+		order = at + 1;
+	}
+	return true;
+}
+
+static enum problem_code check_risk(const struct change *c, struct problem *p)
+{
+	const struct risk *k = &c->risk;
+
+	if (token_bad(p, k->id, FIELD_RISK))
+		return k->id ? p->code : say(p, PROBLEM_RISK_MISSING, FIELD_RISK, NULL);
+	if (c->remove) {
+		if (k->description || k->asset || k->properties || k->level ||
+		    k->target_level || k->deadline || k->owner)
+			return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_RISK, change_op_name(c->op));
+		return PROBLEM_NONE;
+	}
+	if (text_is_blank(k->description) || !k->level)
+		return say(p, PROBLEM_RISK_MISSING, FIELD_RISK, NULL);
+	if (text_bad(p, k->description, FIELD_RISK) || text_bad(p, k->asset, FIELD_RISK) ||
+	    token_bad(p, k->level, FIELD_RISK) || opt_token_bad(p, k->target_level, FIELD_RISK) ||
+	    text_bad(p, k->owner, FIELD_RISK))
+		return p->code;
+	if (k->properties && (!*k->properties || !properties_ok(k->properties)))
+		return say(p, PROBLEM_RISK_PROPERTIES, FIELD_RISK, k->properties);
+	if (k->deadline && !change_check_date(k->deadline))
+		return say(p, PROBLEM_DATE_INVALID, FIELD_RISK, k->deadline);
+	return PROBLEM_NONE;
+}
+
+static enum problem_code check_basis(const struct change *c, struct problem *p)
+{
+	const struct scope *sc = &c->scope;
+	const struct risk_policy *po = &c->policy;
+
+	switch (c->op) {
+	case OP_SCOPE:
+		if (!sc->organization && !sc->sites && !sc->assets && !sc->processes)
+			return say(p, PROBLEM_BASIS_EMPTY, FIELD_SCOPE, NULL);
+		if (text_bad(p, sc->organization, FIELD_SCOPE) || text_bad(p, sc->sites, FIELD_SCOPE) ||
+		    text_bad(p, sc->assets, FIELD_SCOPE) || text_bad(p, sc->processes, FIELD_SCOPE))
+			return p->code;
+		return PROBLEM_NONE;
+	case OP_POLICY:
+		if (!po->awareness && !po->targets && !po->monitoring && !po->feedback)
+			return say(p, PROBLEM_BASIS_EMPTY, FIELD_POLICY, NULL);
+		if (text_bad(p, po->awareness, FIELD_POLICY) || text_bad(p, po->targets, FIELD_POLICY) ||
+		    text_bad(p, po->monitoring, FIELD_POLICY) || text_bad(p, po->feedback, FIELD_POLICY))
+			return p->code;
+		return PROBLEM_NONE;
+	case OP_SCALE:
+		if (c->scale_count < 2)
+			return say(p, PROBLEM_SCALE_FEW, FIELD_SCALE, NULL);
+		if (tokens_bad(p, c->scale, c->scale_count, FIELD_SCALE))
+			return p->code;
+		for (uint32_t k = 1; k < c->scale_count; k++)
+			for (uint32_t j = 0; j < k; j++)
+				if (strcmp(c->scale[j], c->scale[k]) == 0)
+					return say(p, PROBLEM_SCALE_TWICE, FIELD_SCALE, c->scale[k]);
+		return PROBLEM_NONE;
+	default:
+		return check_risk(c, p);
+	}
+}
+
 enum problem_code change_check(const struct change *c, struct problem *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (check_common(c, out))
+	if (check_common(c, out) || foreign_basis(c, out))
 		return out->code;
+	if (change_op_is_basis(c->op))
+		return check_basis(c, out);
 	switch (c->op) {
+	case OP_ACKNOWLEDGE: return PROBLEM_NONE;
 	case OP_MERGE: return check_merge(c, out);
 	case OP_ADD: return check_add(c, out);
 	case OP_WITHDRAW:
@@ -296,6 +414,10 @@ enum problem_code change_check(const struct change *c, struct problem *out)
 		if (tokens_bad(out, c->marks, c->mark_count, FIELD_MARKS))
 			return out->code;
 		return PROBLEM_NONE;
+	case OP_TREATS:
+		if (tokens_bad(out, c->risks, c->risk_count, FIELD_RISKS))
+			return out->code;
+		return PROBLEM_NONE;
 	default:
 		return PROBLEM_NONE;
 	}
@@ -323,6 +445,8 @@ enum problem_code change_check_ref(const struct change *c, const struct change *
 		return PROBLEM_NONE;
 	if (e->op == OP_MERGE)
 		return say(out, PROBLEM_RETARGET_MERGE, FIELD_CHANGE, NULL);
+	if (change_op_is_basis(e->op) || e->op == OP_ACKNOWLEDGE)
+		return say(out, PROBLEM_RETARGET_BASIS, FIELD_CHANGE, NULL);
 	if (e->op == OP_ADD && c->target)
 		return say(out, PROBLEM_RETARGET_NEEDS_PLACE, FIELD_TARGET, NULL);
 	if (e->op != OP_ADD && !c->target)

@@ -541,9 +541,15 @@ static void apply_op(struct resolver *rv, uint32_t index, const struct change *c
 	case OP_ADD: do_add(rv, index, c); return;
 	case OP_LINK: do_link(rv, index, c); return;
 	case OP_ATTRIBUTES: do_attributes(rv, index, c); return;
+	case OP_SCOPE:
+	case OP_POLICY:
+	case OP_SCALE:
+	case OP_RISK:
+	case OP_ACKNOWLEDGE: return;  /* the risk basis and the wizard: risk.c */
 	default: break;
 	}
-	/* Level, technical and marks set one property of one item. */
+	/* Keep, level, technical, marks and treats set (at most) one property
+	 * of one item; a keep is only its history. */
 	i = find_target(rv, index, c->target);
 	if (i == ITEM_NONE || !still_there(rv, index, i))
 		return;
@@ -558,6 +564,10 @@ static void apply_op(struct resolver *rv, uint32_t index, const struct change *c
 	case OP_MARKS:
 		rv->r->info[i].marks = c->marks;
 		rv->r->info[i].mark_count = c->mark_count;
+		break;
+	case OP_TREATS:
+		rv->r->info[i].risks = c->risks;
+		rv->r->info[i].risk_count = c->risk_count;
 		break;
 	default:
 		break;

@@ -20,6 +20,9 @@ bool edit_id_taken(const struct ui *ui, const char *id);
 
 /* Starts an operation on the item under the cursor. */
 bool edit_begin(struct ui *ui, enum change_op op);
+/* Records c through the session and rebuilds the tree; says what was
+ * recorded, or why not.  True when recorded. */
+bool edit_record(struct ui *ui, const struct change *c);
 /* Asks the reason; then the change is recorded. */
 void edit_ask_reason(struct ui *ui);
 /* The same, starting at this guideline step (a withdraw starts at the

@@ -18,7 +18,9 @@ static const char *const field_keys[FIELD_COUNT] = {
 	[FIELD_TEXT] = "text", [FIELD_TITLE] = "title", [FIELD_SOURCE] = "source",
 	[FIELD_RULE] = "rule", [FIELD_LEVEL] = "level", [FIELD_TECHNICAL] = "technical",
 	[FIELD_REVIEW] = "review_months", [FIELD_ATTRS] = "attributes",
-	[FIELD_MARKS] = "marks", [FIELD_REASON] = "reason", [FIELD_AUTHOR] = "author",
+	[FIELD_MARKS] = "marks", [FIELD_RISK] = "risk", [FIELD_REMOVE] = "remove",
+	[FIELD_RISKS] = "risks", [FIELD_SCOPE] = "scope", [FIELD_POLICY] = "policy",
+	[FIELD_SCALE] = "scale", [FIELD_REASON] = "reason", [FIELD_AUTHOR] = "author",
 	[FIELD_DATE] = "date",
 };
 
@@ -143,6 +145,27 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 		break;
 	case PROBLEM_RETARGET_NEEDS_TARGET:
 		snprintf(buf, size, _("change %ld (%s) has one target: retarget it with target"), p->num[0], a);
+		break;
+	case PROBLEM_BASIS_STEP:
+		snprintf(buf, size, _("a change to the risk basis belongs to step 0, not %ld"), p->num[0]);
+		break;
+	case PROBLEM_BASIS_EMPTY:
+		snprintf(buf, size, "%s", _("a scope or policy change needs at least one of its parts"));
+		break;
+	case PROBLEM_SCALE_FEW:
+		snprintf(buf, size, "%s", _("a risk scale needs at least two levels"));
+		break;
+	case PROBLEM_SCALE_TWICE:
+		snprintf(buf, size, _("level %s is named twice in the scale"), a);
+		break;
+	case PROBLEM_RISK_MISSING:
+		snprintf(buf, size, "%s", _("a risk needs an id, and unless removed a description and a level"));
+		break;
+	case PROBLEM_RISK_PROPERTIES:
+		snprintf(buf, size, _("properties \"%s\" must be some of C, I and A in that order, such as CI"), a);
+		break;
+	case PROBLEM_RETARGET_BASIS:
+		snprintf(buf, size, _("change %ld is not about an item: it has no target to move"), p->num[0]);
 		break;
 	case PROBLEM_NOT_IN_BASE:
 		snprintf(buf, size,

@@ -61,6 +61,16 @@ static struct change good(enum change_op op)
 	case OP_MARKS: c.marks = marks1; c.mark_count = 1; break;
 	case OP_WITHDRAW: c.target = NULL; c.ref = 1; break;
 	case OP_RETARGET: c.target = "C9"; c.ref = 1; break;
+	case OP_TREATS: c.risks = marks1; c.risk_count = 1; break;
+	case OP_SCOPE: c.target = NULL; c.step = 0; c.scope.sites = "本社"; break;
+	case OP_POLICY: c.target = NULL; c.step = 0; c.policy.awareness = "委員会"; break;
+	case OP_SCALE: c.target = NULL; c.step = 0; c.scale = two_targets; c.scale_count = 2; break;
+	case OP_RISK:
+		c.target = NULL;
+		c.step = 0;
+		c.risk = (struct risk){ .id = "R1", .description = "漏えい", .level = "高" };
+		break;
+	case OP_ACKNOWLEDGE: c.target = NULL; break;
 	default: break;
 	}
 	return c;
