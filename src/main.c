@@ -45,7 +45,7 @@ static const struct usage commands[] = {
 	  N_("the individual standard to hand out: Markdown, printable HTML, CSV for Excel, OSCAL 1.2.1 JSON (docs/interop.md); -o saves OUT whole or not at all; exit 3: some changes do not apply"),
 	  "export", cli_export },
 	{ "kijun check FILE...",
-	  N_("every problem of each kijun file (catalog or tailoring) as file:line:column; exit 2 if any"),
+	  N_("every problem of each kijun file (catalog, tailoring or evaluation, its evidence files too) as file:line:column; exit 2 if any"),
 	  "check", cli_check },
 	{ "kijun new FILE [--base CATALOG-ID|FILE] [--title T] [--organization O]",
 	  N_("a new tailoring FILE without the screen, on the built-in catalog or on a catalog or tailoring FILE"),
