@@ -13,7 +13,7 @@
 #include "kijun/lock.h"
 #include "kijun/session_io.h"
 #include "kijun/tailoring_io.h"
-#include "../tui/eval_words.h"
+#include "kijun/eval_words.h"
 
 int cli_evaluation_open(const char *path, struct cli_evaluation *x)
 {

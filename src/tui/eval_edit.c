@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "eval_view.h"
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 #include "kijun/change_check.h"
 #include "kijun/evaluation_io.h"
 #include "kijun/evaluation_scope.h"

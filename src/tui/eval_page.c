@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 #include "kijun/i18n.h"
 
 /* Puts a line right under the id (line 0) of a page detail_build made,

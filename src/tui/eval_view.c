@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "eval_page.h"
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 #include "kijun/evaluation_io.h"
 #include "kijun/i18n.h"
 #include "kijun/tailoring_io.h"

@@ -1,6 +1,6 @@
 /* The words for an evaluation's codes: English here, Japanese through
  * the message table. */
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 
 #include "kijun/i18n.h"
 
