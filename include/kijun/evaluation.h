@@ -124,9 +124,19 @@ struct eval_finding {
 	const char *due;       /* YYYY-MM-DD */
 };
 
+/* The previous period's word on an item (an evaluation made with
+ * --previous): its result, the text it saw, when it was last worked on. */
+struct eval_last {
+	bool has;              /* the previous evaluation had the item */
+	uint8_t result;        /* enum eval_result */
+	const char *text_hash;
+	const char *updated;
+};
+
 struct eval_item {
 	const char *id;
 	const char *text_hash; /* evaluation_text_hash of the item when added */
+	struct eval_last last; /* the previous period's (the next period) */
 	uint8_t state;         /* enum eval_state */
 	uint8_t result;        /* enum eval_result */
 	const char *decision;  /* why a 一部有効 goes on to operation */
@@ -158,6 +168,8 @@ struct evaluation {
 	const char *scope;     /* a query; NULL: the whole tailoring */
 	const char *from_file; /* operating: the design evaluation */
 	const char *from_hash;
+	const char *previous_file; /* the last period's evaluation, carried forward */
+	const char *previous_hash;
 	const char **auditors;
 	uint32_t auditor_count;
 	const char *period_from, *period_to;
@@ -243,6 +255,26 @@ void evaluation_count(const struct evaluation *e, struct eval_counts *out);
  * text; either may be NULL): what flags an item whose text changed since
  * it was evaluated. */
 void evaluation_text_hash(const char *title, const char *text, char out[72]);
+
+/* ---- the next period (evaluation_carry.c) ------------------------------- */
+
+/* Carries the previous period's evaluation forward into e (made by
+ * evaluation_scope_build, results and states untouched): for each item of
+ * e that prev has, its procedures, its sampling without the deviations
+ * (population, frequency, size and sample ids as a starting point) and
+ * its evidence references come over, and `last` records prev's result,
+ * text hash and date.  Results, states, findings, comments, decisions and
+ * sign-offs stay behind: they were the last period's opinion.  False
+ * when out of memory. */
+bool evaluation_carry_forward(struct evaluation *e, const struct evaluation *prev);
+
+/* How an item's text stands against the previous period's. */
+enum eval_since {
+	SINCE_NONE,       /* no previous period for it */
+	SINCE_SAME,       /* the text the last period evaluated */
+	SINCE_CHANGED,    /* the tailoring changed it since */
+};
+enum eval_since evaluation_carry_since(const struct eval_item *it);
 
 /* ---- the gate ------------------------------------------------------------ */
 

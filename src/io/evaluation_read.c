@@ -221,12 +221,41 @@ static void read_signoff(struct loader *l, struct eval_item *it)
 	}
 }
 
+static const char *const last_fields[] = { "result", "text_hash", "updated" };
+
+/* The previous period's word on the item (docs/evaluation-format.md). */
+static void read_last(struct loader *l, struct eval_item *it)
+{
+	struct yr_fields f;
+	struct yr_scalar key;
+	struct yr_mark at;
+	int k;
+
+	if (!yr_mapping_begin(l->r, _("last"), &at))
+		return;
+	it->last.has = true;
+	yr_fields_init(&f, last_fields, 3, _("last"), at);
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case 0:
+			k = read_code(l, _("result"), evaluation_result_names, RESULT_COUNT);
+			if (k >= 0)
+				it->last.result = (uint8_t)k;
+			break;
+		case 1: yr_token(l->r, _("text_hash"), &it->last.text_hash, NULL); break;
+		case 2: yr_date(l->r, _("updated"), &it->last.updated); break;
+		default: break;
+		}
+	}
+	yr_fields_require(l->r, &f, F(0));
+}
+
 static const char *const item_fields[] = {
 	"id", "text_hash", "state", "result", "decision", "procedures", "sampling", "evidence",
-	"findings", "comment", "signoff", "updated",
+	"findings", "comment", "signoff", "updated", "last",
 };
 enum { I_ID, I_HASH, I_STATE, I_RESULT, I_DECISION, I_PROCS, I_SAMPLING, I_EVIDENCE,
-       I_FINDINGS, I_COMMENT, I_SIGNOFF, I_UPDATED, I_COUNT };
+       I_FINDINGS, I_COMMENT, I_SIGNOFF, I_UPDATED, I_LAST, I_COUNT };
 
 static void read_item(struct loader *l)
 {
@@ -265,6 +294,7 @@ static void read_item(struct loader *l)
 		case I_COMMENT: yr_text(l->r, _("comment"), &it->comment); break;
 		case I_SIGNOFF: read_signoff(l, it); break;
 		case I_UPDATED: yr_date(l->r, _("updated"), &it->updated); break;
+		case I_LAST: read_last(l, it); break;
 		default: break;
 		}
 	}
@@ -368,10 +398,10 @@ static void read_absent(struct loader *l)
 
 static const char *const top_fields[] = {
 	"format", "kind", "title", "tailoring", "from", "scope", "auditors", "period", "absent",
-	"items",
+	"items", "previous",
 };
 enum { T_FORMAT, T_KIND, T_TITLE, T_TAILORING, T_FROM, T_SCOPE, T_AUDITORS, T_PERIOD,
-       T_ABSENT, T_ITEMS, T_COUNT };
+       T_ABSENT, T_ITEMS, T_PREVIOUS, T_COUNT };
 
 static void read_document(struct yreader *r, void *ctx)
 {
@@ -407,6 +437,9 @@ static void read_document(struct yreader *r, void *ctx)
 			read_ref(l, _("tailoring"), &e->tailoring_file, &e->tailoring_hash);
 			break;
 		case T_FROM: read_ref(l, _("from"), &e->from_file, &e->from_hash); break;
+		case T_PREVIOUS:
+			read_ref(l, _("previous"), &e->previous_file, &e->previous_hash);
+			break;
 		case T_SCOPE: yr_text(r, _("scope"), &e->scope); break;
 		case T_AUDITORS: {
 			const char **v = NULL;

@@ -95,6 +95,14 @@ static void write_item(struct ywriter *w, const struct eval_item *it)
 	yw_mapping_begin(w);
 	yw_pair(w, "id", it->id);
 	yw_pair(w, "text_hash", it->text_hash);
+	if (it->last.has) {
+		yw_string(w, "last");
+		yw_mapping_begin(w);
+		yw_pair(w, "result", evaluation_result_names[it->last.result]);
+		yw_pair(w, "text_hash", it->last.text_hash);
+		yw_pair(w, "updated", it->last.updated);
+		yw_mapping_end(w);
+	}
 	yw_pair(w, "state", evaluation_state_names[it->state]);
 	yw_pair(w, "result", evaluation_result_names[it->result]);
 	yw_pair(w, "decision", it->decision);
@@ -141,6 +149,7 @@ bool evaluation_write(const struct evaluation *e, struct strbuf *out)
 	yw_pair(&w, "title", e->title);
 	write_ref(&w, "tailoring", e->tailoring_file, e->tailoring_hash);
 	write_ref(&w, "from", e->from_file, e->from_hash);
+	write_ref(&w, "previous", e->previous_file, e->previous_hash);
 	yw_pair(&w, "scope", e->scope);
 	if (e->auditor_count) {
 		yw_string(&w, "auditors");

@@ -180,6 +180,50 @@ void eval_page_item(struct detail *d, const struct evaluation *e, const struct e
 			    1, it->reviewer ? DETAIL_BODY : DETAIL_MUTED);
 }
 
+void eval_page_last(struct detail *d, const struct evaluation *e, const struct eval_item *it,
+		    const struct resolved *info)
+{
+	enum eval_since since = evaluation_carry_since(it);
+	const char *last;
+
+	if (!e->previous_file)
+		return;
+	detail_push_heading(d, _("Last period"));
+	if (since == SINCE_NONE) {
+		detail_push_wrapped(d, _("new this period: the last period did not evaluate it"), 1,
+				    DETAIL_MUTED);
+		return;
+	}
+	last = detail_printf(d, _("last result: %s (%s)"),
+			     eval_words_result((enum eval_result)it->last.result),
+			     it->last.updated ? it->last.updated : "-");
+	detail_push_wrapped(d, last, 1, DETAIL_BODY);
+	/* Read first, seen without scrolling: under the id. */
+	insert_under_id(d, last, DETAIL_MUTED);
+	if (since == SINCE_SAME) {
+		detail_push_wrapped(d, _("the text is the one the last period evaluated"), 1,
+				    DETAIL_MUTED);
+	} else {
+		const char *w = _("! the text changed since the last period: check what changed before carrying anything over");
+
+		detail_push_wrapped(d, w, 1, DETAIL_WARNING);
+		insert_under_id(d, w, DETAIL_WARNING);
+	}
+	/* What the tailoring did to it after the last period's last look. */
+	for (uint32_t k = 0; info && k < info->history_count; k++) {
+		const struct shaping *h = &info->history[k];
+		const struct change *c = h->change;
+
+		if (h->state == SHAPING_WITHDRAWN || !c->date ||
+		    (it->last.updated && strcmp(c->date, it->last.updated) <= 0))
+			continue;
+		detail_push_wrapped(d, detail_printf(d, _("changed since: #%u %s (%s): %s"), h->index + 1,
+						     change_op_label((enum change_op)c->op), c->date,
+						     c->reason ? c->reason : ""),
+				    1, DETAIL_BODY);
+	}
+}
+
 void eval_page_context(struct detail *d, const char *parent_id, const char *parent_title)
 {
 	insert_under_id(d, detail_printf(d, _("under %s %s"), parent_id,

@@ -176,6 +176,7 @@ static void build_page(struct ui *ui, int width)
 		if (up->kind == ITEM_CONTROL)
 			eval_page_context(&x->page, up->id, item_title(up));
 	}
+	eval_page_last(&x->page, x->e, it, i != ITEM_NONE ? &res->info[i] : NULL);
 	eval_page_item(&x->page, x->e, it, cv, evaluation_scope_drift(it, res));
 	if (cv != checks)
 		free(cv);
