@@ -57,7 +57,7 @@ static const struct usage commands[] = {
 	  N_("a catalog from an OSCAL catalog in JSON or YAML (docs/interop.md)"),
 	  "import", cli_import },
 	{ "kijun eval new TAILORING -o FILE --kind KIND [--scope QUERY] [--from EVAL]",
-	  N_("a new evaluation of TAILORING in FILE (kijun FILE opens it); KIND design, or operating --from the design evaluation EVAL: only the items it found effective, the others printed with why; --period FROM..TO the period evaluated; --previous LAST the last period's evaluation, whose procedures, samples and evidence references are carried forward (results are not)"),
+	  N_("a new evaluation of TAILORING in FILE (kijun FILE opens it); KIND design, operating --from the design evaluation EVAL (only the items it found effective, the others printed with why), or governance (the guideline's three measures of III.1); --period FROM..TO the period evaluated; --previous LAST the last period's evaluation, whose procedures, samples and evidence references are carried forward (results are not)"),
 	  "eval", cli_eval },
 	{ "kijun results EVAL",
 	  N_("one TSV line per evaluated item: id, state, result, procedures, evidence, findings, updated"),

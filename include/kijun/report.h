@@ -51,6 +51,11 @@ void report_period(struct strbuf *out, const struct evaluation *e);
 void report_procedure(struct strbuf *out, const struct eval_procedure *p);
 void report_evidence(struct strbuf *out, const struct eval_evidence *v);
 void report_sampling(struct strbuf *out, const struct eval_sampling *s);
+/* A governance measure's figures as lines: the answers on top
+ * management, the key risks and each group's share (then all groups'),
+ * each department's target, actual and reach (then how many reached);
+ * "" for an item without figures. */
+void report_governance(struct strbuf *out, const struct eval_item *it);
 /* "重大な不備 (緊急, 未対応): text" with cause, owner and due on their
  * own lines. */
 void report_finding(struct strbuf *out, const struct eval_finding *f);

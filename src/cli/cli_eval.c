@@ -42,7 +42,8 @@ int cli_evaluation_open(const char *path, struct cli_evaluation *x)
 	x->tailoring_changed = !tailoring_hash(&session_workspace(&x->s)->t, hash) ||
 			       strcmp(hash, x->e.tailoring_hash) != 0;
 	res = session_resolution(&x->s);
-	for (uint32_t k = 0; k < x->e.count; k++) {
+	/* A governance evaluation's measures are not items of the tailoring. */
+	for (uint32_t k = 0; x->e.kind != EVAL_GOVERNANCE && k < x->e.count; k++) {
 		enum eval_drift d = evaluation_scope_drift(&x->e.items[k], res);
 
 		x->changed += d == DRIFT_CHANGED;
@@ -94,7 +95,7 @@ struct new_args {
 static int new_usage(void)
 {
 	fprintf(stderr, "%s\n",
-		_("usage: kijun eval new TAILORING -o FILE --kind design|operating [--scope QUERY] [--from DESIGN-EVAL] [--period FROM..TO] [--previous LAST-PERIOD-EVAL]"));
+		_("usage: kijun eval new TAILORING -o FILE --kind design|operating|governance [--scope QUERY] [--from DESIGN-EVAL] [--period FROM..TO] [--previous LAST-PERIOD-EVAL]"));
 	return EXIT_USAGE;
 }
 
@@ -120,9 +121,9 @@ static int parse_new(int argc, char **argv, struct new_args *a)
 			if (i + 1 >= argc)
 				return new_usage();
 			a->kind = evaluation_parse(argv[i + 1], strlen(argv[i + 1]),
-						   evaluation_kind_names, EVAL_GOVERNANCE);
+						   evaluation_kind_names, EVAL_KIND_COUNT);
 			if (a->kind < 0) {
-				cli_printf(stderr, _("unknown kind \"%s\": use design or operating\n"),
+				cli_printf(stderr, _("unknown kind \"%s\": use design, operating or governance\n"),
 					   argv[i + 1]);
 				return EXIT_USAGE;
 			}
@@ -163,8 +164,13 @@ static int parse_new(int argc, char **argv, struct new_args *a)
 			_("an operating evaluation follows a design evaluation: give it with --from"));
 		return EXIT_USAGE;
 	}
-	if (a->kind == EVAL_DESIGN && a->from) {
+	if (a->kind != EVAL_OPERATING && a->from) {
 		fprintf(stderr, "%s\n", _("--from is for operating evaluations"));
+		return EXIT_USAGE;
+	}
+	if (a->kind == EVAL_GOVERNANCE && a->scope) {
+		fprintf(stderr, "%s\n",
+			_("a governance evaluation has the guideline's three measures, not a scope of items"));
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
@@ -292,7 +298,8 @@ static int make_new(const struct new_args *a, struct session *s)
 		if (!a->scope && !a->from)
 			e.scope = prev.scope;
 	}
-	if (!evaluation_scope_build(&e, session_resolution(s), a->from ? &design : NULL) ||
+	if (!(e.kind == EVAL_GOVERNANCE ? evaluation_governance_build(&e) :
+	      evaluation_scope_build(&e, session_resolution(s), a->from ? &design : NULL)) ||
 	    (a->previous && !evaluation_carry_forward(&e, &prev))) {
 		fprintf(stderr, "kijun: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;

@@ -47,7 +47,12 @@ void report_title(struct strbuf *out, const struct report *r)
 const char *report_item_title(const struct report *r, const struct eval_item *it)
 {
 	const struct catalog *c = &r->w->res.cat;
-	uint32_t i = catalog_find(c, it->id);
+	uint32_t i;
+
+	if (r->e->kind == EVAL_GOVERNANCE)
+		return evaluation_measure_of(it->id) >= 0 ?
+		       eval_words_measure((enum gov_measure)evaluation_measure_of(it->id)) : NULL;
+	i = catalog_find(c, it->id);
 
 	if (i == ITEM_NONE || resolved_is_out(&r->w->res, i))
 		return NULL;
@@ -99,6 +104,69 @@ void report_sampling(struct strbuf *out, const struct eval_sampling *s)
 	strbuf_addf(out, _("sample size: %u, %u listed"), s->size, s->sample_count);
 	for (uint32_t k = 0; k < s->sample_count; k++)
 		strbuf_addf(out, "%s%s", k ? ", " : ": ", s->samples[k]);
+}
+
+void report_governance(struct strbuf *out, const struct eval_item *it)
+{
+	const struct gov_data *g = it->gov;
+	size_t start = out->len;
+	uint32_t reached = 0;
+	int m = evaluation_measure_of(it->id);
+
+	strbuf_adds(out, "");
+	if (!g)
+		return;
+#define NL() do { if (out->len > start) strbuf_addc(out, '\n'); } while (0)
+	if (m == GOV_TOP_MANAGEMENT) {
+		strbuf_addf(out, _("informed of current threats and trends: %s"),
+			    eval_words_answer((enum gov_answer)g->informed));
+		NL();
+		strbuf_addf(out, _("reporting to top management works: %s"),
+			    eval_words_answer((enum gov_answer)g->reporting));
+	}
+	if (g->risk_count || m == GOV_RISK_AWARENESS) {
+		struct strbuf list;
+
+		strbuf_init(&list);
+		strbuf_adds(&list, "");
+		for (uint32_t k = 0; k < g->risk_count; k++)
+			strbuf_addf(&list, "%s%s", k ? ", " : "", g->risks[k]);
+		NL();
+		strbuf_addf(out, _("key risks: %s"), list.len ? list.data : "-");
+		strbuf_free(&list);
+	}
+	for (uint32_t k = 0; k < g->group_count; k++) {
+		const struct gov_group *x = &g->groups[k];
+
+		NL();
+		strbuf_addf(out, _("%s: %u of %u (%u%%)"), x->group ? x->group : "-", x->aware, x->total,
+			    x->total ? (unsigned)((uint64_t)x->aware * 100 / x->total) : 0u);
+	}
+	if (m == GOV_RISK_AWARENESS) {
+		NL();
+		if (evaluation_gov_share(g) >= 0)
+			strbuf_addf(out, _("all groups: %d%% recognize the key risks"), evaluation_gov_share(g));
+		else
+			strbuf_adds(out, _("no groups counted yet"));
+	}
+	for (uint32_t k = 0; k < g->target_count; k++) {
+		const struct gov_target *t = &g->targets[k];
+
+		reached += t->reached == REACH_REACHED;
+		NL();
+		strbuf_addf(out, _("%s: target %s, actual %s: %s"), t->department ? t->department : "-",
+			    t->target ? t->target : "-", t->actual ? t->actual : "-",
+			    eval_words_reach((enum gov_reach)t->reached));
+	}
+	if (m == GOV_TARGETS) {
+		NL();
+		if (g->target_count)
+			strbuf_addf(out, _("%u of %u departments reached their targets"), reached,
+				    g->target_count);
+		else
+			strbuf_adds(out, _("no department targets recorded yet"));
+	}
+#undef NL
 }
 
 void report_finding(struct strbuf *out, const struct eval_finding *f)

@@ -77,6 +77,8 @@ static void csv_items(struct strbuf *out, const struct report *r, struct strbuf 
 	head(out, b, facts, _("Sampling"), false);
 	head(out, b, facts, _("Deviations"), false);
 	head(out, b, facts, _("Evidence"), false);
+	if (r->e->kind == EVAL_GOVERNANCE)
+		head(out, b, facts, _("Measure (III.1)"), false);
 	head(out, b, opinion, _("Result"), false);
 	head(out, b, opinion, _("State"), false);
 	head(out, b, opinion, _("Decision"), false);
@@ -105,6 +107,10 @@ static void csv_items(struct strbuf *out, const struct report *r, struct strbuf 
 			report_evidence(b, &it->evidence[v]);
 		}
 		cell_buf(out, b, false);
+		if (r->e->kind == EVAL_GOVERNANCE) {
+			report_governance(b, it);
+			cell_buf(out, b, false);
+		}
 		cell(out, eval_words_result((enum eval_result)it->result), false);
 		cell(out, eval_words_state((enum eval_state)it->state), false);
 		cell(out, it->decision, false);

@@ -68,7 +68,14 @@ static void summary(struct strbuf *out, const struct report *r)
 static void facts(struct strbuf *out, const struct eval_item *it, struct strbuf *b)
 {
 	strbuf_addf(out, "<div class=\"side facts\"><h4>%s</h4>\n", _("Facts"));
-	if (!it->procedure_count && !it->has_sampling && !it->evidence_count)
+	report_governance(b, it);
+	if (b->len) {
+		strbuf_addf(out, "<div class=\"lab\">%s</div><p class=\"t\">", _("Measure (III.1)"));
+		text_buf(out, b);
+		strbuf_adds(out, "</p>\n");
+	}
+	strbuf_reset(b);
+	if (!it->procedure_count && !it->has_sampling && !it->evidence_count && !it->gov)
 		strbuf_addf(out, "<p class=\"muted\">%s</p>\n", _("No procedures recorded."));
 	if (it->procedure_count) {
 		strbuf_addf(out, "<div class=\"lab\">%s</div><ul>\n", _("Procedures"));
@@ -156,7 +163,11 @@ static void items(struct strbuf *out, const struct report *r, struct strbuf *b)
 		text(out, it->id);
 		strbuf_adds(out, "</span>");
 		text(out, title);
-		strbuf_adds(out, "</h3>\n<div class=\"sides\">\n");
+		strbuf_adds(out, "</h3>\n");
+		if (r->e->kind == EVAL_GOVERNANCE && evaluation_measure_of(it->id) >= 0)
+			strbuf_addf(out, "<p class=\"muted\" style=\"margin:.3em .6em\">%s</p>\n",
+				    eval_words_question((enum gov_measure)evaluation_measure_of(it->id)));
+		strbuf_adds(out, "<div class=\"sides\">\n");
 		facts(out, it, b);
 		opinion(out, it, b);
 		strbuf_adds(out, "</div></section>\n");

@@ -84,8 +84,21 @@ static void md_facts(struct strbuf *out, const struct report *r)
 		const struct eval_item *it = &r->e->items[k];
 
 		md_item_heading(out, r, it);
+		if (r->e->kind == EVAL_GOVERNANCE && evaluation_measure_of(it->id) >= 0) {
+			strbuf_adds(out, "> ");
+			md(out, eval_words_question((enum gov_measure)evaluation_measure_of(it->id)), MD_LINE);
+			strbuf_adds(out, "\n\n");
+		}
+		report_governance(&b, it);
+		if (b.len) {
+			strbuf_addf(out, "- %s  \n", _("Measure (III.1)"));
+			md_buf(out, &b, MD_PARA);
+			strbuf_addc(out, '\n');
+		}
 		if (!it->procedure_count && !it->has_sampling && !it->evidence_count) {
-			strbuf_addf(out, "%s\n\n", _("No procedures recorded."));
+			if (!it->gov)
+				strbuf_addf(out, "%s\n", _("No procedures recorded."));
+			strbuf_addc(out, '\n');
 			continue;
 		}
 		for (uint32_t p = 0; p < it->procedure_count; p++) {

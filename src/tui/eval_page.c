@@ -7,6 +7,7 @@
 
 #include "kijun/eval_words.h"
 #include "kijun/i18n.h"
+#include "kijun/report.h"
 
 /* Puts a line right under the id (line 0) of a page detail_build made,
  * where it is seen without scrolling. */
@@ -222,6 +223,27 @@ void eval_page_last(struct detail *d, const struct evaluation *e, const struct e
 						     c->reason ? c->reason : ""),
 				    1, DETAIL_BODY);
 	}
+}
+
+void eval_page_governance(struct detail *d, const struct eval_item *it)
+{
+	int m = evaluation_measure_of(it->id);
+	struct strbuf b;
+	const char *p, *nl;
+
+	if (m < 0)
+		return;
+	detail_push_wrapped(d, eval_words_measure((enum gov_measure)m), 1, DETAIL_BODY);
+	detail_push_wrapped(d, eval_words_question((enum gov_measure)m), 1, DETAIL_MUTED);
+	detail_push_heading(d, _("Measure (III.1)"));
+	strbuf_init(&b);
+	report_governance(&b, it);
+	for (p = b.data; p && *p; p = nl ? nl + 1 : p + strlen(p)) {
+		nl = strchr(p, '\n');
+		detail_push_wrapped(d, detail_printf(d, "%.*s", (int)(nl ? nl - p : (long)strlen(p)), p),
+				    1, DETAIL_BODY);
+	}
+	strbuf_free(&b);
 }
 
 void eval_page_context(struct detail *d, const char *parent_id, const char *parent_title)

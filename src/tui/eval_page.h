@@ -29,6 +29,10 @@ void eval_page_item(struct detail *d, const struct evaluation *e, const struct e
 void eval_page_last(struct detail *d, const struct evaluation *e, const struct eval_item *it,
 		    const struct resolved *info);
 
+/* A governance measure (III.1): its name, the guideline's question and
+ * the figures it rests on; nothing for another item. */
+void eval_page_governance(struct detail *d, const struct eval_item *it);
+
 /* Puts "under ID TITLE" (the control a detailed control belongs to) as
  * the second line of a page detail_build made: the auditor reads which
  * control the detailed item is part of. */
