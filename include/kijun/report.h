@@ -41,7 +41,11 @@ void report_oscal_ar(struct strbuf *out, const struct report *r);
 
 /* The report's title: the evaluation's, else its kind and the tailoring's. */
 void report_title(struct strbuf *out, const struct report *r);
-/* The item's title in the tailoring, or NULL when it is gone. */
+/* "Comment", or for a governance measure "Conclusion": what the auditor
+ * wrote of it. */
+const char *report_comment_word(const struct report *r);
+/* The item's title in the tailoring (a governance measure's name), or
+ * NULL when it is gone. */
 const char *report_item_title(const struct report *r, const struct eval_item *it);
 /* "FROM – TO", "" when the evaluation has no period. */
 void report_period(struct strbuf *out, const struct evaluation *e);

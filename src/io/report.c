@@ -44,6 +44,11 @@ void report_title(struct strbuf *out, const struct report *r)
 		    t->title ? t->title : t->id ? t->id : "");
 }
 
+const char *report_comment_word(const struct report *r)
+{
+	return r->e->kind == EVAL_GOVERNANCE ? _("Conclusion") : _("Comment");
+}
+
 const char *report_item_title(const struct report *r, const struct eval_item *it)
 {
 	const struct catalog *c = &r->w->res.cat;

@@ -83,7 +83,7 @@ static void csv_items(struct strbuf *out, const struct report *r, struct strbuf 
 	head(out, b, opinion, _("State"), false);
 	head(out, b, opinion, _("Decision"), false);
 	head(out, b, opinion, _("Findings"), false);
-	head(out, b, opinion, _("Comment"), false);
+	head(out, b, opinion, report_comment_word(r), false);
 	cell(out, _("Sign-off"), false);
 	cell(out, _("Updated"), true);
 	for (uint32_t k = 0; k < r->e->count; k++) {

@@ -26,7 +26,7 @@ static const char style[] =
 	".side{padding:.3em .6em}.side h4{font-size:.85em;margin:.1em 0 .3em;letter-spacing:.05em}"
 	".facts{background:#fff}.opinion{background:#f6f8fc;border-left:3px solid #4a6fa5}"
 	".opinion h4{color:#2d4f80}.facts h4{color:#555}"
-	".lab{font-weight:bold;font-size:.9em;margin-top:.3em}ul{margin:.2em 0;padding-left:1.2em}li{margin:.15em 0}.t{white-space:pre-wrap}"
+	".lab{font-weight:bold;font-size:.9em;margin-top:.3em}p.t{margin:.2em 0}ul{margin:.2em 0;padding-left:1.2em}li{margin:.15em 0}.t{white-space:pre-wrap}"
 	".warn{color:#a00}.muted{color:#666;font-size:.9em}"
 	".r-effective{color:#075e07;font-weight:bold}.r-not-effective{color:#a00;font-weight:bold}"
 	".r-partly-effective{color:#8a5a00;font-weight:bold}"
@@ -115,7 +115,8 @@ static void facts(struct strbuf *out, const struct eval_item *it, struct strbuf 
 	strbuf_adds(out, "</div>\n");
 }
 
-static void opinion(struct strbuf *out, const struct eval_item *it, struct strbuf *b)
+static void opinion(struct strbuf *out, const struct report *r, const struct eval_item *it,
+		    struct strbuf *b)
 {
 	strbuf_addf(out, "<div class=\"side opinion\"><h4>%s</h4>\n", _("Opinion"));
 	strbuf_addf(out, "<div>%s: <span class=\"r-%s\">%s</span> · %s: %s</div>\n", _("Result"),
@@ -138,7 +139,7 @@ static void opinion(struct strbuf *out, const struct eval_item *it, struct strbu
 		strbuf_adds(out, "</ul>\n");
 	}
 	if (it->comment) {
-		strbuf_addf(out, "<div class=\"t\">%s: ", _("Comment"));
+		strbuf_addf(out, "<div class=\"t\">%s: ", report_comment_word(r));
 		text(out, it->comment);
 		strbuf_adds(out, "</div>\n");
 	}
@@ -169,7 +170,7 @@ static void items(struct strbuf *out, const struct report *r, struct strbuf *b)
 				    eval_words_question((enum gov_measure)evaluation_measure_of(it->id)));
 		strbuf_adds(out, "<div class=\"sides\">\n");
 		facts(out, it, b);
-		opinion(out, it, b);
+		opinion(out, r, it, b);
 		strbuf_adds(out, "</div></section>\n");
 	}
 }

@@ -142,7 +142,8 @@ static void md_opinion(struct strbuf *out, const struct report *r)
 	strbuf_init(&b);
 	strbuf_addf(out, "## %s\n\n", _("Opinion: results and findings"));
 	strbuf_addf(out, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
-		    _("item id"), _("Result"), _("State"), _("Decision"), _("Comment"), _("Sign-off"));
+		    _("item id"), _("Result"), _("State"), _("Decision"), report_comment_word(r),
+		    _("Sign-off"));
 	for (uint32_t x = 0; x < r->e->count; x++) {
 		it = &r->e->items[x];
 		strbuf_adds(out, "| ");

@@ -70,6 +70,15 @@ kijun_cli 0 report g.yaml --format md
 has "$(cli_out)" '^### risk-awareness リスク認識の共有の程度$'
 has "$(cli_out)" '^従業員: 420 / 600 人（70%）  $'
 has "$(cli_out)" '^\| risk-awareness \| 一部有効 \|'
+has "$(cli_out)" '^\| 項目 ID \| 評価結果 \| 作業状態 \| 判断 \| 結論 \| 承認 \|$'
+# The OSCAL assessment results of a governance evaluation validate too.
+if [ -d "$E2E_TOP/tests/oscal/node_modules/ajv" ]; then
+	kijun_cli 0 report g.yaml --format oscal-ar -o g.json
+	node "$E2E_TOP/tests/oscal/validate.js" \
+		"${KIJUN_SHARED_DATA:-$E2E_TOP/../shared/data}/oscal/schema/oscal_assessment-results_schema.json" \
+		"$W/g.json" >"$E2E_DIR/validate.log" 2>&1 ||
+		fail "governance assessment results do not validate: $(head -n 20 "$E2E_DIR/validate.log")"
+fi
 kijun_cli 0 report g.yaml --format csv -o g.csv
 node "$E2E_TOP/tests/golden/csv_read.js" "$W/g.csv" >"$E2E_DIR/rows.json" || fail "the CSV does not read back"
 node -e '
