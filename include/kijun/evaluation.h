@@ -265,7 +265,9 @@ void evaluation_text_hash(const char *title, const char *text, char out[72]);
  * evaluation_scope_build, results and states untouched): for each item of
  * e that prev has, its procedures, its sampling without the deviations
  * (population, frequency, size and sample ids as a starting point) and
- * its evidence references come over, and `last` records prev's result,
+ * its evidence references come over (a governance measure's key risks,
+ * group names and departments' targets too, without counts, actuals or
+ * answers), and `last` records prev's result,
  * text hash and date.  Results, states, findings, comments, decisions and
  * sign-offs stay behind: they were the last period's opinion.  False
  * when out of memory. */

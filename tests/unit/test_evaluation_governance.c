@@ -138,12 +138,49 @@ static void test_bad_files(void **state)
 	diag_list_free(&d);
 }
 
+/* The next period takes the frame of each measure, not its figures. */
+static void test_next_period_keeps_the_frame(void **state)
+{
+	struct evaluation prev, e;
+	struct diag_list d;
+	const struct gov_data *g;
+
+	(void)state;
+	assert_true(read_it(&prev, gov, &d));
+	diag_list_free(&d);
+	evaluation_init(&e);
+	e.kind = EVAL_GOVERNANCE;
+	assert_true(evaluation_governance_build(&e));
+	assert_true(evaluation_carry_forward(&e, &prev));
+	g = e.items[GOV_RISK_AWARENESS].gov;
+	assert_int_equal(g->risk_count, 1);
+	assert_string_equal(g->risks[0], "個人情報の漏えい");
+	assert_int_equal(g->group_count, 2);
+	assert_string_equal(g->groups[1].group, "従業員");
+	assert_int_equal(g->groups[1].aware, 0);
+	assert_int_equal(g->groups[1].total, 0);
+	g = e.items[GOV_TARGETS].gov;
+	assert_int_equal(g->target_count, 1);
+	assert_string_equal(g->targets[0].target, "開封率 10% 以下");
+	assert_null(g->targets[0].actual);
+	assert_int_equal(g->targets[0].reached, REACH_UNKNOWN);
+	assert_int_equal(e.items[GOV_TOP_MANAGEMENT].gov->informed, ANSWER_UNKNOWN);
+	assert_int_equal(e.items[GOV_TOP_MANAGEMENT].last.result, RESULT_PARTLY);
+	assert_int_equal(e.items[GOV_TOP_MANAGEMENT].result, RESULT_NONE);
+	/* A measure has no text of the tailoring to have changed. */
+	assert_int_equal(evaluation_carry_since(&e.items[GOV_TARGETS]), SINCE_SAME);
+	evaluation_free(&prev);
+	assert_string_equal(e.items[GOV_RISK_AWARENESS].gov->groups[0].group, "役員");
+	evaluation_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_and_share),
 		cmocka_unit_test(test_build_makes_the_three_measures),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_next_period_keeps_the_frame),
 	};
 
 	i18n_set_language(LANGUAGE_EN);
