@@ -84,6 +84,8 @@ static void csv_items(struct strbuf *out, const struct report *r, struct strbuf 
 	head(out, b, opinion, _("Decision"), false);
 	head(out, b, opinion, _("Findings"), false);
 	head(out, b, opinion, report_comment_word(r), false);
+	if (r->e->previous_file)
+		head(out, b, opinion, _("Last period"), false);
 	cell(out, _("Sign-off"), false);
 	cell(out, _("Updated"), true);
 	for (uint32_t k = 0; k < r->e->count; k++) {
@@ -121,6 +123,9 @@ static void csv_items(struct strbuf *out, const struct report *r, struct strbuf 
 		}
 		cell_buf(out, b, false);
 		cell(out, it->comment, false);
+		if (r->e->previous_file)
+			cell(out, it->last.has ? eval_words_result((enum eval_result)it->last.result) : "",
+			     false);
 		report_signoff(b, it);
 		cell_buf(out, b, false);
 		cell(out, it->updated, true);

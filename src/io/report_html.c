@@ -122,6 +122,14 @@ static void opinion(struct strbuf *out, const struct report *r, const struct eva
 	strbuf_addf(out, "<div>%s: <span class=\"r-%s\">%s</span> · %s: %s</div>\n", _("Result"),
 		    evaluation_result_names[it->result], eval_words_result((enum eval_result)it->result),
 		    _("State"), eval_words_state((enum eval_state)it->state));
+	if (r->e->previous_file && it->last.has) {
+		strbuf_adds(out, "<div class=\"muted\">");
+		strbuf_addf(b, _("last result: %s (%s)"),
+			    eval_words_result((enum eval_result)it->last.result),
+			    it->last.updated ? it->last.updated : "-");
+		text_buf(out, b);
+		strbuf_adds(out, "</div>\n");
+	}
 	if (it->decision) {
 		strbuf_addf(out, "<div class=\"t\">%s: ", _("Decision"));
 		text(out, it->decision);

@@ -141,9 +141,13 @@ static void md_opinion(struct strbuf *out, const struct report *r)
 
 	strbuf_init(&b);
 	strbuf_addf(out, "## %s\n\n", _("Opinion: results and findings"));
-	strbuf_addf(out, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
-		    _("item id"), _("Result"), _("State"), _("Decision"), report_comment_word(r),
-		    _("Sign-off"));
+	strbuf_addf(out, "| %s | %s | %s | %s | %s | %s |", _("item id"), _("Result"), _("State"),
+		    _("Decision"), report_comment_word(r), _("Sign-off"));
+	/* The next period: the last period's result beside this one's. */
+	if (r->e->previous_file)
+		strbuf_addf(out, " %s |", _("Last period"));
+	strbuf_adds(out, r->e->previous_file ? "\n|---|---|---|---|---|---|---|\n"
+					     : "\n|---|---|---|---|---|---|\n");
 	for (uint32_t x = 0; x < r->e->count; x++) {
 		it = &r->e->items[x];
 		strbuf_adds(out, "| ");
@@ -156,7 +160,11 @@ static void md_opinion(struct strbuf *out, const struct report *r)
 		strbuf_adds(out, " | ");
 		report_signoff(&b, it);
 		md_buf(out, &b, MD_CELL);
-		strbuf_adds(out, " |\n");
+		strbuf_adds(out, " |");
+		if (r->e->previous_file)
+			strbuf_addf(out, " %s |", it->last.has ?
+				    eval_words_result((enum eval_result)it->last.result) : "-");
+		strbuf_addc(out, '\n');
 	}
 	strbuf_addf(out, "\n### %s\n\n", _("Findings"));
 	while (report_next_finding(r->e, &i, &k, &it, &f)) {

@@ -101,4 +101,11 @@ assert_contains '前期以降の変更: #'
 assert_contains ' 文言の修正（2026-06-01）: 見直しの頻度を明記するため。'
 keys q
 finish
+
+# ---- the report puts the last period's result beside this one's ----
+kijun_cli 0 report d2026.yaml --format md
+has "$(cli_out)" '^\| 項目 ID \| 評価結果 \| 作業状態 \| 判断 \| コメント \| 承認 \| 前期 \|$'
+has "$(cli_out)" '^\| 5a-5\.1\.2 \| 未評価 \| 未着手 \|  \|  \|  \| 有効でない \|$'
+kijun_cli 0 report d2025.yaml --format md
+printf '%s\n' "$(cli_out)" | grep -qF '| 前期 |' && fail "a report without a last period has a last-period column"
 pass
