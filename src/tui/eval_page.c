@@ -236,6 +236,7 @@ void eval_page_governance(struct detail *d, const struct eval_item *it)
 	detail_push_wrapped(d, eval_words_measure((enum gov_measure)m), 1, DETAIL_BODY);
 	detail_push_wrapped(d, eval_words_question((enum gov_measure)m), 1, DETAIL_MUTED);
 	detail_push_heading(d, _("Measure (III.1)"));
+	detail_push_wrapped(d, _("m records the figures"), 1, DETAIL_MUTED);
 	strbuf_init(&b);
 	report_governance(&b, it);
 	for (p = b.data; p && *p; p = nl ? nl + 1 : p + strlen(p)) {

@@ -330,7 +330,12 @@ static bool eval_key(struct ui *ui, bool is_key, wint_t ch)
 	case EACT_PROCEDURE: eval_edit_procedure(ui); break;
 	case EACT_EVIDENCE: eval_edit_evidence(ui); break;
 	case EACT_FINDING: eval_edit_finding(ui); break;
-	case EACT_SAMPLING: eval_edit_sampling(ui); break;
+	case EACT_SAMPLING:
+		if (x->e->kind == EVAL_GOVERNANCE)
+			eval_edit_figures(ui);
+		else
+			eval_edit_sampling(ui);
+		break;
 	case EACT_DECISION: eval_edit_decision(ui); break;
 	case EACT_COMMENT: eval_edit_comment(ui); break;
 	case EACT_SIGNOFF: eval_edit_signoff(ui); break;

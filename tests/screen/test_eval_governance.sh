@@ -49,6 +49,10 @@ assert_contains 'トップマネジメントにおける役割の遂行'
 assert_contains '最新の動向を認識している: はい'
 assert_contains 'トップマネジメントへの伝達の仕組みが機能している: 未確認'
 assert_not_contains 'なくなりました'
+# m records the measure's figures where it stands.
+keys m y n
+wait_message '^top-management: 測定値を記録（保存しました）$'
+assert_contains 'トップマネジメントへの伝達の仕組みが機能している: いいえ'
 keys l
 wait_line 4 '^\[2/3\] risk-awareness'
 assert_contains 'リスク認識の共有の程度'
@@ -56,14 +60,39 @@ assert_contains '役員: 8 / 10 人（80%）'
 assert_contains '全体: 70% が重要なリスクを認識'
 keys 2
 wait_message '^risk-awareness: 一部有効（保存しました）$'
+# A group's count: the same group again replaces it; a bad count is asked again.
+keys m g
+type_text "役員"
+keys Enter
+type_text "9 of 10"
+keys Enter
+wait_message '^認識している人数/全体の人数: 9 of 10'
+keys C-u
+type_text "10/10"
+keys Enter
+wait_message '^risk-awareness: 測定値を記録（保存しました）$'
+assert_contains '役員: 10 / 10 人（100%）'
+assert_contains '全体: 70% が重要なリスクを認識'
 keys l
 wait_line 4 '^\[3/3\] targets'
 assert_contains '営業部: 目標 訓練メールの開封率 10% 以下、実績 8%: 達成'
 assert_contains '1 / 2 部署が目標を達成'
+keys m
+type_text "開発部"
+keys Enter
+type_text "脆弱性の修正 30 日以内"
+keys Enter
+type_text "96%"
+keys Enter r
+wait_message '^targets: 測定値を記録（保存しました）$'
+assert_contains '開発部: 目標 脆弱性の修正 30 日以内、実績 96%: 達成'
+assert_contains '2 / 2 部署が目標を達成'
 keys q
 finish
 kijun_cli 0 results g.yaml
 has "$(cli_out)" '^risk-awareness	doing	partly-effective	'
+grep -q "^  reporting: 'no'$" "$W/g.yaml" || fail "the answer on reporting is not in the file"
+assert_eq "$(grep -c '^  - group: 役員$' "$W/g.yaml")" 1 "役員 groups after recording it again"
 
 # ---- the report carries the measures ----
 kijun_cli 0 report g.yaml --format md
@@ -86,7 +115,7 @@ const rows = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 const head = rows.find(r => r[0] === "項目 ID");
 const col = head.indexOf("事実: 測定項目（III.1）");
 const t = rows.find(r => r[0] === "targets");
-if (col < 0 || !t[col].includes("開発部: 目標 脆弱性の修正 30 日以内、実績 -: 未達成")) { console.error(head, t); process.exit(1); }
+if (col < 0 || !t[col].includes("開発部: 目標 脆弱性の修正 30 日以内、実績 96%: 達成")) { console.error(head, t); process.exit(1); }
 ' "$E2E_DIR/rows.json" || fail "the CSV has no measure column"
 
 # ---- an item that is no measure, at its place ----
