@@ -58,8 +58,8 @@ TUI_PURE_SRC += src/tui/msglog.c
 TUI_PURE_SRC += src/tui/query_words.c
 # The built-in editor's text (issue 6).
 TUI_PURE_SRC += src/tui/textedit.c
-# The auditor's page and the words of an evaluation's codes (issue 12).
-TUI_PURE_SRC += src/tui/eval_page.c src/tui/eval_words.c
+# The auditor's page (issue 12).
+TUI_PURE_SRC += src/tui/eval_page.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 # Step 3's second built-in catalog, compiled into the same generated file.
 CSF_CATALOG := data/catalog/csf-2.0.yaml

@@ -18,7 +18,7 @@
 enum eval_kind {
 	EVAL_DESIGN,      /* 整備状況評価 */
 	EVAL_OPERATING,   /* 運用状況評価 */
-	EVAL_GOVERNANCE,  /* III.1: reserved, read but not built yet */
+	EVAL_GOVERNANCE,  /* III.1: ガバナンスの有効性評価, one item per measure */
 	EVAL_KIND_COUNT
 };
 
@@ -124,9 +124,21 @@ struct eval_finding {
 	const char *due;       /* YYYY-MM-DD */
 };
 
+/* The previous period's word on an item (an evaluation made with
+ * --previous): its result, the text it saw, when it was last worked on. */
+struct eval_last {
+	bool has;              /* the previous evaluation had the item */
+	uint8_t result;        /* enum eval_result */
+	const char *text_hash;
+	const char *updated;
+};
+
+struct gov_data;
+
 struct eval_item {
 	const char *id;
 	const char *text_hash; /* evaluation_text_hash of the item when added */
+	struct eval_last last; /* the previous period's (the next period) */
 	uint8_t state;         /* enum eval_state */
 	uint8_t result;        /* enum eval_result */
 	const char *decision;  /* why a 一部有効 goes on to operation */
@@ -142,6 +154,7 @@ struct eval_item {
 	const char *preparer, *prepared;  /* 作成者, date */
 	const char *reviewer, *reviewed;  /* レビュー者, date */
 	const char *updated;   /* YYYY-MM-DD of the last change */
+	struct gov_data *gov;  /* a governance measure's figures, or NULL */
 };
 
 /* An item the gate left out, and why (kept in the file as a note). */
@@ -158,6 +171,8 @@ struct evaluation {
 	const char *scope;     /* a query; NULL: the whole tailoring */
 	const char *from_file; /* operating: the design evaluation */
 	const char *from_hash;
+	const char *previous_file; /* the last period's evaluation, carried forward */
+	const char *previous_hash;
 	const char **auditors;
 	uint32_t auditor_count;
 	const char *period_from, *period_to;
@@ -243,6 +258,86 @@ void evaluation_count(const struct evaluation *e, struct eval_counts *out);
  * text; either may be NULL): what flags an item whose text changed since
  * it was evaluated. */
 void evaluation_text_hash(const char *title, const char *text, char out[72]);
+
+/* ---- the next period (evaluation_carry.c) ------------------------------- */
+
+/* Carries the previous period's evaluation forward into e (made by
+ * evaluation_scope_build, results and states untouched): for each item of
+ * e that prev has, its procedures, its sampling without the deviations
+ * (population, frequency, size and sample ids as a starting point) and
+ * its evidence references come over (a governance measure's key risks,
+ * group names and departments' targets too, without counts, actuals or
+ * answers), and `last` records prev's result,
+ * text hash and date.  Results, states, findings, comments, decisions and
+ * sign-offs stay behind: they were the last period's opinion.  False
+ * when out of memory. */
+bool evaluation_carry_forward(struct evaluation *e, const struct evaluation *prev);
+
+/* How an item's text stands against the previous period's. */
+enum eval_since {
+	SINCE_NONE,       /* no previous period for it */
+	SINCE_SAME,       /* the text the last period evaluated */
+	SINCE_CHANGED,    /* the tailoring changed it since */
+};
+enum eval_since evaluation_carry_since(const struct eval_item *it);
+
+/* ---- governance effectiveness (III.1, evaluation_governance.c) -------- */
+
+/* The three measures the guideline (III.1) evaluates governance by; a
+ * governance evaluation has one item per measure, with these ids. */
+enum gov_measure {
+	GOV_TOP_MANAGEMENT,   /* トップマネジメントにおける役割の遂行 */
+	GOV_RISK_AWARENESS,   /* リスク認識の共有の程度 */
+	GOV_TARGETS,          /* 目標の達成状況 */
+	GOV_MEASURE_COUNT
+};
+enum gov_answer { ANSWER_UNKNOWN, ANSWER_YES, ANSWER_NO, ANSWER_COUNT };
+enum gov_reach { REACH_UNKNOWN, REACH_REACHED, REACH_PARTLY, REACH_NOT_REACHED, REACH_COUNT };
+
+/* How many of a group of staff recognize the key risks. */
+struct gov_group {
+	const char *group;
+	uint32_t aware, total;
+};
+
+/* A department's share of the organization's target, and how far it got. */
+struct gov_target {
+	const char *department;
+	const char *target;
+	const char *actual;
+	uint8_t reached;       /* enum gov_reach */
+};
+
+/* What a measure records beyond an item's result, evidence and
+ * conclusion (the comment). */
+struct gov_data {
+	uint8_t informed;      /* top management informed of threats and trends */
+	uint8_t reporting;     /* reporting to top management works */
+	const char **risks;    /* the key risks asked about */
+	uint32_t risk_count;
+	struct gov_group *groups;
+	uint32_t group_count, group_cap;
+	struct gov_target *targets;
+	uint32_t target_count, target_cap;
+};
+
+extern const char *const evaluation_measure_names[GOV_MEASURE_COUNT];
+extern const char *const evaluation_answer_names[ANSWER_COUNT];
+extern const char *const evaluation_reach_names[REACH_COUNT];
+
+/* The measure an item id names, or -1. */
+int evaluation_measure_of(const char *id);
+/* Adds the three measures' items, todo, each with empty data.  False when
+ * out of memory. */
+bool evaluation_governance_build(struct evaluation *e);
+/* The item's data, made when missing; NULL when out of memory. */
+struct gov_data *evaluation_gov_data(struct evaluation *e, struct eval_item *it);
+bool evaluation_gov_add_risk(struct evaluation *e, struct gov_data *g, const char *risk);
+bool evaluation_gov_add_group(struct evaluation *e, struct gov_data *g, const struct gov_group *x);
+bool evaluation_gov_add_target(struct evaluation *e, struct gov_data *g, const struct gov_target *x);
+/* Aware staff over all staff of the groups, in percent rounded down; -1
+ * when no staff is counted. */
+int evaluation_gov_share(const struct gov_data *g);
 
 /* ---- the gate ------------------------------------------------------------ */
 

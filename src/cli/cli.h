@@ -83,6 +83,9 @@ enum { EXIT_NO_JOURNAL = 3 };
 int cli_eval(int argc, char **argv);
 int cli_results(int argc, char **argv);
 
+/* `kijun report EVAL --format md|csv|html|oscal-ar [-o OUT]` (cli_report.c). */
+int cli_report(int argc, char **argv);
+
 /* An evaluation opened with the tailoring it evaluates. */
 struct cli_evaluation {
 	struct evaluation e;

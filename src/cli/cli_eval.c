@@ -13,7 +13,7 @@
 #include "kijun/lock.h"
 #include "kijun/session_io.h"
 #include "kijun/tailoring_io.h"
-#include "../tui/eval_words.h"
+#include "kijun/eval_words.h"
 
 int cli_evaluation_open(const char *path, struct cli_evaluation *x)
 {
@@ -42,7 +42,8 @@ int cli_evaluation_open(const char *path, struct cli_evaluation *x)
 	x->tailoring_changed = !tailoring_hash(&session_workspace(&x->s)->t, hash) ||
 			       strcmp(hash, x->e.tailoring_hash) != 0;
 	res = session_resolution(&x->s);
-	for (uint32_t k = 0; k < x->e.count; k++) {
+	/* A governance evaluation's measures are not items of the tailoring. */
+	for (uint32_t k = 0; x->e.kind != EVAL_GOVERNANCE && k < x->e.count; k++) {
 		enum eval_drift d = evaluation_scope_drift(&x->e.items[k], res);
 
 		x->changed += d == DRIFT_CHANGED;
@@ -86,7 +87,7 @@ int cli_evaluation_lock(const char *path, struct lock *l)
 /* ---- eval new ------------------------------------------------------------ */
 
 struct new_args {
-	const char *tailoring, *out, *scope, *from, *period;
+	const char *tailoring, *out, *scope, *from, *period, *previous;
 	char period_from[11], period_to[11];
 	int kind;
 };
@@ -94,7 +95,7 @@ struct new_args {
 static int new_usage(void)
 {
 	fprintf(stderr, "%s\n",
-		_("usage: kijun eval new TAILORING -o FILE --kind design|operating [--scope QUERY] [--from DESIGN-EVAL] [--period FROM..TO]"));
+		_("usage: kijun eval new TAILORING -o FILE --kind design|operating|governance [--scope QUERY] [--from DESIGN-EVAL] [--period FROM..TO] [--previous LAST-PERIOD-EVAL]"));
 	return EXIT_USAGE;
 }
 
@@ -114,13 +115,15 @@ static int parse_new(int argc, char **argv, struct new_args *a)
 			slot = &a->from;
 		else if (strcmp(opt, "--period") == 0)
 			slot = &a->period;
+		else if (strcmp(opt, "--previous") == 0)
+			slot = &a->previous;
 		else if (strcmp(opt, "--kind") == 0) {
 			if (i + 1 >= argc)
 				return new_usage();
 			a->kind = evaluation_parse(argv[i + 1], strlen(argv[i + 1]),
-						   evaluation_kind_names, EVAL_GOVERNANCE);
+						   evaluation_kind_names, EVAL_KIND_COUNT);
 			if (a->kind < 0) {
-				cli_printf(stderr, _("unknown kind \"%s\": use design or operating\n"),
+				cli_printf(stderr, _("unknown kind \"%s\": use design, operating or governance\n"),
 					   argv[i + 1]);
 				return EXIT_USAGE;
 			}
@@ -161,8 +164,13 @@ static int parse_new(int argc, char **argv, struct new_args *a)
 			_("an operating evaluation follows a design evaluation: give it with --from"));
 		return EXIT_USAGE;
 	}
-	if (a->kind == EVAL_DESIGN && a->from) {
+	if (a->kind != EVAL_OPERATING && a->from) {
 		fprintf(stderr, "%s\n", _("--from is for operating evaluations"));
+		return EXIT_USAGE;
+	}
+	if (a->kind == EVAL_GOVERNANCE && a->scope) {
+		fprintf(stderr, "%s\n",
+			_("a governance evaluation has the guideline's three measures, not a scope of items"));
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
@@ -187,18 +195,73 @@ static int load_design(const struct new_args *a, struct evaluation *design, char
 	return rc;
 }
 
+/* The last period's evaluation, of the same kind as the new one. */
+static int load_previous(const struct new_args *a, struct evaluation *prev, char hash[72])
+{
+	struct diag_list diags;
+	int rc = EXIT_OK;
+
+	diag_list_init(&diags);
+	if (!evaluation_load_file(prev, a->previous, &diags) ||
+	    !evaluation_files_hash(a->previous, hash, &diags)) {
+		cli_print_diags(stderr, &diags);
+		rc = EXIT_INVALID;
+	} else if (prev->kind != a->kind) {
+		cli_printf(stderr, _("%s is a %s, not a %s: the last period's evaluation must be of the same kind\n"),
+			   a->previous, eval_words_kind((enum eval_kind)prev->kind),
+			   eval_words_kind((enum eval_kind)a->kind));
+		rc = EXIT_INVALID;
+	}
+	diag_list_free(&diags);
+	return rc;
+}
+
+/* Evidence files are named relative to the evaluation: carried from one
+ * in another directory, they are named again from the new one (kept as
+ * they were when that would need a ..). */
+static void rebase_evidence(struct evaluation *e, struct eval_item *it, const char *from,
+			    const char *to)
+{
+	for (uint32_t k = 0; k < it->evidence_count; k++) {
+		struct eval_evidence *v = &it->evidence[k];
+		char *path, *rel = NULL;
+		const char *copy;
+
+		if (!v->file)
+			continue;
+		path = evaluation_files_beside(from, v->file);
+		if (path)
+			rel = evaluation_files_relative(to, path);
+		if (rel && strncmp(rel, "../", 3) != 0 && strcmp(rel, v->file) != 0 &&
+		    (copy = evaluation_strdup(e, rel)))
+			v->file = copy;
+		free(rel);
+		free(path);
+	}
+}
+
 static int make_new(const struct new_args *a, struct session *s)
 {
-	struct evaluation e, design;
+	struct evaluation e, design, prev;
 	struct diag_list diags;
-	char thash[72], dhash[72];
-	char *rel = NULL, *drel = NULL;
+	char thash[72], dhash[72], phash[72];
+	char *rel = NULL, *drel = NULL, *prel = NULL;
+	uint32_t carried = 0;
 	int rc = EXIT_OK;
 
 	evaluation_init(&e);
 	evaluation_init(&design);
+	evaluation_init(&prev);
 	if (a->from && (rc = load_design(a, &design, dhash)) != EXIT_OK)
 		goto out;
+	if (a->previous && (rc = load_previous(a, &prev, phash)) != EXIT_OK)
+		goto out;
+	prel = a->previous ? evaluation_files_relative(a->out, a->previous) : NULL;
+	if (a->previous && !prel) {
+		cli_printf(stderr, _("%s: cannot name the files it refers to from there\n"), a->out);
+		rc = EXIT_INVALID;
+		goto out;
+	}
 	rel = evaluation_files_relative(a->out, a->tailoring);
 	drel = a->from ? evaluation_files_relative(a->out, a->from) : NULL;
 	if (!rel || (a->from && !drel) || !tailoring_hash(&session_workspace(s)->t, thash)) {
@@ -229,10 +292,23 @@ static int make_new(const struct new_args *a, struct session *s)
 			e.auditor_count = 1;
 		}
 	}
-	if (!evaluation_scope_build(&e, session_resolution(s), a->from ? &design : NULL)) {
+	if (a->previous) {
+		e.previous_file = prel;
+		e.previous_hash = phash;
+		if (!a->scope && !a->from)
+			e.scope = prev.scope;
+	}
+	if (!(e.kind == EVAL_GOVERNANCE ? evaluation_governance_build(&e) :
+	      evaluation_scope_build(&e, session_resolution(s), a->from ? &design : NULL)) ||
+	    (a->previous && !evaluation_carry_forward(&e, &prev))) {
 		fprintf(stderr, "kijun: %s\n", _("out of memory"));
 		rc = EXIT_INVALID;
 		goto out;
+	}
+	for (uint32_t k = 0; k < e.count; k++) {
+		carried += e.items[k].last.has;
+		if (a->previous)
+			rebase_evidence(&e, &e.items[k], a->previous, a->out);
 	}
 	diag_list_init(&diags);
 	if (!evaluation_save_file(&e, a->out, &diags)) {
@@ -251,9 +327,14 @@ static int make_new(const struct new_args *a, struct session *s)
 	}
 	cli_printf(stderr, _("%s: %u items to evaluate (%s); %u left out\n"), a->out, e.count,
 		   eval_words_kind((enum eval_kind)e.kind), e.absent_count);
+	if (a->previous)
+		cli_printf(stderr, _("%s: carried forward from %s: procedures, samples and evidence of %u items\n"),
+			   a->out, a->previous, carried);
 out:
 	free(rel);
 	free(drel);
+	free(prel);
+	evaluation_free(&prev);
 	evaluation_free(&design);
 	evaluation_free(&e);
 	return rc;

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 /* The index is static; a unit test checks the table fits. */
-#define I18N_TABLE_MAX 1024
+#define I18N_TABLE_MAX 4096
 
 struct translation {
 	const char *en;

@@ -221,12 +221,138 @@ static void read_signoff(struct loader *l, struct eval_item *it)
 	}
 }
 
+static const char *const last_fields[] = { "result", "text_hash", "updated" };
+
+/* The previous period's word on the item (docs/evaluation-format.md). */
+static void read_last(struct loader *l, struct eval_item *it)
+{
+	struct yr_fields f;
+	struct yr_scalar key;
+	struct yr_mark at;
+	int k;
+
+	if (!yr_mapping_begin(l->r, _("last"), &at))
+		return;
+	it->last.has = true;
+	yr_fields_init(&f, last_fields, 3, _("last"), at);
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case 0:
+			k = read_code(l, _("result"), evaluation_result_names, RESULT_COUNT);
+			if (k >= 0)
+				it->last.result = (uint8_t)k;
+			break;
+		case 1: yr_token(l->r, _("text_hash"), &it->last.text_hash, NULL); break;
+		case 2: yr_date(l->r, _("updated"), &it->last.updated); break;
+		default: break;
+		}
+	}
+	yr_fields_require(l->r, &f, F(0));
+}
+
+/* ---- a governance measure's figures (III.1) ---- */
+
+static const char *const group_fields[] = { "group", "aware", "total" };
+static const char *const target_fields[] = { "department", "target", "actual", "reached" };
+
+static void read_groups(struct loader *l, struct gov_data *g)
+{
+	if (!yr_sequence_begin(l->r, _("groups"), NULL))
+		return;
+	while (yr_sequence_next(l->r)) {
+		struct gov_group x = { NULL, 0, 0 };
+		struct yr_fields f;
+		struct yr_scalar key;
+		struct yr_mark at;
+		long n;
+
+		if (!yr_mapping_begin(l->r, _("a group"), &at))
+			continue;
+		yr_fields_init(&f, group_fields, 3, _("a group"), at);
+		while (yr_mapping_next(l->r, &key)) {
+			switch (yr_field(l->r, &f, &key)) {
+			case 0: yr_text(l->r, _("group"), &x.group); break;
+			case 1:
+				if (yr_int(l->r, _("aware"), 0, 100000000, &n))
+					x.aware = (uint32_t)n;
+				break;
+			case 2:
+				if (yr_int(l->r, _("total"), 0, 100000000, &n))
+					x.total = (uint32_t)n;
+				break;
+			default: break;
+			}
+		}
+		yr_fields_require(l->r, &f, F(0) | F(1) | F(2));
+		if (x.aware > x.total)
+			yr_error(l->r, at, "%s", _("more staff aware of the risks than staff in the group"));
+		if (!evaluation_gov_add_group(l->e, g, &x))
+			l->r->oom = true;
+	}
+}
+
+static void read_targets(struct loader *l, struct gov_data *g)
+{
+	if (!yr_sequence_begin(l->r, _("targets"), NULL))
+		return;
+	while (yr_sequence_next(l->r)) {
+		struct gov_target x = { NULL, NULL, NULL, REACH_UNKNOWN };
+		struct yr_fields f;
+		struct yr_scalar key;
+		struct yr_mark at;
+		int k;
+
+		if (!yr_mapping_begin(l->r, _("a target"), &at))
+			continue;
+		yr_fields_init(&f, target_fields, 4, _("a target"), at);
+		while (yr_mapping_next(l->r, &key)) {
+			switch (yr_field(l->r, &f, &key)) {
+			case 0: yr_text(l->r, _("department"), &x.department); break;
+			case 1: yr_text(l->r, _("target"), &x.target); break;
+			case 2: yr_text(l->r, _("actual"), &x.actual); break;
+			case 3:
+				k = read_code(l, _("reached"), evaluation_reach_names, REACH_COUNT);
+				if (k >= 0)
+					x.reached = (uint8_t)k;
+				break;
+			default: break;
+			}
+		}
+		yr_fields_require(l->r, &f, F(0) | F(1));
+		if (!evaluation_gov_add_target(l->e, g, &x))
+			l->r->oom = true;
+	}
+}
+
+static void read_risks(struct loader *l, struct gov_data *g)
+{
+	if (!yr_sequence_begin(l->r, _("risks"), NULL))
+		return;
+	while (yr_sequence_next(l->r)) {
+		const char *risk = NULL;
+
+		if (yr_text(l->r, _("a risk"), &risk) && risk &&
+		    !evaluation_gov_add_risk(l->e, g, risk))
+			l->r->oom = true;
+	}
+}
+
+static void read_answer(struct loader *l, const char *what, uint8_t *out)
+{
+	int k = read_code(l, what, evaluation_answer_names, ANSWER_COUNT);
+
+	if (k >= 0)
+		*out = (uint8_t)k;
+}
+
 static const char *const item_fields[] = {
 	"id", "text_hash", "state", "result", "decision", "procedures", "sampling", "evidence",
-	"findings", "comment", "signoff", "updated",
+	"findings", "comment", "signoff", "updated", "last", "informed", "reporting", "risks",
+	"groups", "targets",
 };
 enum { I_ID, I_HASH, I_STATE, I_RESULT, I_DECISION, I_PROCS, I_SAMPLING, I_EVIDENCE,
-       I_FINDINGS, I_COMMENT, I_SIGNOFF, I_UPDATED, I_COUNT };
+       I_FINDINGS, I_COMMENT, I_SIGNOFF, I_UPDATED, I_LAST, I_INFORMED, I_REPORTING,
+       I_RISKS, I_GROUPS, I_TARGETS, I_COUNT };
 
 static void read_item(struct loader *l)
 {
@@ -243,7 +369,9 @@ static void read_item(struct loader *l)
 	it = &tmp;
 	yr_fields_init(&f, item_fields, I_COUNT, _("an item"), at);
 	while (yr_mapping_next(l->r, &key)) {
-		switch (yr_field(l->r, &f, &key)) {
+		int which = yr_field(l->r, &f, &key);
+
+		switch (which) {
 		case I_ID: yr_token(l->r, _("id"), &it->id, &id_at); break;
 		case I_HASH: yr_token(l->r, _("text_hash"), &it->text_hash, NULL); break;
 		case I_STATE:
@@ -265,6 +393,30 @@ static void read_item(struct loader *l)
 		case I_COMMENT: yr_text(l->r, _("comment"), &it->comment); break;
 		case I_SIGNOFF: read_signoff(l, it); break;
 		case I_UPDATED: yr_date(l->r, _("updated"), &it->updated); break;
+		case I_LAST: read_last(l, it); break;
+		case I_INFORMED:
+		case I_REPORTING:
+		case I_RISKS:
+		case I_GROUPS:
+		case I_TARGETS: {
+			struct gov_data *g = evaluation_gov_data(l->e, it);
+
+			if (!g) {
+				l->r->oom = true;
+				break;
+			}
+			if (which == I_INFORMED)
+				read_answer(l, _("informed"), &g->informed);
+			else if (which == I_REPORTING)
+				read_answer(l, _("reporting"), &g->reporting);
+			else if (which == I_RISKS)
+				read_risks(l, g);
+			else if (which == I_GROUPS)
+				read_groups(l, g);
+			else
+				read_targets(l, g);
+			break;
+		}
 		default: break;
 		}
 	}
@@ -275,6 +427,13 @@ static void read_item(struct loader *l)
 		yr_error(l->r, id_at, _("item %s appears twice"), it->id);
 		return;
 	}
+	/* A governance evaluation's items are its three measures (the kind
+	 * comes before the items in every file kijun writes). */
+	if (l->e->kind == EVAL_GOVERNANCE && evaluation_measure_of(it->id) < 0)
+		yr_error(l->r, id_at, _("%s is not a measure of governance: use top-management, risk-awareness or targets"),
+			 it->id);
+	if (l->e->kind != EVAL_GOVERNANCE && it->gov)
+		yr_error(l->r, at, "%s", _("governance figures belong to a governance evaluation"));
 	if (!evaluation_result_allowed(it, (enum eval_result)it->result))
 		yr_error(l->r, result_at,
 			 _("result %s is better than the item's findings allow (at best %s)"),
@@ -368,10 +527,10 @@ static void read_absent(struct loader *l)
 
 static const char *const top_fields[] = {
 	"format", "kind", "title", "tailoring", "from", "scope", "auditors", "period", "absent",
-	"items",
+	"items", "previous",
 };
 enum { T_FORMAT, T_KIND, T_TITLE, T_TAILORING, T_FROM, T_SCOPE, T_AUDITORS, T_PERIOD,
-       T_ABSENT, T_ITEMS, T_COUNT };
+       T_ABSENT, T_ITEMS, T_PREVIOUS, T_COUNT };
 
 static void read_document(struct yreader *r, void *ctx)
 {
@@ -407,6 +566,9 @@ static void read_document(struct yreader *r, void *ctx)
 			read_ref(l, _("tailoring"), &e->tailoring_file, &e->tailoring_hash);
 			break;
 		case T_FROM: read_ref(l, _("from"), &e->from_file, &e->from_hash); break;
+		case T_PREVIOUS:
+			read_ref(l, _("previous"), &e->previous_file, &e->previous_hash);
+			break;
 		case T_SCOPE: yr_text(r, _("scope"), &e->scope); break;
 		case T_AUDITORS: {
 			const char **v = NULL;

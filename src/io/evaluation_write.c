@@ -90,13 +90,69 @@ static void write_findings(struct ywriter *w, const struct eval_item *it)
 	yw_sequence_end(w);
 }
 
+/* A governance measure's figures (III.1), after its result. */
+static void write_gov(struct ywriter *w, const struct eval_item *it)
+{
+	const struct gov_data *g = it->gov;
+
+	if (!g)
+		return;
+	if (evaluation_measure_of(it->id) == GOV_TOP_MANAGEMENT) {
+		yw_pair(w, "informed", evaluation_answer_names[g->informed]);
+		yw_pair(w, "reporting", evaluation_answer_names[g->reporting]);
+	}
+	if (g->risk_count) {
+		yw_string(w, "risks");
+		yw_sequence_begin(w);
+		for (uint32_t k = 0; k < g->risk_count; k++)
+			yw_string(w, g->risks[k]);
+		yw_sequence_end(w);
+	}
+	if (g->group_count) {
+		yw_string(w, "groups");
+		yw_sequence_begin(w);
+		for (uint32_t k = 0; k < g->group_count; k++) {
+			yw_mapping_begin(w);
+			yw_pair(w, "group", g->groups[k].group);
+			yw_int(w, "aware", (long)g->groups[k].aware);
+			yw_int(w, "total", (long)g->groups[k].total);
+			yw_mapping_end(w);
+		}
+		yw_sequence_end(w);
+	}
+	if (g->target_count) {
+		yw_string(w, "targets");
+		yw_sequence_begin(w);
+		for (uint32_t k = 0; k < g->target_count; k++) {
+			const struct gov_target *t = &g->targets[k];
+
+			yw_mapping_begin(w);
+			yw_pair(w, "department", t->department);
+			yw_pair(w, "target", t->target);
+			yw_pair(w, "actual", t->actual);
+			yw_pair(w, "reached", evaluation_reach_names[t->reached]);
+			yw_mapping_end(w);
+		}
+		yw_sequence_end(w);
+	}
+}
+
 static void write_item(struct ywriter *w, const struct eval_item *it)
 {
 	yw_mapping_begin(w);
 	yw_pair(w, "id", it->id);
 	yw_pair(w, "text_hash", it->text_hash);
+	if (it->last.has) {
+		yw_string(w, "last");
+		yw_mapping_begin(w);
+		yw_pair(w, "result", evaluation_result_names[it->last.result]);
+		yw_pair(w, "text_hash", it->last.text_hash);
+		yw_pair(w, "updated", it->last.updated);
+		yw_mapping_end(w);
+	}
 	yw_pair(w, "state", evaluation_state_names[it->state]);
 	yw_pair(w, "result", evaluation_result_names[it->result]);
+	write_gov(w, it);
 	yw_pair(w, "decision", it->decision);
 	write_procedures(w, it);
 	write_sampling(w, it);
@@ -141,6 +197,7 @@ bool evaluation_write(const struct evaluation *e, struct strbuf *out)
 	yw_pair(&w, "title", e->title);
 	write_ref(&w, "tailoring", e->tailoring_file, e->tailoring_hash);
 	write_ref(&w, "from", e->from_file, e->from_hash);
+	write_ref(&w, "previous", e->previous_file, e->previous_hash);
 	yw_pair(&w, "scope", e->scope);
 	if (e->auditor_count) {
 		yw_string(&w, "auditors");

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "eval_view.h"
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 #include "kijun/change_check.h"
 #include "kijun/evaluation_io.h"
 #include "kijun/evaluation_scope.h"
@@ -335,6 +335,182 @@ void eval_edit_sampling(struct ui *ui)
 	memset(&ui->eval->sampling, 0, sizeof(ui->eval->sampling));
 	prompt_key(ui, _("control frequency: x more than daily  d daily  w weekly  m monthly  q quarterly  y yearly  - none "),
 		   "xdwmqy-", sampling_frequency);
+}
+
+/* ---- governance figures (III.1) ----------------------------------------------- */
+
+static struct gov_data *figures(struct ui *ui)
+{
+	struct gov_data *g = evaluation_gov_data(ui->eval->e, current(ui));
+
+	if (!g)
+		no_memory(ui);
+	return g;
+}
+
+static uint8_t answer_of(int key)
+{
+	return key == 'y' ? ANSWER_YES : key == 'n' ? ANSWER_NO : ANSWER_UNKNOWN;
+}
+
+static void top_reporting(struct ui *ui, const char *answer, int key)
+{
+	struct gov_data *g = figures(ui);
+
+	(void)answer;
+	if (!g)
+		return;
+	g->reporting = answer_of(key);
+	record(ui, _("figures recorded"));
+}
+
+static void top_informed(struct ui *ui, const char *answer, int key)
+{
+	struct gov_data *g = figures(ui);
+
+	(void)answer;
+	if (!g)
+		return;
+	g->informed = answer_of(key);
+	prompt_key(ui, _("does the reporting to top management work? y yes  n no  ? not known "),
+		   "yn?", top_reporting);
+}
+
+static void risk_text(struct ui *ui, const char *answer, int key)
+{
+	struct gov_data *g = figures(ui);
+
+	(void)key;
+	if (!g)
+		return;
+	if (!evaluation_gov_add_risk(ui->eval->e, g, answer)) {
+		no_memory(ui);
+		return;
+	}
+	record(ui, _("figures recorded"));
+}
+
+/* "AWARE/TOTAL": a group's count replaces the one of the same name. */
+static void group_count(struct ui *ui, const char *answer, int key)
+{
+	struct gov_group *x = &ui->eval->gov_group;
+	struct gov_data *g = figures(ui);
+	unsigned long aware, total;
+	char *end;
+
+	(void)key;
+	if (!g)
+		return;
+	aware = strtoul(answer, &end, 10);
+	if (end == answer || *end != '/' ||
+	    (total = strtoul(end + 1, &end, 10), *end != '\0') || aware > total ||
+	    total > 100000000) {
+		prompt_line(ui, _("staff aware/all: "), answer, false, group_count);
+		ui_message(ui, ROLE_ERROR, "%s", _("write the count as AWARE/TOTAL, for example 420/600"));
+		return;
+	}
+	x->aware = (uint32_t)aware;
+	x->total = (uint32_t)total;
+	for (uint32_t k = 0; k < g->group_count; k++) {
+		if (g->groups[k].group && strcmp(g->groups[k].group, x->group) == 0) {
+			g->groups[k].aware = x->aware;
+			g->groups[k].total = x->total;
+			record(ui, _("figures recorded"));
+			return;
+		}
+	}
+	if (!evaluation_gov_add_group(ui->eval->e, g, x)) {
+		no_memory(ui);
+		return;
+	}
+	record(ui, _("figures recorded"));
+}
+
+static void group_name(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->eval->gov_group.group = keep(ui, answer);
+	prompt_line(ui, _("staff aware/all: "), NULL, false, group_count);
+}
+
+static void awareness_what(struct ui *ui, const char *answer, int key)
+{
+	(void)answer;
+	if (key == 'r')
+		prompt_line(ui, _("a key risk: "), NULL, false, risk_text);
+	else
+		prompt_line(ui, _("group (for example officers, staff): "), NULL, false, group_name);
+}
+
+/* A department's target replaces the one of the same department. */
+static void target_reach(struct ui *ui, const char *answer, int key)
+{
+	static const char keys[] = "?rpn";
+	struct gov_target *x = &ui->eval->gov_target;
+	struct gov_data *g = figures(ui);
+
+	(void)answer;
+	if (!g)
+		return;
+	x->reached = (uint8_t)(strchr(keys, key) - keys);
+	for (uint32_t k = 0; k < g->target_count; k++) {
+		struct gov_target *t = &g->targets[k];
+
+		if (t->department && strcmp(t->department, x->department) == 0) {
+			t->target = evaluation_strdup(ui->eval->e, x->target);
+			t->actual = evaluation_strdup(ui->eval->e, x->actual);
+			t->reached = x->reached;
+			record(ui, _("figures recorded"));
+			return;
+		}
+	}
+	if (!evaluation_gov_add_target(ui->eval->e, g, x)) {
+		no_memory(ui);
+		return;
+	}
+	record(ui, _("figures recorded"));
+}
+
+static void target_actual(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->eval->gov_target.actual = keep(ui, answer);
+	prompt_key(ui, _("reached? r reached  p partly  n not reached  ? not known "), "rpn?",
+		   target_reach);
+}
+
+static void target_text(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->eval->gov_target.target = keep(ui, answer);
+	prompt_line(ui, _("actual: "), NULL, true, target_actual);
+}
+
+static void target_department(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->eval->gov_target.department = keep(ui, answer);
+	prompt_line(ui, _("its target: "), NULL, false, target_text);
+}
+
+void eval_edit_figures(struct ui *ui)
+{
+	memset(&ui->eval->gov_group, 0, sizeof(ui->eval->gov_group));
+	memset(&ui->eval->gov_target, 0, sizeof(ui->eval->gov_target));
+	switch (evaluation_measure_of(current(ui)->id)) {
+	case GOV_TOP_MANAGEMENT:
+		prompt_key(ui, _("is top management informed of current threats and trends? y yes  n no  ? not known "),
+			   "yn?", top_informed);
+		break;
+	case GOV_RISK_AWARENESS:
+		prompt_key(ui, _("r add a key risk  g record a group's count "), "rg", awareness_what);
+		break;
+	case GOV_TARGETS:
+		prompt_line(ui, _("department: "), NULL, false, target_department);
+		break;
+	default:
+		break;
+	}
 }
 
 /* ---- state, decision, comment, sign-off ------------------------------------------- */

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "eval_view.h"
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 #include "kijun/i18n.h"
 #include "ui.h"
 

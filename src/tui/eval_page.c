@@ -5,8 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 #include "kijun/i18n.h"
+#include "kijun/report.h"
 
 /* Puts a line right under the id (line 0) of a page detail_build made,
  * where it is seen without scrolling. */
@@ -178,6 +179,72 @@ void eval_page_item(struct detail *d, const struct evaluation *e, const struct e
 					     it->reviewer ? it->reviewer : "-",
 					     it->reviewed ? it->reviewed : ""),
 			    1, it->reviewer ? DETAIL_BODY : DETAIL_MUTED);
+}
+
+void eval_page_last(struct detail *d, const struct evaluation *e, const struct eval_item *it,
+		    const struct resolved *info)
+{
+	enum eval_since since = evaluation_carry_since(it);
+	const char *last;
+
+	if (!e->previous_file)
+		return;
+	detail_push_heading(d, _("Last period"));
+	if (since == SINCE_NONE) {
+		detail_push_wrapped(d, _("new this period: the last period did not evaluate it"), 1,
+				    DETAIL_MUTED);
+		return;
+	}
+	last = detail_printf(d, _("last result: %s (%s)"),
+			     eval_words_result((enum eval_result)it->last.result),
+			     it->last.updated ? it->last.updated : "-");
+	detail_push_wrapped(d, last, 1, DETAIL_BODY);
+	/* Read first, seen without scrolling: under the id. */
+	insert_under_id(d, last, DETAIL_MUTED);
+	if (since == SINCE_SAME) {
+		detail_push_wrapped(d, _("the text is the one the last period evaluated"), 1,
+				    DETAIL_MUTED);
+	} else {
+		const char *w = _("! the text changed since the last period: check what changed before carrying anything over");
+
+		detail_push_wrapped(d, w, 1, DETAIL_WARNING);
+		insert_under_id(d, w, DETAIL_WARNING);
+	}
+	/* What the tailoring did to it after the last period's last look. */
+	for (uint32_t k = 0; info && k < info->history_count; k++) {
+		const struct shaping *h = &info->history[k];
+		const struct change *c = h->change;
+
+		if (h->state == SHAPING_WITHDRAWN || !c->date ||
+		    (it->last.updated && strcmp(c->date, it->last.updated) <= 0))
+			continue;
+		detail_push_wrapped(d, detail_printf(d, _("changed since: #%u %s (%s): %s"), h->index + 1,
+						     change_op_label((enum change_op)c->op), c->date,
+						     c->reason ? c->reason : ""),
+				    1, DETAIL_BODY);
+	}
+}
+
+void eval_page_governance(struct detail *d, const struct eval_item *it)
+{
+	int m = evaluation_measure_of(it->id);
+	struct strbuf b;
+	const char *p, *nl;
+
+	if (m < 0)
+		return;
+	detail_push_wrapped(d, eval_words_measure((enum gov_measure)m), 1, DETAIL_BODY);
+	detail_push_wrapped(d, eval_words_question((enum gov_measure)m), 1, DETAIL_MUTED);
+	detail_push_heading(d, _("Measure (III.1)"));
+	detail_push_wrapped(d, _("m records the figures"), 1, DETAIL_MUTED);
+	strbuf_init(&b);
+	report_governance(&b, it);
+	for (p = b.data; p && *p; p = nl ? nl + 1 : p + strlen(p)) {
+		nl = strchr(p, '\n');
+		detail_push_wrapped(d, detail_printf(d, "%.*s", (int)(nl ? nl - p : (long)strlen(p)), p),
+				    1, DETAIL_BODY);
+	}
+	strbuf_free(&b);
 }
 
 void eval_page_context(struct detail *d, const char *parent_id, const char *parent_title)

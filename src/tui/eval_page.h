@@ -21,6 +21,18 @@
 void eval_page_item(struct detail *d, const struct evaluation *e, const struct eval_item *it,
 		    const enum evidence_check *checks, enum eval_drift drift);
 
+/* The next period (an evaluation made with --previous; nothing
+ * otherwise): a "Last period" section with the item's last result and
+ * whether its text is the one the last period evaluated (a warning under
+ * the id when not), then the tailoring's changes to it (info: its
+ * resolution, or NULL) dated after the last period last worked on it. */
+void eval_page_last(struct detail *d, const struct evaluation *e, const struct eval_item *it,
+		    const struct resolved *info);
+
+/* A governance measure (III.1): its name, the guideline's question and
+ * the figures it rests on; nothing for another item. */
+void eval_page_governance(struct detail *d, const struct eval_item *it);
+
 /* Puts "under ID TITLE" (the control a detailed control belongs to) as
  * the second line of a page detail_build made: the auditor reads which
  * control the detailed item is part of. */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "eval_page.h"
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 #include "kijun/evaluation_io.h"
 #include "kijun/i18n.h"
 #include "kijun/tailoring_io.h"
@@ -167,8 +167,13 @@ static void build_page(struct ui *ui, int width)
 		cv = malloc(it->evidence_count * sizeof(*cv));
 	for (uint32_t k = 0; cv && k < it->evidence_count; k++)
 		cv[k] = evaluation_files_check(x->path, &it->evidence[k]);
+	if (x->e->kind == EVAL_GOVERNANCE)
+		i = ITEM_NONE;  /* a measure, not an item of the tailoring */
 	detail_build(&x->page, &res->cat, i, width, &ctx);
-	if (i == ITEM_NONE) {
+	if (x->e->kind == EVAL_GOVERNANCE) {
+		detail_push_wrapped(&x->page, it->id, 0, DETAIL_ID);
+		eval_page_governance(&x->page, it);
+	} else if (i == ITEM_NONE) {
 		detail_push_wrapped(&x->page, it->id, 0, DETAIL_ID);
 	} else {
 		const struct item *up = catalog_item(&res->cat, catalog_item(&res->cat, i)->parent);
@@ -176,7 +181,9 @@ static void build_page(struct ui *ui, int width)
 		if (up->kind == ITEM_CONTROL)
 			eval_page_context(&x->page, up->id, item_title(up));
 	}
-	eval_page_item(&x->page, x->e, it, cv, evaluation_scope_drift(it, res));
+	eval_page_last(&x->page, x->e, it, i != ITEM_NONE ? &res->info[i] : NULL);
+	eval_page_item(&x->page, x->e, it, cv,
+		       x->e->kind == EVAL_GOVERNANCE ? DRIFT_NONE : evaluation_scope_drift(it, res));
 	if (cv != checks)
 		free(cv);
 	x->page.item = x->cur;  /* the scroll is the evaluation item's */
@@ -323,7 +330,12 @@ static bool eval_key(struct ui *ui, bool is_key, wint_t ch)
 	case EACT_PROCEDURE: eval_edit_procedure(ui); break;
 	case EACT_EVIDENCE: eval_edit_evidence(ui); break;
 	case EACT_FINDING: eval_edit_finding(ui); break;
-	case EACT_SAMPLING: eval_edit_sampling(ui); break;
+	case EACT_SAMPLING:
+		if (x->e->kind == EVAL_GOVERNANCE)
+			eval_edit_figures(ui);
+		else
+			eval_edit_sampling(ui);
+		break;
 	case EACT_DECISION: eval_edit_decision(ui); break;
 	case EACT_COMMENT: eval_edit_comment(ui); break;
 	case EACT_SIGNOFF: eval_edit_signoff(ui); break;

@@ -26,6 +26,8 @@ struct eval_ui {
 	struct eval_evidence evidence;
 	struct eval_finding finding;
 	struct eval_sampling sampling;
+	struct gov_group gov_group;      /* governance: a group's count */
+	struct gov_target gov_target;    /* governance: a department's target */
 	struct arena scratch;
 };
 
@@ -71,6 +73,9 @@ void eval_edit_procedure(struct ui *ui);
 void eval_edit_evidence(struct ui *ui);
 void eval_edit_finding(struct ui *ui);
 void eval_edit_sampling(struct ui *ui);
+/* Governance (m on a measure's page): top management's answers, a key
+ * risk or a group's count, a department's target and its reach. */
+void eval_edit_figures(struct ui *ui);
 void eval_edit_state(struct ui *ui);
 void eval_edit_decision(struct ui *ui);
 void eval_edit_comment(struct ui *ui);

@@ -1,6 +1,6 @@
 /* The words for an evaluation's codes: English here, Japanese through
  * the message table. */
-#include "eval_words.h"
+#include "kijun/eval_words.h"
 
 #include "kijun/i18n.h"
 
@@ -83,4 +83,38 @@ const char *eval_words_gate(enum gate_reason r)
 		N_("its text changed since the design evaluation"),
 	};
 	return WORD(w, GATE_REASON_COUNT, r);
+}
+
+const char *eval_words_measure(enum gov_measure m)
+{
+	static const char *const w[GOV_MEASURE_COUNT] = {
+		N_("top management's role"), N_("how widely the key risks are recognized"),
+		N_("how far the targets were reached"),
+	};
+	return WORD(w, GOV_MEASURE_COUNT, m);
+}
+
+const char *eval_words_question(enum gov_measure m)
+{
+	static const char *const w[GOV_MEASURE_COUNT] = {
+		N_("Does top management keep itself informed of current threats and trends, and does the reporting to it work?"),
+		N_("Do the members of the organization (for example all officers and staff) recognize its key information security risks (for example a leak of personal data)?"),
+		N_("Where the organization's target is broken down by department, has each department reached its own?"),
+	};
+	return WORD(w, GOV_MEASURE_COUNT, m);
+}
+
+const char *eval_words_answer(enum gov_answer a)
+{
+	static const char *const w[ANSWER_COUNT] = { N_("not known"), N_("yes"), N_("no") };
+
+	return WORD(w, ANSWER_COUNT, a);
+}
+
+const char *eval_words_reach(enum gov_reach r)
+{
+	static const char *const w[REACH_COUNT] = {
+		N_("target not known"), N_("reached the target"), N_("partly reached"), N_("not reached"),
+	};
+	return WORD(w, REACH_COUNT, r);
 }

@@ -14,5 +14,10 @@ const char *eval_words_grade(enum finding_grade g);
 const char *eval_words_urgency(enum finding_urgency u);
 const char *eval_words_fstate(enum finding_state s);
 const char *eval_words_gate(enum gate_reason r);
+/* Governance (III.1): a measure's name and the guideline's question. */
+const char *eval_words_measure(enum gov_measure m);
+const char *eval_words_question(enum gov_measure m);
+const char *eval_words_answer(enum gov_answer a);
+const char *eval_words_reach(enum gov_reach r);
 
 #endif
