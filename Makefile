@@ -60,6 +60,8 @@ TUI_PURE_SRC += src/tui/query_words.c
 TUI_PURE_SRC += src/tui/textedit.c
 # The auditor's page and the words of an evaluation's codes (issue 12).
 TUI_PURE_SRC += src/tui/eval_page.c src/tui/eval_words.c
+# The balance view's lines (issue 8).
+TUI_PURE_SRC += src/tui/balance_page.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))

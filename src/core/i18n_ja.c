@@ -1705,6 +1705,27 @@ const struct translation i18n_table[] = {
 	  "TAILORING の評価を FILE に新しく作る（kijun FILE で開く）。KIND は design（整備状況評価）か operating（運用状況評価: --from の整備状況評価 EVAL で有効だった項目だけを対象とし、ほかは理由とともに出力）。--period FROM..TO で評価対象期間を指定" },
 	{ "one TSV line per evaluated item: id, state, result, procedures, evidence, findings, updated",
 	  "評価項目ごとに TSV を 1 行出力: id、状態、結果、手続、証跡、指摘、更新日" },
+	/* The balance view (issue 8). */
+	{ "the balance: kept controls by control type, C/I/A, concept, domain",
+	  "バランス: 維持する管理策を管理策タイプ・CIA・概念・ドメイン別に数える" },
+	{ "BALANCE",
+	  "バランス" },
+	{ "Balance of the kept controls: %u with attributes",
+	  "維持する管理策のバランス: 属性のある管理策 %u 件" },
+	{ "Enter: filter the tree by the value  q: back",
+	  "Enter: その値で木を絞り込む  q: 戻る" },
+	{ "thin: under %d%% of the controls",
+	  "少ない: 管理策の %d%% 未満" },
+	{ "No kept control is corrective (是正): nothing recovers from an incident.",
+	  "是正の管理策が一つもありません: インシデントから回復する管理策がありません。" },
+	{ "This catalog has none of the ISO/IEC 27002 attribute types.",
+	  "このカタログには ISO/IEC 27002 の属性タイプがありません。" },
+	{ "no kept control carries this value",
+	  "この値を持つ管理策はありません" },
+	{ "none",
+	  "なし" },
+	{ "thin",
+	  "少ない" },
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);

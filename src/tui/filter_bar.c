@@ -109,3 +109,22 @@ static void filter_done(struct ui *ui, const char *answer, int key)
 	}
 	filter_apply(ui, q);
 }
+
+bool filter_bar_set(struct ui *ui, const char *text)
+{
+	struct query_error e;
+	struct query *q = query_compile(text, session_shown(ui->s), &e);
+	char words[512];
+
+	if (!q) {
+		ui_message(ui, ROLE_ERROR, "%s", query_describe(&e, words, sizeof(words)));
+		return false;
+	}
+	if (session_count_matches(ui->s, q) == 0) {
+		query_free(q);
+		ui_message(ui, ROLE_ERROR, "%s", _("nothing matches: the tree is as it was"));
+		return false;
+	}
+	filter_apply(ui, q);
+	return true;
+}

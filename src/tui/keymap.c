@@ -31,6 +31,8 @@ const struct binding keymap[] = {
 	  { 'f' }, false },
 	{ "X", N_("cross-tab two attribute types, as the guideline's table 2"), ACT_CROSSTAB,
 	  { 'X' }, false },
+	{ "B", N_("the balance: kept controls by control type, C/I/A, concept, domain"),
+	  ACT_BALANCE, { 'B' }, false },
 	{ "Tab", N_("switch between tree and detail pane"), ACT_FOCUS, { '\t' }, false },
 	{ "z", N_("show the tree alone, or both panes"), ACT_PANES, { 'z' }, false },
 	{ "L", N_("switch language (日本語 / English)"), ACT_LANGUAGE, { 'L' }, false },

@@ -56,6 +56,7 @@ extern const struct view_ops help_view;       /* help_view.c */
 extern const struct view_ops conflicts_view;  /* conflicts_view.c */
 extern const struct view_ops messages_view;   /* messages_view.c */
 extern const struct view_ops crosstab_view;   /* crosstab_view.c */
+extern const struct view_ops balance_view;    /* balance_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
@@ -122,6 +123,7 @@ struct ui {
 	uint32_t conflict_cursor;  /* the change selected in the `!` list */
 	struct crosstab_page *xtab;  /* the cross-tab (X) while it is open */
 	uint32_t xtab_rows, xtab_cols;  /* its attribute types, kept between openings */
+	struct balance_view_state *balance;  /* the balance (B) while it is open */
 
 	/* Layout, recomputed on every resize. */
 	int rows, cols;
@@ -169,6 +171,10 @@ void search_bar_again(struct ui *ui, bool forward);
 void filter_bar_begin(struct ui *ui);
 /* Esc in the tree: drops the filter, when there is one. */
 void filter_bar_clear(struct ui *ui);
+/* Filters by the query text as f would (the balance view's Enter); a bad
+ * query or one matching nothing leaves the tree and says why.  True when
+ * the filter is set. */
+bool filter_bar_set(struct ui *ui, const char *text);
 
 /* Sets the message line, and keeps it in the history M shows;
  * printf-style. */

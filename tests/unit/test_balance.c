@@ -9,6 +9,8 @@
 
 #include "kijun/balance.h"
 #include "kijun/catalog_io.h"
+#include "kijun/i18n.h"
+#include "../../src/tui/balance_page.h"
 
 static struct catalog cat;
 
@@ -103,11 +105,80 @@ static void test_balance_no_corrective(void **state)
 	free(skip);
 }
 
+/* The line of a value in a built page, by the value's id. */
+static size_t line_of(const struct balance_page *p, const struct balance *b,
+		      enum balance_dim d, const char *value)
+{
+	int v = attr_type_value_find(&cat.types[b->type[d]], value);
+
+	for (size_t k = 0; k < p->count; k++)
+		if (p->lines[k].kind == BLINE_COUNT && p->lines[k].dim == d &&
+		    p->lines[k].value == (uint32_t)v)
+			return k;
+	fail_msg("no line for %s", value);
+	return 0;
+}
+
+/* The page: the warning first when 是正 is missing, the empty cell marked,
+ * a line's query picks the same controls, in labels or ids. */
+static void test_balance_page(void **state)
+{
+	struct balance b;
+	struct balance_page p;
+	uint8_t *skip = calloc(cat.count, 1);
+	int t = catalog_type_find(&cat, "control_type");
+	int v = attr_type_value_find(&cat.types[t], "Corrective");
+	char q[256];
+	size_t k;
+
+	(void)state;
+	i18n_set_language(LANGUAGE_JA);
+	assert_true(balance_build(&b, &cat, NULL));
+	assert_true(balance_page_build(&p, &cat, &b, 80));
+	for (k = 0; k < p.count; k++)
+		assert_int_not_equal(p.lines[k].kind, BLINE_WARNING);
+	k = line_of(&p, &b, BALANCE_CONCEPTS, "Recover");
+	assert_false(p.lines[k].thin);
+	assert_int_equal(p.lines[k].count, 6);
+	assert_non_null(strstr(p.lines[k].text, "復旧"));
+	assert_non_null(strstr(p.lines[k].text, "   6 "));
+	/* Not a count line: no query. */
+	assert_false(balance_page_query(&p, &cat, &b, 0, true, q, sizeof(q)));
+	balance_page_free(&p);
+	balance_free(&b);
+
+	assert_non_null(skip);
+	for (uint32_t i = 1; i < cat.count; i++)
+		for (uint32_t a = 0; a < cat.items[i].attr_count; a++)
+			if (cat.items[i].attrs[a].type == t && cat.items[i].attrs[a].value == v)
+				skip[i] = 1;
+	assert_true(balance_build(&b, &cat, skip));
+	assert_true(balance_page_build(&p, &cat, &b, 80));
+	assert_int_equal(p.lines[3].kind, BLINE_WARNING);
+	assert_non_null(strstr(p.lines[3].text, "是正"));
+	k = line_of(&p, &b, BALANCE_CONTROL_TYPE, "Corrective");
+	assert_true(p.lines[k].thin);
+	assert_int_equal(p.lines[k].count, 0);
+	assert_non_null(strstr(p.lines[k].text, "なし"));
+	assert_true(balance_page_query(&p, &cat, &b, k, true, q, sizeof(q)));
+	assert_string_equal(q, "control_type:Corrective");
+	assert_true(balance_page_query(&p, &cat, &b, k, false, q, sizeof(q)));
+	assert_string_equal(q, "管理策タイプ:是正");
+	i18n_set_language(LANGUAGE_EN);
+	assert_true(balance_page_query(&p, &cat, &b, k, false, q, sizeof(q)));
+	assert_string_equal(q, "Control_type:Corrective");
+	i18n_set_language(LANGUAGE_JA);
+	balance_page_free(&p);
+	balance_free(&b);
+	free(skip);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_balance_builtin),
 		cmocka_unit_test(test_balance_no_corrective),
+		cmocka_unit_test(test_balance_page),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
