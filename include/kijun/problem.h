@@ -53,6 +53,11 @@ enum problem_code {
 	PROBLEM_ATTR_VALUE_UNKNOWN,  /* str[0]: the value, str[1]: the type */
 	PROBLEM_ALREADY_WITHDRAWN,   /* num[0]: the change, num[1]: the withdraw before (1-based) */
 	PROBLEM_WITHDRAWN,           /* retarget of num[0], withdrawn by num[1] (1-based) */
+	/* The audit scope (issue 8). */
+	PROBLEM_SCOPE_MISSING,       /* scope ops: no scope name */
+	PROBLEM_QUERY_MISSING,       /* scope: no query */
+	PROBLEM_SCOPE_QUERY_BAD,     /* str[0]: the query, num[0]: its query_code, num[1]: column */
+	PROBLEM_SCOPE_UNKNOWN,       /* str[0]: a scope no earlier scope change defines */
 	PROBLEM_COUNT
 };
 
@@ -64,6 +69,7 @@ enum change_field {
 	FIELD_ITEM, FIELD_PARTS, FIELD_TEXT, FIELD_TITLE, FIELD_SOURCE, FIELD_RULE,
 	FIELD_LEVEL, FIELD_TECHNICAL, FIELD_REVIEW, FIELD_ATTRS, FIELD_MARKS,
 	FIELD_REASON, FIELD_AUTHOR, FIELD_DATE,
+	FIELD_SCOPE, FIELD_QUERY,
 	FIELD_COUNT
 };
 

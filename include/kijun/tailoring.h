@@ -27,6 +27,11 @@ enum change_op {
 	OP_MARKS,       /* marks shown after the id, such as ISMAP's .P .B .PB */
 	OP_WITHDRAW,    /* takes back an earlier change (ref), which then shapes nothing */
 	OP_RETARGET,    /* points an earlier change (ref) at another target or place */
+	/* The audit scope (issue 8): a named, saved query, and items added to
+	 * it or removed from it by hand.  They shape no item. */
+	OP_SCOPE,        /* sets the query of the scope named `scope` */
+	OP_SCOPE_ADD,    /* puts target in the scope, whatever the query says */
+	OP_SCOPE_REMOVE, /* leaves target out of the scope, whatever the query says */
 	OP_COUNT
 };
 
@@ -107,6 +112,8 @@ struct change {
 	uint32_t attr_count;
 	const char **marks;        /* marks */
 	uint32_t mark_count;
+	const char *scope;         /* scope, scope-add, scope-remove: the scope's name */
+	const char *query;         /* scope: the query (docs/query.md) */
 	const char *reason;        /* never empty */
 	const char *author;
 	const char *date;          /* YYYY-MM-DD */

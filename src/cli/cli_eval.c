@@ -192,7 +192,7 @@ static int make_new(const struct new_args *a, struct session *s)
 	struct evaluation e, design;
 	struct diag_list diags;
 	char thash[72], dhash[72];
-	char *rel = NULL, *drel = NULL;
+	char *rel = NULL, *drel = NULL, *scope_text = NULL;
 	int rc = EXIT_OK;
 
 	evaluation_init(&e);
@@ -210,6 +210,27 @@ static int make_new(const struct new_args *a, struct session *s)
 	e.tailoring_file = rel;
 	e.tailoring_hash = thash;
 	e.scope = a->scope ? a->scope : a->from ? design.scope : NULL;
+	/* @NAME: the audit scope saved in the tailoring, kept in the
+	 * evaluation as the query it was, so the evaluation reads alone. */
+	if (e.scope && e.scope[0] == '@') {
+		scope_text = cli_scope_text(s, e.scope + 1);
+		if (!scope_text) {
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		e.scope = scope_text;
+	}
+	{
+		struct query *q;
+		struct query_error qe;
+
+		if (e.scope && !evaluation_scope_compile(e.scope, session_resolution(s), &q, &qe)) {
+			cli_query_error(e.scope, &qe);
+			rc = qe.code == QUERY_NO_MEMORY ? EXIT_INVALID : EXIT_USAGE;
+			goto out;
+		}
+		query_free(q);
+	}
 	if (a->from) {
 		e.from_file = drel;
 		e.from_hash = dhash;
@@ -254,6 +275,7 @@ static int make_new(const struct new_args *a, struct session *s)
 out:
 	free(rel);
 	free(drel);
+	free(scope_text);
 	evaluation_free(&design);
 	evaluation_free(&e);
 	return rc;

@@ -120,7 +120,8 @@ static enum problem_code foreign_field(const struct change *c, struct problem *p
 		enum change_field field;
 		unsigned ops;
 	} uses[] = {
-		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE) | (1u << OP_WITHDRAW)) },
+		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE) | (1u << OP_WITHDRAW) |
+				  (1u << OP_SCOPE)) },
 		{ FIELD_PARENT, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_AFTER, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_TEXT, 1u << OP_REWORD },
@@ -139,6 +140,10 @@ static enum problem_code foreign_field(const struct change *c, struct problem *p
 			return say(p, PROBLEM_FIELD_NOT_APPLICABLE, uses[k].field,
 				   change_op_name(c->op));
 	}
+	if (c->scope && c->op != OP_SCOPE && c->op != OP_SCOPE_ADD && c->op != OP_SCOPE_REMOVE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_SCOPE, change_op_name(c->op));
+	if (c->query && c->op != OP_SCOPE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_QUERY, change_op_name(c->op));
 	return PROBLEM_NONE;
 }
 
@@ -257,6 +262,25 @@ enum problem_code change_check(const struct change *c, struct problem *out)
 		if (c->op == OP_RETARGET && !!c->target + !!c->parent + !!c->after != 1)
 			return say(out, PROBLEM_RETARGET_PLACE, FIELD_NONE, NULL);
 		return PROBLEM_NONE;
+	case OP_SCOPE:
+	case OP_SCOPE_ADD:
+	case OP_SCOPE_REMOVE:
+		/* Whether the query reads, and whether the scope was defined,
+		 * depend on the catalog and the changes before: resolution's. */
+		if (!c->scope)
+			return say(out, PROBLEM_SCOPE_MISSING, FIELD_SCOPE, NULL);
+		if (token_bad(out, c->scope, FIELD_SCOPE))
+			return out->code;
+		if (c->op == OP_SCOPE) {
+			if (text_is_blank(c->query))
+				return say(out, PROBLEM_QUERY_MISSING, FIELD_QUERY, NULL);
+			if (!change_check_line(c->query))
+				return say(out, PROBLEM_TEXT_INVALID, FIELD_QUERY, NULL);
+			return PROBLEM_NONE;
+		}
+		if (!c->target)
+			return say(out, PROBLEM_TARGET_MISSING, FIELD_TARGET, NULL);
+		return PROBLEM_NONE;
 	default: break;
 	}
 	if (!c->target)
@@ -323,6 +347,9 @@ enum problem_code change_check_ref(const struct change *c, const struct change *
 		return PROBLEM_NONE;
 	if (e->op == OP_MERGE)
 		return say(out, PROBLEM_RETARGET_MERGE, FIELD_CHANGE, NULL);
+	/* A scope's query has no target to move: set the query again. */
+	if (e->op == OP_SCOPE)
+		return say(out, PROBLEM_CHANGE_NOT_TAKEABLE, FIELD_CHANGE, change_op_name(e->op));
 	if (e->op == OP_ADD && c->target)
 		return say(out, PROBLEM_RETARGET_NEEDS_PLACE, FIELD_TARGET, NULL);
 	if (e->op != OP_ADD && !c->target)

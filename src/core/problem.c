@@ -44,6 +44,10 @@ static const char *const names[PROBLEM_COUNT] = {
 	[PROBLEM_ATTR_VALUE_UNKNOWN] = "attr-value-unknown",
 	[PROBLEM_ALREADY_WITHDRAWN] = "already-withdrawn",
 	[PROBLEM_WITHDRAWN] = "withdrawn",
+	[PROBLEM_SCOPE_MISSING] = "scope-missing",
+	[PROBLEM_QUERY_MISSING] = "query-missing",
+	[PROBLEM_SCOPE_QUERY_BAD] = "scope-query-bad",
+	[PROBLEM_SCOPE_UNKNOWN] = "scope-unknown",
 };
 
 const char *problem_code_name(enum problem_code code)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
+#include "kijun/query.h"
 #include "kijun/wording.h"
 
 const char *item_status_name(enum item_status s)
@@ -528,6 +529,41 @@ static void do_attributes(struct resolver *rv, uint32_t index, const struct chan
 	shaped_by(rv, i, index);
 }
 
+/* ---- the audit scope (issue 8): shapes no item, but must read ---------- */
+
+static void do_scope(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	struct query_error e;
+	struct query *q;
+	uint32_t i;
+	bool defined = false;
+
+	if (c->op == OP_SCOPE) {
+		/* Against the catalog as resolved so far: the organization's
+		 * own types and the items added before it are known. */
+		q = query_compile(c->query, &rv->r->cat, &e);
+		if (!q && e.code == QUERY_NO_MEMORY)
+			rv->oom = true;
+		else if (!q)
+			conflict(rv, index, PROBLEM_SCOPE_QUERY_BAD, c->query, NULL, e.code, e.column);
+		query_free(q);
+		return;
+	}
+	for (uint32_t k = 0; k < index && !defined; k++) {
+		const struct change *d = &rv->t->changes[k];
+
+		defined = d->op == OP_SCOPE && rv->r->withdrawn_by[k] == CHANGE_NONE &&
+			  strcmp(d->scope, c->scope) == 0;
+	}
+	if (!defined) {
+		conflict(rv, index, PROBLEM_SCOPE_UNKNOWN, c->scope, NULL, 0, 0);
+		return;
+	}
+	i = find_target(rv, index, c->target);
+	if (i != ITEM_NONE)
+		still_there(rv, index, i);
+}
+
 static void apply_op(struct resolver *rv, uint32_t index, const struct change *c)
 {
 	uint32_t i;
@@ -541,6 +577,9 @@ static void apply_op(struct resolver *rv, uint32_t index, const struct change *c
 	case OP_ADD: do_add(rv, index, c); return;
 	case OP_LINK: do_link(rv, index, c); return;
 	case OP_ATTRIBUTES: do_attributes(rv, index, c); return;
+	case OP_SCOPE:
+	case OP_SCOPE_ADD:
+	case OP_SCOPE_REMOVE: do_scope(rv, index, c); return;
 	default: break;
 	}
 	/* Level, technical and marks set one property of one item. */

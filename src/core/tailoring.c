@@ -19,6 +19,9 @@ static const char *const op_names[OP_COUNT] = {
 	[OP_MARKS] = "marks",
 	[OP_WITHDRAW] = "withdraw",
 	[OP_RETARGET] = "retarget",
+	[OP_SCOPE] = "scope",
+	[OP_SCOPE_ADD] = "scope-add",
+	[OP_SCOPE_REMOVE] = "scope-remove",
 };
 
 const char *change_op_name(enum change_op op)
@@ -53,6 +56,9 @@ const char *change_op_label(enum change_op op)
 	case OP_MARKS: return _("set marks");
 	case OP_WITHDRAW: return _("withdraw a change");
 	case OP_RETARGET: return _("retarget a change");
+	case OP_SCOPE: return _("set an audit scope's query");
+	case OP_SCOPE_ADD: return _("add to an audit scope");
+	case OP_SCOPE_REMOVE: return _("remove from an audit scope");
 	default: return "";
 	}
 }
@@ -230,6 +236,7 @@ long tailoring_append(struct tailoring *t, const struct change *c)
 	    !copy_str(t, &copy.title) || !copy_str(t, &copy.source_ref) ||
 	    !copy_str(t, &copy.rule) || !copy_str(t, &copy.rule_section) ||
 	    !copy_str(t, &copy.note) || !copy_strs(t, &copy.marks, copy.mark_count) ||
+	    !copy_str(t, &copy.scope) || !copy_str(t, &copy.query) ||
 	    !copy_str(t, &copy.reason) || !copy_str(t, &copy.author) ||
 	    !copy_str(t, &copy.date))
 		return -1;

@@ -19,7 +19,7 @@ static const char *const field_keys[FIELD_COUNT] = {
 	[FIELD_RULE] = "rule", [FIELD_LEVEL] = "level", [FIELD_TECHNICAL] = "technical",
 	[FIELD_REVIEW] = "review_months", [FIELD_ATTRS] = "attributes",
 	[FIELD_MARKS] = "marks", [FIELD_REASON] = "reason", [FIELD_AUTHOR] = "author",
-	[FIELD_DATE] = "date",
+	[FIELD_DATE] = "date", [FIELD_SCOPE] = "scope", [FIELD_QUERY] = "query",
 };
 
 static const char *kind_words(long kind)
@@ -182,6 +182,19 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 	case PROBLEM_WITHDRAWN:
 		snprintf(buf, size, _("change %ld was withdrawn by change %ld: there is nothing to retarget"),
 			 p->num[0], p->num[1]);
+		break;
+	case PROBLEM_SCOPE_MISSING:
+		snprintf(buf, size, "%s", _("an audit scope change needs the scope's name (scope: NAME)"));
+		break;
+	case PROBLEM_QUERY_MISSING:
+		snprintf(buf, size, "%s", _("a scope change needs its query (query: EXPR)"));
+		break;
+	case PROBLEM_SCOPE_QUERY_BAD:
+		snprintf(buf, size, _("the scope's query \"%s\" cannot be read at column %ld"), a,
+			 p->num[1]);
+		break;
+	case PROBLEM_SCOPE_UNKNOWN:
+		snprintf(buf, size, _("no earlier scope change defines the audit scope %s"), a);
 		break;
 	default:
 		snprintf(buf, size, "%s", problem_code_name(p->code));

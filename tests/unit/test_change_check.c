@@ -61,6 +61,9 @@ static struct change good(enum change_op op)
 	case OP_MARKS: c.marks = marks1; c.mark_count = 1; break;
 	case OP_WITHDRAW: c.target = NULL; c.ref = 1; break;
 	case OP_RETARGET: c.target = "C9"; c.ref = 1; break;
+	case OP_SCOPE: c.target = NULL; c.scope = "2026"; c.query = "概念:識別"; break;
+	case OP_SCOPE_ADD:
+	case OP_SCOPE_REMOVE: c.scope = "2026"; break;
 	default: break;
 	}
 	return c;
@@ -86,6 +89,45 @@ static void test_every_op_good(void **state)
 
 		expect(&c, PROBLEM_NONE, FIELD_NONE);
 	}
+}
+
+/* The audit scope's changes: a name always, a query for scope only, a
+ * target for the changes by hand; a scope's query cannot be retargeted. */
+static void test_scope_ops(void **state)
+{
+	struct change c, earlier[1];
+	struct problem p;
+
+	(void)state;
+	c = good(OP_SCOPE);
+	c.scope = NULL;
+	expect(&c, PROBLEM_SCOPE_MISSING, FIELD_SCOPE);
+	c.scope = "a b\n";
+	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_SCOPE);
+	c = good(OP_SCOPE);
+	c.query = " \t";
+	expect(&c, PROBLEM_QUERY_MISSING, FIELD_QUERY);
+	c.query = "概念:識別\n運用機能:ガバナンス";
+	expect(&c, PROBLEM_TEXT_INVALID, FIELD_QUERY);
+	c = good(OP_SCOPE);
+	c.target = "C1";
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_TARGET);
+	c = good(OP_SCOPE_ADD);
+	c.target = NULL;
+	expect(&c, PROBLEM_TARGET_MISSING, FIELD_TARGET);
+	c = good(OP_SCOPE_REMOVE);
+	c.query = "x";
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_QUERY);
+	c = good(OP_EXCLUDE);
+	c.scope = "2026";
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_SCOPE);
+	/* A retarget of a scope's query: set the query again instead. */
+	earlier[0] = good(OP_SCOPE);
+	c = good(OP_RETARGET);
+	assert_int_equal(change_check_ref(&c, earlier, 1, &p), PROBLEM_CHANGE_NOT_TAKEABLE);
+	/* A change by hand moves as any change with a target. */
+	earlier[0] = good(OP_SCOPE_ADD);
+	assert_int_equal(change_check_ref(&c, earlier, 1, &p), PROBLEM_NONE);
 }
 
 static void test_common_fields(void **state)
@@ -557,6 +599,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_op_good),
+		cmocka_unit_test(test_scope_ops),
 		cmocka_unit_test(test_common_fields),
 		cmocka_unit_test(test_fields_that_do_not_apply),
 		cmocka_unit_test(test_merge),
