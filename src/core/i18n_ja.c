@@ -1745,6 +1745,14 @@ const struct translation i18n_table[] = {
 	  "監査範囲 %s を定める変更がこれより前にありません" },
 	{ "query",
 	  "query" },
+	{ "filter the tree by the tailoring's audit scope; Esc clears it",
+	  "個別管理基準の監査範囲でツリーを絞り込む（Esc で解除）" },
+	{ "no audit scope named %s",
+	  "監査範囲 %s はありません" },
+	{ "this tailoring has no audit scope (docs/tailoring-format.md: op scope)",
+	  "この個別管理基準には監査範囲がありません（docs/tailoring-format.md の op: scope）" },
+	{ "audit scope: ",
+	  "監査範囲: " },
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);

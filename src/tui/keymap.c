@@ -33,6 +33,8 @@ const struct binding keymap[] = {
 	  { 'X' }, false },
 	{ "B", N_("the balance: kept controls by control type, C/I/A, concept, domain"),
 	  ACT_BALANCE, { 'B' }, false },
+	{ "@", N_("filter the tree by the tailoring's audit scope; Esc clears it"), ACT_SCOPE,
+	  { '@' }, false },
 	{ "Tab", N_("switch between tree and detail pane"), ACT_FOCUS, { '\t' }, false },
 	{ "z", N_("show the tree alone, or both panes"), ACT_PANES, { 'z' }, false },
 	{ "L", N_("switch language (日本語 / English)"), ACT_LANGUAGE, { 'L' }, false },

@@ -175,6 +175,9 @@ void filter_bar_clear(struct ui *ui);
  * query or one matching nothing leaves the tree and says why.  True when
  * the filter is set. */
 bool filter_bar_set(struct ui *ui, const char *text);
+/* @: filters by the tailoring's audit scope (asking which when there are
+ * several). */
+void filter_bar_scope(struct ui *ui);
 
 /* Sets the message line, and keeps it in the history M shows;
  * printf-style. */

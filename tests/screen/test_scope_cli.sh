@@ -2,7 +2,8 @@
 # The audit scope on the command line: a tailoring with a saved query
 # and items added and removed by hand; kijun query --scope lists it,
 # kijun eval new --scope @NAME and --scope QUERY take their items from it,
-# and an unknown scope or a bad query is refused with status 1.
+# and an unknown scope or a bad query is refused with status 1; on the
+# screen @ shows the scope as the filter.
 . "$(dirname "$0")/lib.sh"
 
 out=$E2E_DIR/out
@@ -79,4 +80,15 @@ run 1 eval new scope.yaml -o b.yaml --kind design --scope @nope
 # The old grammar, ids, still works.
 run 0 eval new scope.yaml -o i.yaml --kind design --scope "4.4.8"
 [ "$(grep -c '^- id:' i.yaml)" = 6 ] || fail "i.yaml: $(grep '^- id' i.yaml)"
-pass
+
+# ---- on the screen: @ filters by the scope; Esc clears it ----
+start KIJUN_AUTHOR=tester -- scope.yaml
+keys @
+wait_for 'f:((概念:復旧) or id:"4... (6)'
+wait_line 24 '^絞り込み: 6 項目が該当'
+assert_contains "4.4.8 "
+assert_contains "5a-5.5 "
+assert_not_contains "5a-5.6 "
+keys Escape
+wait_line 24 '^絞り込みを解除しました'
+finish
