@@ -58,6 +58,10 @@ enum problem_code {
 	PROBLEM_QUERY_MISSING,       /* scope: no query */
 	PROBLEM_SCOPE_QUERY_BAD,     /* str[0]: the query, num[0]: its query_code, num[1]: column */
 	PROBLEM_SCOPE_UNKNOWN,       /* str[0]: a scope no earlier scope change defines */
+	/* The organization's own attribute types (issue 8). */
+	PROBLEM_TYPE_MISSING,        /* attribute-type: no type given */
+	PROBLEM_TYPE_BAD,            /* str[0]: a type or value without id or label, or twice */
+	PROBLEM_TYPE_EXISTS,         /* str[0]: the type id the catalog already has */
 	PROBLEM_COUNT
 };
 
@@ -69,7 +73,7 @@ enum change_field {
 	FIELD_ITEM, FIELD_PARTS, FIELD_TEXT, FIELD_TITLE, FIELD_SOURCE, FIELD_RULE,
 	FIELD_LEVEL, FIELD_TECHNICAL, FIELD_REVIEW, FIELD_ATTRS, FIELD_MARKS,
 	FIELD_REASON, FIELD_AUTHOR, FIELD_DATE,
-	FIELD_SCOPE, FIELD_QUERY,
+	FIELD_SCOPE, FIELD_QUERY, FIELD_TYPES,
 	FIELD_COUNT
 };
 

@@ -32,6 +32,9 @@ enum change_op {
 	OP_SCOPE,        /* sets the query of the scope named `scope` */
 	OP_SCOPE_ADD,    /* puts target in the scope, whatever the query says */
 	OP_SCOPE_REMOVE, /* leaves target out of the scope, whatever the query says */
+	/* The organization's own attribute types (issue 8), defined as a
+	 * change so the screen can create one with its reason and undo it. */
+	OP_TYPE,         /* defines new attribute types with their values */
 	OP_COUNT
 };
 
@@ -114,6 +117,8 @@ struct change {
 	uint32_t mark_count;
 	const char *scope;         /* scope, scope-add, scope-remove: the scope's name */
 	const char *query;         /* scope: the query (docs/query.md) */
+	struct attr_type *types;   /* attribute-type: the types it defines */
+	uint32_t type_count;
 	const char *reason;        /* never empty */
 	const char *author;
 	const char *date;          /* YYYY-MM-DD */

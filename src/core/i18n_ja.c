@@ -1753,6 +1753,15 @@ const struct translation i18n_table[] = {
 	  "この個別管理基準には監査範囲がありません（docs/tailoring-format.md の op: scope）" },
 	{ "audit scope: ",
 	  "監査範囲: " },
+	/* The organization's own attribute types (issue 8). */
+	{ "define an attribute type",
+	  "属性タイプの定義" },
+	{ "an attribute-type change needs at least one type",
+	  "属性タイプの定義には少なくとも一つのタイプが必要です" },
+	{ "attribute type %s: every type and value needs an id and a label, each id once, and a type at least one value",
+	  "属性タイプ %s: タイプと値にはそれぞれ id と名前が必要です。id は重複できず、タイプには値が一つ以上必要です" },
+	{ "attribute type %s already exists",
+	  "属性タイプ %s は既にあります" },
 };
 
 const size_t i18n_table_count = sizeof(i18n_table) / sizeof(i18n_table[0]);

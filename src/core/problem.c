@@ -48,6 +48,9 @@ static const char *const names[PROBLEM_COUNT] = {
 	[PROBLEM_QUERY_MISSING] = "query-missing",
 	[PROBLEM_SCOPE_QUERY_BAD] = "scope-query-bad",
 	[PROBLEM_SCOPE_UNKNOWN] = "scope-unknown",
+	[PROBLEM_TYPE_MISSING] = "type-missing",
+	[PROBLEM_TYPE_BAD] = "type-bad",
+	[PROBLEM_TYPE_EXISTS] = "type-exists",
 };
 
 const char *problem_code_name(enum problem_code code)

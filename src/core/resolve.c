@@ -564,6 +564,35 @@ static void do_scope(struct resolver *rv, uint32_t index, const struct change *c
 		still_there(rv, index, i);
 }
 
+/* New attribute types join the catalog's, after those there: items
+ * refer to types by index, and those stay. */
+static void do_type(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	struct catalog *cat = &rv->r->cat;
+	struct attr_type *v;
+
+	for (uint32_t k = 0; k < c->type_count; k++) {
+		if (catalog_type_find(cat, c->types[k].id) >= 0) {
+			conflict(rv, index, PROBLEM_TYPE_EXISTS, c->types[k].id, NULL, 0, 0);
+			return;
+		}
+	}
+	if (cat->type_count + c->type_count > UINT16_MAX) {
+		conflict(rv, index, PROBLEM_TYPE_EXISTS, c->types[0].id, NULL, 0, 0);
+		return;
+	}
+	v = arena_alloc(&cat->arena, (cat->type_count + c->type_count) * sizeof(*v));
+	if (!v) {
+		rv->oom = true;
+		return;
+	}
+	if (cat->type_count)
+		memcpy(v, cat->types, cat->type_count * sizeof(*v));
+	memcpy(v + cat->type_count, c->types, c->type_count * sizeof(*v));
+	cat->types = v;
+	cat->type_count += c->type_count;
+}
+
 static void apply_op(struct resolver *rv, uint32_t index, const struct change *c)
 {
 	uint32_t i;
@@ -580,6 +609,7 @@ static void apply_op(struct resolver *rv, uint32_t index, const struct change *c
 	case OP_SCOPE:
 	case OP_SCOPE_ADD:
 	case OP_SCOPE_REMOVE: do_scope(rv, index, c); return;
+	case OP_TYPE: do_type(rv, index, c); return;
 	default: break;
 	}
 	/* Level, technical and marks set one property of one item. */

@@ -22,6 +22,7 @@ static const char *const op_names[OP_COUNT] = {
 	[OP_SCOPE] = "scope",
 	[OP_SCOPE_ADD] = "scope-add",
 	[OP_SCOPE_REMOVE] = "scope-remove",
+	[OP_TYPE] = "attribute-type",
 };
 
 const char *change_op_name(enum change_op op)
@@ -59,6 +60,7 @@ const char *change_op_label(enum change_op op)
 	case OP_SCOPE: return _("set an audit scope's query");
 	case OP_SCOPE_ADD: return _("add to an audit scope");
 	case OP_SCOPE_REMOVE: return _("remove from an audit scope");
+	case OP_TYPE: return _("define an attribute type");
 	default: return "";
 	}
 }
@@ -156,6 +158,7 @@ unsigned step_default(enum change_op op, enum source_kind source)
 	case OP_LINK: return 5;
 	case OP_LEVEL:
 	case OP_ATTRIBUTES:
+	case OP_TYPE:
 	case OP_MARKS: return 6;
 	case OP_TECHNICAL: return 7;
 	default: return 1;  /* extracting, rewording, splitting, merging */
@@ -240,6 +243,31 @@ long tailoring_append(struct tailoring *t, const struct change *c)
 	    !copy_str(t, &copy.reason) || !copy_str(t, &copy.author) ||
 	    !copy_str(t, &copy.date))
 		return -1;
+	if (copy.type_count) {
+		struct attr_type *types = arena_alloc(&t->arena, copy.type_count * sizeof(*types));
+
+		if (!types)
+			return -1;
+		for (uint32_t i = 0; i < copy.type_count; i++) {
+			struct attr_type *y = &types[i];
+
+			*y = c->types[i];
+			if (!copy_str(t, &y->id) || !copy_str(t, &y->label) ||
+			    !copy_str(t, &y->label_en))
+				return -1;
+			y->values = y->value_count ? arena_alloc(&t->arena, y->value_count *
+								      sizeof(*y->values)) : NULL;
+			if (y->value_count && !y->values)
+				return -1;
+			for (uint32_t v = 0; v < y->value_count; v++) {
+				y->values[v] = c->types[i].values[v];
+				if (!copy_str(t, &y->values[v].id) || !copy_str(t, &y->values[v].label) ||
+				    !copy_str(t, &y->values[v].label_en))
+					return -1;
+			}
+		}
+		copy.types = types;
+	}
 	if (copy.part_count) {
 		struct new_item *parts = arena_alloc(&t->arena, copy.part_count * sizeof(*parts));
 

@@ -194,18 +194,19 @@ static void read_attr_settings(struct loader *l, struct change *c)
 static const char *const change_fields[] = {
 	"op", "change", "target", "targets", "parent", "after", "step", "item", "parts", "text",
 	"title", "source", "rule", "level", "technical", "review_months",
-	"attributes", "marks", "reason", "author", "date", "scope", "query",
+	"attributes", "marks", "reason", "author", "date", "scope", "query", "attribute_types",
 };
 enum {
 	C_OP, C_CHANGE, C_TARGET, C_TARGETS, C_PARENT, C_AFTER, C_STEP, C_ITEM, C_PARTS, C_TEXT,
 	C_TITLE, C_SOURCE, C_RULE, C_LEVEL, C_TECHNICAL, C_REVIEW, C_ATTRS, C_MARKS,
-	C_REASON, C_AUTHOR, C_DATE, C_SCOPE, C_QUERY, C_FIELD_COUNT
+	C_REASON, C_AUTHOR, C_DATE, C_SCOPE, C_QUERY, C_TYPES, C_FIELD_COUNT
 };
 
 /* The change check names fields in this order too. */
 _Static_assert(C_OP == FIELD_OP - 1 && C_CHANGE == FIELD_CHANGE - 1 && C_DATE == FIELD_DATE - 1 &&
 	       C_ATTRS == FIELD_ATTRS - 1 && C_REVIEW == FIELD_REVIEW - 1 &&
-	       C_SCOPE == FIELD_SCOPE - 1 && C_QUERY == FIELD_QUERY - 1,
+	       C_SCOPE == FIELD_SCOPE - 1 && C_QUERY == FIELD_QUERY - 1 &&
+	       C_TYPES == FIELD_TYPES - 1,
 	       "change fields in a different order");
 
 #define F(x) (1u << (x))
@@ -229,6 +230,7 @@ static const uint32_t op_fields[OP_COUNT] = {
 	[OP_SCOPE] = F(C_SCOPE) | F(C_QUERY),
 	[OP_SCOPE_ADD] = F(C_SCOPE) | F(C_TARGET),
 	[OP_SCOPE_REMOVE] = F(C_SCOPE) | F(C_TARGET),
+	[OP_TYPE] = F(C_TYPES),
 };
 
 /* The change check's verdict in words, at the field it is about. */
@@ -374,7 +376,7 @@ static void read_change(struct loader *l)
 			marks[field] = key.mark;
 		switch (field) {
 		case C_OP: {
-			char name[16];
+			char name[24];
 
 			if (!yr_word(l->r, _("op"), name, sizeof(name), &s))
 				break;
@@ -426,6 +428,7 @@ static void read_change(struct loader *l)
 		case C_DATE: yr_date(l->r, _("date"), &c.date); break;
 		case C_SCOPE: yr_token(l->r, _("scope"), &c.scope, NULL); break;
 		case C_QUERY: yr_text(l->r, _("query"), &c.query); break;
+		case C_TYPES: yr_attr_types(l->r, &c.types, &c.type_count); break;
 		default: break;
 		}
 	}

@@ -90,6 +90,8 @@ static void write_change(struct ywriter *w, const struct change *c)
 		write_list(w, "marks", c->marks, c->mark_count);
 	yw_pair(w, "scope", c->scope);
 	yw_pair(w, "query", c->query);
+	if (c->op == OP_TYPE)
+		yw_attr_types(w, c->types, c->type_count);
 	yw_pair(w, "reason", c->reason);
 	yw_pair(w, "author", c->author);
 	yw_pair(w, "date", c->date);

@@ -20,6 +20,7 @@ static const char *const field_keys[FIELD_COUNT] = {
 	[FIELD_REVIEW] = "review_months", [FIELD_ATTRS] = "attributes",
 	[FIELD_MARKS] = "marks", [FIELD_REASON] = "reason", [FIELD_AUTHOR] = "author",
 	[FIELD_DATE] = "date", [FIELD_SCOPE] = "scope", [FIELD_QUERY] = "query",
+	[FIELD_TYPES] = "attribute_types",
 };
 
 static const char *kind_words(long kind)
@@ -192,6 +193,17 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 	case PROBLEM_SCOPE_QUERY_BAD:
 		snprintf(buf, size, _("the scope's query \"%s\" cannot be read at column %ld"), a,
 			 p->num[1]);
+		break;
+	case PROBLEM_TYPE_MISSING:
+		snprintf(buf, size, "%s", _("an attribute-type change needs at least one type"));
+		break;
+	case PROBLEM_TYPE_BAD:
+		snprintf(buf, size,
+			 _("attribute type %s: every type and value needs an id and a label, each id once, and a type at least one value"),
+			 a);
+		break;
+	case PROBLEM_TYPE_EXISTS:
+		snprintf(buf, size, _("attribute type %s already exists"), a);
 		break;
 	case PROBLEM_SCOPE_UNKNOWN:
 		snprintf(buf, size, _("no earlier scope change defines the audit scope %s"), a);
