@@ -317,6 +317,7 @@ bool ui_edit_key(struct ui *ui, int action)
 	case ACT_TECHNICAL: op_technical(ui); break;
 	case ACT_ATTRIBUTES: op_attributes(ui); break;
 	case ACT_MARKS: op_marks(ui); break;
+	case ACT_TYPE: edit_type(ui); break;
 	default: return false;
 	}
 	return true;

@@ -55,6 +55,8 @@ const struct binding keymap[] = {
 	{ "t", N_("mark or unmark a technical verification item"), ACT_TECHNICAL, { 't' }, true },
 	{ "A", N_("set attribute values (in $EDITOR)"), ACT_ATTRIBUTES, { 'A' }, true },
 	{ "#", N_("set marks such as .P .B .PB"), ACT_MARKS, { '#' }, true },
+	{ "T", N_("create an attribute type of the organization's own (in $EDITOR); A sets its values"),
+	  ACT_TYPE, { 'T' }, true },
 	{ "u", N_("undo"), ACT_UNDO, { 'u' }, true },
 	{ "Ctrl-R", N_("redo"), ACT_REDO, { 0x12 }, true },
 	{ "s", N_("save"), ACT_SAVE, { 's' }, true },
