@@ -63,6 +63,8 @@ TUI_PURE_SRC += src/tui/eval_page.c src/tui/eval_words.c
 # The balance view's lines (issue 8).
 TUI_PURE_SRC += src/tui/balance_page.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
+# Step 3's second built-in catalog, compiled into the same generated file.
+CSF_CATALOG := data/catalog/csf-2.0.yaml
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 REL_LIB := $(call objs,$(REL),$(LIB_SRC)) $(REL)/gen/builtin_catalog.o
@@ -100,9 +102,10 @@ $(GEN)/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(WARN) -O1 -o $@ $<
 
-$(GEN)/builtin_catalog.c: $(CATALOG) $(GEN)/embed
+$(GEN)/builtin_catalog.c: $(CATALOG) $(CSF_CATALOG) $(GEN)/embed
 	@mkdir -p $(@D)
-	$(GEN)/embed builtin_catalog $(CATALOG) > $@.tmp && mv $@.tmp $@
+	$(GEN)/embed builtin_catalog $(CATALOG) > $@.tmp && \
+	$(GEN)/embed builtin_csf $(CSF_CATALOG) >> $@.tmp && mv $@.tmp $@
 
 $(REL)/gen/builtin_catalog.o: $(GEN)/builtin_catalog.c
 	@mkdir -p $(@D)
@@ -208,7 +211,7 @@ bench: deps-build
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ := $(BUILD)/fuzz
-FUZZ_TARGETS := catalog tailoring text query evaluation
+FUZZ_TARGETS := catalog tailoring text query evaluation csv
 FUZZ_CFLAGS = -std=c11 $(WARN) -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
 	$(call only_libs_flags,$(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null))

@@ -77,4 +77,51 @@ shot 07-tailoring-reword-5a-5.4 100 30 / 5 a - 5 . 4 Enter
 shot 08-tailoring-entry-7a-7.5.5 100 30 / 7 a - 7 . 5 . 5 Enter
 shot 09-changes-only 100 30 v v
 shot 10-reason-prompt 100 30 / 5 a - 5 . 6 Enter x
+
+# The ! list: a tailoring with two changes that no longer apply.
+SHOT_FILE="$WORK/conflicts.yaml"
+"$KIJUN" new "$SHOT_FILE" --title 旧版から引き継いだ個別管理基準 --organization 株式会社例示 >/dev/null
+sed -i '/^changes: \[\]$/d' "$SHOT_FILE"
+cat >>"$SHOT_FILE" <<'YAML'
+changes:
+- op: reword
+  target: 7a-7.5.5/z
+  step: 1
+  text: 旧版にあった列挙項目。
+  reason: 旧版の項目を引き継ぐため
+  author: 情報セキュリティ委員会事務局
+  date: '2026-01-15'
+- op: exclude
+  target: 5a-5.4
+  step: 1
+  reason: 当社の体制では該当しないため
+  author: 情報セキュリティ委員会事務局
+  date: '2026-01-15'
+- op: technical
+  target: 8b-8.88
+  step: 7
+  technical: true
+  review_months: 6
+  reason: 外部の専門家による検証が要るため
+  author: 情報セキュリティ委員会事務局
+  date: '2026-01-15'
+YAML
+shot 11-conflicts 80 24 '!'
+
+# The wizard on a new tailoring: step 1 with its explanation and the tree.
+SHOT_FILE="$WORK/wizard.yaml"
+"$KIJUN" new "$SHOT_FILE" --title 例示社の個別管理基準 --organization 株式会社例示 >/dev/null
+shot 12-wizard-step1 80 24 w ']' n
+
+# Attributes at work: the cross-tab of concepts x capabilities (表2).
+SHOT_FILE=
+shot 13-crosstab 80 24 X
+shot 14-balance 80 24 B
+
+# The auditor's screen: a design evaluation of two controls, one judged.
+cp data/examples/guideline-examples.yaml "$WORK/corp.yaml"
+"$KIJUN" eval new "$WORK/corp.yaml" -o "$WORK/design.yaml" --kind design \
+	--scope "5a-5.1 5a-5.2" >/dev/null
+SHOT_FILE="$WORK/design.yaml"
+shot 15-auditor 80 24 1 n
 rm -rf "$WORK"

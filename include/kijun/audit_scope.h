@@ -1,7 +1,7 @@
 /* The audit scope (guideline III.2, issue 8): a named, saved query in the
  * tailoring, plus items added to it or removed from it by hand, each a
- * recorded change with its reason (OP_SCOPE, OP_SCOPE_ADD,
- * OP_SCOPE_REMOVE), so undo, the journal and the history hold them as
+ * recorded change with its reason (OP_AUDIT, OP_AUDIT_ADD,
+ * OP_AUDIT_REMOVE), so undo, the journal and the history hold them as
  * any other change.  The scope reads as one query (audit_scope_text), so
  * the filter, `kijun query --scope` and `kijun eval new --scope @NAME` all
  * go through the one parser. */

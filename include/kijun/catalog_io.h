@@ -29,6 +29,11 @@ bool catalog_load_file(struct catalog *c, const char *path, struct diag_list *di
 /* The catalog compiled into the binary: kijun's reference catalog of
  * 情報セキュリティ管理基準. */
 bool catalog_load_builtin(struct catalog *c, struct diag_list *diags);
+/* The built-in catalogs by id: "meti-ismk-2025", "csf-2.0" (NIST CSF 2.0,
+ * for step 3).  catalog_load_builtin_id is false (nothing in diags) for an
+ * id that is not built in. */
+bool catalog_builtin_known(const char *id);
+bool catalog_load_builtin_id(struct catalog *c, const char *id, struct diag_list *diags);
 const char *catalog_builtin_name(void);
 /* The built-in catalog's YAML text, as compiled in. */
 const char *catalog_builtin_text(size_t *len);

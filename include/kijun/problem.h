@@ -41,6 +41,14 @@ enum problem_code {
 	PROBLEM_RETARGET_MERGE,      /* a merge has no one target to move */
 	PROBLEM_RETARGET_NEEDS_PLACE,/* an add moves by parent or after */
 	PROBLEM_RETARGET_NEEDS_TARGET,/* str[0]: the op, which moves by target */
+	/* The risk basis and the wizard's operations. */
+	PROBLEM_BASIS_STEP,          /* a basis op not at step 0; num[0]: the step */
+	PROBLEM_BASIS_EMPTY,         /* scope or policy giving nothing */
+	PROBLEM_SCALE_FEW,           /* fewer than two levels */
+	PROBLEM_SCALE_TWICE,         /* str[0]: the level named twice */
+	PROBLEM_RISK_MISSING,        /* a risk without id, or set without description or level */
+	PROBLEM_RISK_PROPERTIES,     /* str[0]: not a subset of C, I, A in that order */
+	PROBLEM_RETARGET_BASIS,      /* the basis has no target to move */
 	/* The change against the base (resolution): conflicts. */
 	PROBLEM_NOT_IN_BASE,         /* str[0]: the id */
 	PROBLEM_GONE,                /* str[0]: id, num[0]: its status, str[1]: into */
@@ -54,10 +62,10 @@ enum problem_code {
 	PROBLEM_ALREADY_WITHDRAWN,   /* num[0]: the change, num[1]: the withdraw before (1-based) */
 	PROBLEM_WITHDRAWN,           /* retarget of num[0], withdrawn by num[1] (1-based) */
 	/* The audit scope (issue 8). */
-	PROBLEM_SCOPE_MISSING,       /* scope ops: no scope name */
+	PROBLEM_AUDIT_MISSING,       /* scope ops: no scope name */
 	PROBLEM_QUERY_MISSING,       /* scope: no query */
-	PROBLEM_SCOPE_QUERY_BAD,     /* str[0]: the query, num[0]: its query_code, num[1]: column */
-	PROBLEM_SCOPE_UNKNOWN,       /* str[0]: a scope no earlier scope change defines */
+	PROBLEM_AUDIT_QUERY_BAD,     /* str[0]: the query, num[0]: its query_code, num[1]: column */
+	PROBLEM_AUDIT_UNKNOWN,       /* str[0]: a scope no earlier scope change defines */
 	/* The organization's own attribute types (issue 8). */
 	PROBLEM_TYPE_MISSING,        /* attribute-type: no type given */
 	PROBLEM_TYPE_BAD,            /* str[0]: a type or value without id or label, or twice */
@@ -72,8 +80,9 @@ enum change_field {
 	FIELD_OP, FIELD_CHANGE, FIELD_TARGET, FIELD_TARGETS, FIELD_PARENT, FIELD_AFTER, FIELD_STEP,
 	FIELD_ITEM, FIELD_PARTS, FIELD_TEXT, FIELD_TITLE, FIELD_SOURCE, FIELD_RULE,
 	FIELD_LEVEL, FIELD_TECHNICAL, FIELD_REVIEW, FIELD_ATTRS, FIELD_MARKS,
+	FIELD_RISK, FIELD_REMOVE, FIELD_RISKS, FIELD_SCOPE, FIELD_POLICY, FIELD_SCALE,
 	FIELD_REASON, FIELD_AUTHOR, FIELD_DATE,
-	FIELD_SCOPE, FIELD_QUERY, FIELD_TYPES,
+	FIELD_AUDIT, FIELD_QUERY, FIELD_TYPES,
 	FIELD_COUNT
 };
 

@@ -65,6 +65,8 @@ struct resolved {
 	const char *replaced_by; /* split/merged: the new item(s), for the screen */
 	const char **marks;
 	uint32_t mark_count;
+	const char **risks;      /* the risk ids it treats (treats) */
+	uint32_t risk_count;
 	struct rule_link *links;
 	uint32_t link_count;
 	struct shaping *history;

@@ -66,6 +66,9 @@ struct session_result {
 struct session_undo;
 struct session;
 
+/* Keeps item i of session_shown() in the tree (true) or leaves it out. */
+typedef bool (*session_narrow_fn)(void *ctx, const struct session *s, uint32_t i);
+
 /* What the observer is told: a change recorded, undone or redone. */
 enum session_event { SESSION_APPLIED, SESSION_UNDONE, SESSION_REDONE };
 
@@ -113,6 +116,10 @@ struct session {
 
 	session_observer observer;  /* NULL: nobody listens */
 	void *observer_ctx;
+
+	session_narrow_fn narrow;   /* the wizard's page; NULL for none */
+	void *narrow_ctx;
+	bool position_moved;        /* the wizard's page changed since the save */
 };
 
 /* A session on a catalog to browse, or on a workspace to change; either
@@ -212,6 +219,15 @@ enum session_view session_view(const struct session *s);
  * Recomputed by every call that changes the document or the view; valid
  * until then. */
 const uint8_t *session_hidden(const struct session *s);
+/* A further narrowing of the view (the wizard's page), under the query
+ * filter: items fn does not keep are left out, except as the parents of
+ * kept ones.  fn NULL clears it.  Call again (same fn) when what it looks
+ * at changed other than through the session. */
+enum session_code session_set_narrow(struct session *s, session_narrow_fn fn, void *ctx);
+
+/* Where the wizard was left (tailoring's wizard_page): saved with the
+ * file, so it marks the session modified, but is no change. */
+void session_set_wizard_page(struct session *s, unsigned page);
 
 /* Filters the tree by a query (query.h), on top of the view: the items it
  * matches stay with their ancestors, the rest are hidden.  Takes over q

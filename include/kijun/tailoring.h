@@ -27,11 +27,19 @@ enum change_op {
 	OP_MARKS,       /* marks shown after the id, such as ISMAP's .P .B .PB */
 	OP_WITHDRAW,    /* takes back an earlier change (ref), which then shapes nothing */
 	OP_RETARGET,    /* points an earlier change (ref) at another target or place */
+	OP_KEEP,        /* the item was looked at and stays as it is (step 1) */
+	OP_TREATS,      /* the risks (by id) the item treats; none clears */
+	/* The risk basis (guideline I.3): step 0, no target. */
+	OP_SCOPE,       /* organization, sites, information assets, processes */
+	OP_POLICY,      /* the risk management policy's elements given */
+	OP_SCALE,       /* the organization's risk levels, highest first */
+	OP_RISK,        /* a risk of the register set (by id), or removed */
+	OP_ACKNOWLEDGE, /* a wizard page's open warnings accepted, with the reason */
 	/* The audit scope (issue 8): a named, saved query, and items added to
 	 * it or removed from it by hand.  They shape no item. */
-	OP_SCOPE,        /* sets the query of the scope named `scope` */
-	OP_SCOPE_ADD,    /* puts target in the scope, whatever the query says */
-	OP_SCOPE_REMOVE, /* leaves target out of the scope, whatever the query says */
+	OP_AUDIT,        /* sets the query of the scope named `scope` */
+	OP_AUDIT_ADD,    /* puts target in the scope, whatever the query says */
+	OP_AUDIT_REMOVE, /* leaves target out of the scope, whatever the query says */
 	/* The organization's own attribute types (issue 8), defined as a
 	 * change so the screen can create one with its reason and undo it. */
 	OP_TYPE,         /* defines new attribute types with their values */
@@ -63,10 +71,17 @@ const char *source_kind_name(enum source_kind kind);
 int source_kind_parse(const char *name, enum source_kind *out);
 const char *source_kind_label(enum source_kind kind);
 
-/* The guideline's steps ①–⑦ (section II). */
+/* The guideline's steps ①–⑦ (section II); step 0 is the risk basis
+ * (I.3), which the basis operations carry and an acknowledge may. */
 #define STEP_MIN 1
 #define STEP_MAX 7
-const char *step_label(unsigned step);   /* 情報セキュリティ管理基準の参照・項目の抽出 ... */
+#define STEP_BASIS 0
+/* The wizard's pages: 0 the risk basis, 1–7 the steps, 8 the summary. */
+#define WIZARD_PAGE_MAX 8
+/* True for scope, policy, scale and risk: they shape the risk basis, not
+ * an item. */
+bool change_op_is_basis(enum change_op op);
+const char *step_label(unsigned step);   /* 0: the risk basis; 情報セキュリティ管理基準の参照・項目の抽出 ... */
 /* The step an operation usually belongs to, for the default in prompts. */
 unsigned step_default(enum change_op op, enum source_kind source);
 
@@ -83,6 +98,34 @@ struct attr_setting {
 	const char *type;     /* an attribute type id */
 	const char **values;  /* value ids; none clears the type */
 	uint32_t count;
+};
+
+/* The risk management policy of guideline I.3, in the organization's words. */
+struct risk_policy {
+	const char *awareness;   /* 1) how risk awareness is shared */
+	const char *targets;     /* 2) how targets (acceptable risk) are set */
+	const char *monitoring;  /* 3) how top management monitors progress */
+	const char *feedback;    /* 4) how results are evaluated and fed back */
+};
+
+/* One risk of the register (guideline I.3). */
+struct risk {
+	const char *id;
+	const char *description;
+	const char *asset;        /* the information asset at risk */
+	const char *properties;   /* which of C, I, A: "CI", "A" ... in that order */
+	const char *level;        /* on the organization's scale */
+	const char *target_level; /* the level to bring it to ... */
+	const char *deadline;     /* ... by this date, YYYY-MM-DD */
+	const char *owner;
+};
+
+/* The scope of the standard (guideline II: what is managed, where). */
+struct scope {
+	const char *organization;
+	const char *sites;
+	const char *assets;
+	const char *processes;
 };
 
 struct change {
@@ -115,7 +158,15 @@ struct change {
 	uint32_t attr_count;
 	const char **marks;        /* marks */
 	uint32_t mark_count;
-	const char *scope;         /* scope, scope-add, scope-remove: the scope's name */
+	struct risk risk;          /* risk: all of it, or its id with remove */
+	bool remove;               /* risk: takes the risk out of the register */
+	const char **risks;        /* treats: risk ids */
+	uint32_t risk_count;
+	struct scope scope;        /* scope: the parts given replace the earlier */
+	struct risk_policy policy; /* policy: the elements given replace the earlier */
+	const char **scale;        /* scale: levels, highest first */
+	uint32_t scale_count;
+	const char *audit;         /* audit-scope, audit-add, audit-remove: the scope's name */
 	const char *query;         /* scope: the query (docs/query.md) */
 	struct attr_type *types;   /* attribute-type: the types it defines */
 	uint32_t type_count;
@@ -135,14 +186,6 @@ struct base_ref {
 	const char *file;      /* relative to the tailoring file; none: built-in */
 };
 
-/* The risk management policy of guideline I.3, in the organization's words. */
-struct risk_policy {
-	const char *awareness;   /* 1) how risk awareness is shared */
-	const char *targets;     /* 2) how targets (acceptable risk) are set */
-	const char *monitoring;  /* 3) how top management monitors progress */
-	const char *feedback;    /* 4) how results are evaluated and fed back */
-};
-
 struct tailoring {
 	const char *id;
 	const char *title;
@@ -150,6 +193,7 @@ struct tailoring {
 	const char *organization;
 	const char *scope;
 	struct risk_policy policy;
+	uint8_t wizard_page;       /* where the wizard was left: 0 ... WIZARD_PAGE_MAX */
 	struct attr_type *types;   /* the organization's own attribute types */
 	uint32_t type_count;
 	struct change *changes;

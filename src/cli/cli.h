@@ -113,6 +113,13 @@ struct lock;
  * later) or EXIT_INVALID. */
 int cli_evaluation_lock(const char *path, struct lock *l);
 
+/* `kijun new FILE [--base CATALOG-ID|FILE] [--title T] [--organization O]`:
+ * a new tailoring, never over an existing file (exit 2). */
+int cli_new(int argc, char **argv);
+/* `kijun progress FILE`: per wizard page 0–7, page, name, decided, total,
+ * open warnings (TSV). */
+int cli_progress(int argc, char **argv);
+
 /* One line of `kijun changes`: step, op, target, author, date, reason.
  * withdrawn_by: the change that withdrew it, or CHANGE_NONE. */
 void cli_put_change(FILE *out, const struct change *c, uint32_t withdrawn_by);

@@ -1,11 +1,14 @@
 /* kijun check FILE...: every problem of every kijun file, whatever its
- * kind, with its position.  Problems go to stderr as `catalog check`
- * puts them; a file without any gets one line on stdout. */
+ * kind (catalog, tailoring, evaluation), with its position.  Problems go
+ * to stderr as `catalog check` puts them; a file without any gets one line
+ * on stdout. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "kijun/catalog_io.h"
+#include "kijun/evaluation_io.h"
 #include "kijun/file.h"
 #include "kijun/file_format.h"
 #include "kijun/i18n.h"
@@ -57,6 +60,92 @@ static bool check_tailoring(const char *path, struct diag_list *diags)
 	return ok;
 }
 
+/* The line (from `from` on) of data holding needle, and its column in
+ * characters; false when none does.  Evaluation items keep no lines, so
+ * the file's text is searched (it is canonical unless hand-edited). */
+static bool find_line(const char *data, size_t len, unsigned from, const char *needle,
+		      unsigned *line, unsigned *column)
+{
+	size_t nlen = strlen(needle);
+	unsigned l = 1;
+
+	for (size_t k = 0; k < len; k++) {
+		const char *eol = memchr(data + k, '\n', len - k);
+		size_t end = eol ? (size_t)(eol - data) : len;
+
+		if (l >= from) {
+			for (size_t j = k; nlen && j + nlen <= end; j++) {
+				if (memcmp(data + j, needle, nlen) == 0) {
+					unsigned col = 1;
+
+					for (size_t b = k; b < j; b++)
+						col += ((unsigned char)data[b] & 0xC0) != 0x80;
+					*line = l;
+					*column = col;
+					return true;
+				}
+			}
+		}
+		k = end;
+		l++;
+	}
+	return false;
+}
+
+/* An evaluation: it reads, its tailoring opens, and every evidence file it
+ * names is there with the sha256 recorded. */
+static bool check_evaluation(const char *path, const char *data, size_t len,
+			     struct diag_list *diags)
+{
+	struct evaluation e;
+	struct session s;
+	char *tailoring;
+	bool ok = true;
+
+	if (!evaluation_load_file(&e, path, diags)) {
+		evaluation_free(&e);
+		return false;
+	}
+	tailoring = evaluation_files_beside(path, e.tailoring_file);
+	if (!tailoring || !session_load_file(&s, tailoring, SESSION_OPEN_TAILORING, diags)) {
+		unsigned line = 0, column = 0;
+
+		find_line(data, len, 1, "tailoring:", &line, &column);
+		diag_add(diags, path, line, column, _("the tailoring %s cannot be opened"),
+			 e.tailoring_file);
+		ok = false;
+	} else {
+		session_free(&s);
+	}
+	free(tailoring);
+	for (uint32_t k = 0; k < e.count; k++) {
+		const struct eval_item *it = &e.items[k];
+		unsigned at = 1, column = 0;
+		char key[512];
+
+		snprintf(key, sizeof(key), "id: %s", it->id);
+		find_line(data, len, 1, key, &at, &column);
+		for (uint32_t v = 0; v < it->evidence_count; v++) {
+			enum evidence_check c = evaluation_files_check(path, &it->evidence[v]);
+			unsigned line = 0;
+
+			if (c != EVIDENCE_CHANGED && c != EVIDENCE_MISSING)
+				continue;
+			column = 0;
+			find_line(data, len, at, it->evidence[v].file, &line, &column);
+			diag_add(diags, path, line, column, c == EVIDENCE_MISSING ?
+				 _("item %s: the evidence file %s is missing") :
+				 _("item %s: the evidence file %s changed since it was recorded"),
+				 it->id, it->evidence[v].file);
+			ok = false;
+		}
+	}
+	if (ok)
+		cli_printf(stdout, _("%s: %u items, no problems\n"), path, e.count);
+	evaluation_free(&e);
+	return ok;
+}
+
 int cli_check(int argc, char **argv)
 {
 	int rc = EXIT_OK;
@@ -79,6 +168,9 @@ int cli_check(int argc, char **argv)
 				break;
 			case FORMAT_TAILORING:
 				ok = check_tailoring(argv[i], &diags);
+				break;
+			case FORMAT_EVALUATION:
+				ok = check_evaluation(argv[i], data, len, &diags);
 				break;
 			default:
 				cli_printf(stderr, _("%s:1:1: not a kijun file: its format key names no kijun format\n"),

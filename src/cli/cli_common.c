@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Writes s[0..len) through text_sanitize: nothing from a file reaches the
  * terminal raw, not even inside a diagnostic. */
@@ -80,8 +81,12 @@ int cli_load_catalog(const char *path, struct catalog *c)
 	bool ok;
 
 	diag_list_init(&diags);
-	ok = path ? catalog_load_file(c, path, &diags)
-		  : catalog_load_builtin(c, &diags);
+	/* A built-in catalog's id, unless a file of that name is there. */
+	if (path && catalog_builtin_known(path) && access(path, F_OK) != 0)
+		ok = catalog_load_builtin_id(c, path, &diags);
+	else
+		ok = path ? catalog_load_file(c, path, &diags)
+			  : catalog_load_builtin(c, &diags);
 	if (!ok)
 		cli_print_diags(stderr, &diags);
 	diag_list_free(&diags);

@@ -43,10 +43,10 @@ bool audit_scope_get(const struct tailoring *t, const struct resolution *r, cons
 	for (uint32_t k = 0; k < t->count; k++) {
 		const struct change *c = &t->changes[k];
 
-		if (c->scope && strcmp(c->scope, name) == 0 && live(r, k)) {
-			if (c->op == OP_SCOPE)
+		if (c->audit && strcmp(c->audit, name) == 0 && live(r, k)) {
+			if (c->op == OP_AUDIT)
 				out->query = c->query;
-			else if (c->op == OP_SCOPE_ADD || c->op == OP_SCOPE_REMOVE)
+			else if (c->op == OP_AUDIT_ADD || c->op == OP_AUDIT_REMOVE)
 				hand++;
 		}
 	}
@@ -65,8 +65,8 @@ bool audit_scope_get(const struct tailoring *t, const struct resolution *r, cons
 		const struct change *c = &t->changes[k];
 		const char *id;
 
-		if (!c->scope || strcmp(c->scope, name) != 0 || !live(r, k) ||
-		    (c->op != OP_SCOPE_ADD && c->op != OP_SCOPE_REMOVE))
+		if (!c->audit || strcmp(c->audit, name) != 0 || !live(r, k) ||
+		    (c->op != OP_AUDIT_ADD && c->op != OP_AUDIT_REMOVE))
 			continue;
 		id = target_of(t, r, k);
 		/* The latest word on an item stands. */
@@ -74,7 +74,7 @@ bool audit_scope_get(const struct tailoring *t, const struct resolution *r, cons
 		drop(out->removed, &out->removed_count, id);
 		if (out->added_count + out->removed_count >= hand)
 			continue;
-		if (c->op == OP_SCOPE_ADD)
+		if (c->op == OP_AUDIT_ADD)
 			out->added[out->added_count++] = id;
 		else
 			out->removed[out->removed_count++] = id;
@@ -99,15 +99,15 @@ uint32_t audit_scope_names(const struct tailoring *t, const struct resolution *r
 		const struct change *c = &t->changes[k];
 		bool seen = false;
 
-		if (c->op != OP_SCOPE || !live(r, k))
+		if (c->op != OP_AUDIT || !live(r, k))
 			continue;
 		for (uint32_t j = 0; j < k && !seen; j++)
-			seen = t->changes[j].op == OP_SCOPE && live(r, j) &&
-			       strcmp(t->changes[j].scope, c->scope) == 0;
+			seen = t->changes[j].op == OP_AUDIT && live(r, j) &&
+			       strcmp(t->changes[j].audit, c->audit) == 0;
 		if (seen)
 			continue;
 		if (n < max)
-			names[n] = c->scope;
+			names[n] = c->audit;
 		n++;
 	}
 	return n;

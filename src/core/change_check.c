@@ -121,7 +121,9 @@ static enum problem_code foreign_field(const struct change *c, struct problem *p
 		unsigned ops;
 	} uses[] = {
 		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE) | (1u << OP_WITHDRAW) |
-				  (1u << OP_SCOPE) | (1u << OP_TYPE)) },
+				  (1u << OP_SCOPE) | (1u << OP_POLICY) | (1u << OP_SCALE) |
+				  (1u << OP_RISK) | (1u << OP_ACKNOWLEDGE) | (1u << OP_AUDIT) |
+				  (1u << OP_TYPE)) },
 		{ FIELD_PARENT, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_AFTER, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_TEXT, 1u << OP_REWORD },
@@ -140,9 +142,9 @@ static enum problem_code foreign_field(const struct change *c, struct problem *p
 			return say(p, PROBLEM_FIELD_NOT_APPLICABLE, uses[k].field,
 				   change_op_name(c->op));
 	}
-	if (c->scope && c->op != OP_SCOPE && c->op != OP_SCOPE_ADD && c->op != OP_SCOPE_REMOVE)
-		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_SCOPE, change_op_name(c->op));
-	if (c->query && c->op != OP_SCOPE)
+	if (c->audit && c->op != OP_AUDIT && c->op != OP_AUDIT_ADD && c->op != OP_AUDIT_REMOVE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_AUDIT, change_op_name(c->op));
+	if (c->query && c->op != OP_AUDIT)
 		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_QUERY, change_op_name(c->op));
 	if (c->type_count && c->op != OP_TYPE)
 		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_TYPES, change_op_name(c->op));
@@ -160,7 +162,18 @@ static enum problem_code check_common(const struct change *c, struct problem *p)
 		return say(p, PROBLEM_REASON_EMPTY, FIELD_REASON, NULL);
 	if (text_bad(p, c->reason, FIELD_REASON))
 		return p->code;
-	if (c->step < STEP_MIN || c->step > STEP_MAX) {
+	if (change_op_is_basis(c->op) && c->step != STEP_BASIS) {
+		p->num[0] = c->step;
+		return say(p, PROBLEM_BASIS_STEP, FIELD_STEP, NULL);
+	}
+	if (!change_op_is_basis(c->op) && c->step > STEP_MAX) {
+		p->num[0] = c->step;
+		return say(p, PROBLEM_STEP_RANGE, FIELD_STEP, NULL);
+	}
+	/* Step 0 is the risk basis: its own operations, accepting its
+	 * warnings, and taking one of them back. */
+	if (!change_op_is_basis(c->op) && c->op != OP_ACKNOWLEDGE && c->op != OP_WITHDRAW &&
+	    c->step < STEP_MIN) {
 		p->num[0] = c->step;
 		return say(p, PROBLEM_STEP_RANGE, FIELD_STEP, NULL);
 	}
@@ -280,12 +293,117 @@ static enum problem_code check_attributes(const struct change *c, struct problem
 	return PROBLEM_NONE;
 }
 
+/* Fields the risk basis operations take, and nobody else. */
+static enum problem_code foreign_basis(const struct change *c, struct problem *p)
+{
+	const struct risk *k = &c->risk;
+	const struct scope *sc = &c->scope;
+	const struct risk_policy *po = &c->policy;
+	bool has_risk = k->id || k->description || k->asset || k->properties || k->level ||
+			k->target_level || k->deadline || k->owner;
+	bool has_scope = sc->organization || sc->sites || sc->assets || sc->processes;
+	bool has_policy = po->awareness || po->targets || po->monitoring || po->feedback;
+	const char *op = change_op_name(c->op);
+
+	if (has_risk && c->op != OP_RISK)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_RISK, op);
+	if (c->remove && c->op != OP_RISK)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_REMOVE, op);
+	if (c->risk_count && c->op != OP_TREATS)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_RISKS, op);
+	if (has_scope && c->op != OP_SCOPE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_SCOPE, op);
+	if (has_policy && c->op != OP_POLICY)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_POLICY, op);
+	if (c->scale_count && c->op != OP_SCALE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_SCALE, op);
+	return PROBLEM_NONE;
+}
+
+/* C, I and A, each at most once and in that order. */
+static bool properties_ok(const char *s)
+{
+	const char *order = "CIA";
+
+	for (; *s; s++) {
+		const char *at = strchr(order, *s);
+
+		if (!at)
+			return false;
+		order = at + 1;
+	}
+	return true;
+}
+
+static enum problem_code check_risk(const struct change *c, struct problem *p)
+{
+	const struct risk *k = &c->risk;
+
+	if (token_bad(p, k->id, FIELD_RISK))
+		return k->id ? p->code : say(p, PROBLEM_RISK_MISSING, FIELD_RISK, NULL);
+	if (c->remove) {
+		if (k->description || k->asset || k->properties || k->level ||
+		    k->target_level || k->deadline || k->owner)
+			return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_RISK, change_op_name(c->op));
+		return PROBLEM_NONE;
+	}
+	if (text_is_blank(k->description) || !k->level)
+		return say(p, PROBLEM_RISK_MISSING, FIELD_RISK, NULL);
+	if (text_bad(p, k->description, FIELD_RISK) || text_bad(p, k->asset, FIELD_RISK) ||
+	    token_bad(p, k->level, FIELD_RISK) || opt_token_bad(p, k->target_level, FIELD_RISK) ||
+	    text_bad(p, k->owner, FIELD_RISK))
+		return p->code;
+	if (k->properties && (!*k->properties || !properties_ok(k->properties)))
+		return say(p, PROBLEM_RISK_PROPERTIES, FIELD_RISK, k->properties);
+	if (k->deadline && !change_check_date(k->deadline))
+		return say(p, PROBLEM_DATE_INVALID, FIELD_RISK, k->deadline);
+	return PROBLEM_NONE;
+}
+
+static enum problem_code check_basis(const struct change *c, struct problem *p)
+{
+	const struct scope *sc = &c->scope;
+	const struct risk_policy *po = &c->policy;
+
+	switch (c->op) {
+	case OP_SCOPE:
+		if (!sc->organization && !sc->sites && !sc->assets && !sc->processes)
+			return say(p, PROBLEM_BASIS_EMPTY, FIELD_SCOPE, NULL);
+		if (text_bad(p, sc->organization, FIELD_SCOPE) || text_bad(p, sc->sites, FIELD_SCOPE) ||
+		    text_bad(p, sc->assets, FIELD_SCOPE) || text_bad(p, sc->processes, FIELD_SCOPE))
+			return p->code;
+		return PROBLEM_NONE;
+	case OP_POLICY:
+		if (!po->awareness && !po->targets && !po->monitoring && !po->feedback)
+			return say(p, PROBLEM_BASIS_EMPTY, FIELD_POLICY, NULL);
+		if (text_bad(p, po->awareness, FIELD_POLICY) || text_bad(p, po->targets, FIELD_POLICY) ||
+		    text_bad(p, po->monitoring, FIELD_POLICY) || text_bad(p, po->feedback, FIELD_POLICY))
+			return p->code;
+		return PROBLEM_NONE;
+	case OP_SCALE:
+		if (c->scale_count < 2)
+			return say(p, PROBLEM_SCALE_FEW, FIELD_SCALE, NULL);
+		if (tokens_bad(p, c->scale, c->scale_count, FIELD_SCALE))
+			return p->code;
+		for (uint32_t k = 1; k < c->scale_count; k++)
+			for (uint32_t j = 0; j < k; j++)
+				if (strcmp(c->scale[j], c->scale[k]) == 0)
+					return say(p, PROBLEM_SCALE_TWICE, FIELD_SCALE, c->scale[k]);
+		return PROBLEM_NONE;
+	default:
+		return check_risk(c, p);
+	}
+}
+
 enum problem_code change_check(const struct change *c, struct problem *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (check_common(c, out))
+	if (check_common(c, out) || foreign_basis(c, out))
 		return out->code;
+	if (change_op_is_basis(c->op))
+		return check_basis(c, out);
 	switch (c->op) {
+	case OP_ACKNOWLEDGE: return PROBLEM_NONE;
 	case OP_MERGE: return check_merge(c, out);
 	case OP_ADD: return check_add(c, out);
 	case OP_WITHDRAW:
@@ -297,16 +415,16 @@ enum problem_code change_check(const struct change *c, struct problem *out)
 		return PROBLEM_NONE;
 	case OP_TYPE:
 		return check_types(c, out);
-	case OP_SCOPE:
-	case OP_SCOPE_ADD:
-	case OP_SCOPE_REMOVE:
+	case OP_AUDIT:
+	case OP_AUDIT_ADD:
+	case OP_AUDIT_REMOVE:
 		/* Whether the query reads, and whether the scope was defined,
 		 * depend on the catalog and the changes before: resolution's. */
-		if (!c->scope)
-			return say(out, PROBLEM_SCOPE_MISSING, FIELD_SCOPE, NULL);
-		if (token_bad(out, c->scope, FIELD_SCOPE))
+		if (!c->audit)
+			return say(out, PROBLEM_AUDIT_MISSING, FIELD_AUDIT, NULL);
+		if (token_bad(out, c->audit, FIELD_AUDIT))
 			return out->code;
-		if (c->op == OP_SCOPE) {
+		if (c->op == OP_AUDIT) {
 			if (text_is_blank(c->query))
 				return say(out, PROBLEM_QUERY_MISSING, FIELD_QUERY, NULL);
 			if (!change_check_line(c->query))
@@ -355,6 +473,10 @@ enum problem_code change_check(const struct change *c, struct problem *out)
 		if (tokens_bad(out, c->marks, c->mark_count, FIELD_MARKS))
 			return out->code;
 		return PROBLEM_NONE;
+	case OP_TREATS:
+		if (tokens_bad(out, c->risks, c->risk_count, FIELD_RISKS))
+			return out->code;
+		return PROBLEM_NONE;
 	default:
 		return PROBLEM_NONE;
 	}
@@ -382,8 +504,10 @@ enum problem_code change_check_ref(const struct change *c, const struct change *
 		return PROBLEM_NONE;
 	if (e->op == OP_MERGE)
 		return say(out, PROBLEM_RETARGET_MERGE, FIELD_CHANGE, NULL);
+	if (change_op_is_basis(e->op) || e->op == OP_ACKNOWLEDGE)
+		return say(out, PROBLEM_RETARGET_BASIS, FIELD_CHANGE, NULL);
 	/* A scope's query has no target to move: set the query again. */
-	if (e->op == OP_SCOPE || e->op == OP_TYPE)
+	if (e->op == OP_AUDIT || e->op == OP_TYPE)
 		return say(out, PROBLEM_CHANGE_NOT_TAKEABLE, FIELD_CHANGE, change_op_name(e->op));
 	if (e->op == OP_ADD && c->target)
 		return say(out, PROBLEM_RETARGET_NEEDS_PLACE, FIELD_TARGET, NULL);

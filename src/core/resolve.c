@@ -538,25 +538,25 @@ static void do_scope(struct resolver *rv, uint32_t index, const struct change *c
 	uint32_t i;
 	bool defined = false;
 
-	if (c->op == OP_SCOPE) {
+	if (c->op == OP_AUDIT) {
 		/* Against the catalog as resolved so far: the organization's
 		 * own types and the items added before it are known. */
 		q = query_compile(c->query, &rv->r->cat, &e);
 		if (!q && e.code == QUERY_NO_MEMORY)
 			rv->oom = true;
 		else if (!q)
-			conflict(rv, index, PROBLEM_SCOPE_QUERY_BAD, c->query, NULL, e.code, e.column);
+			conflict(rv, index, PROBLEM_AUDIT_QUERY_BAD, c->query, NULL, e.code, e.column);
 		query_free(q);
 		return;
 	}
 	for (uint32_t k = 0; k < index && !defined; k++) {
 		const struct change *d = &rv->t->changes[k];
 
-		defined = d->op == OP_SCOPE && rv->r->withdrawn_by[k] == CHANGE_NONE &&
-			  strcmp(d->scope, c->scope) == 0;
+		defined = d->op == OP_AUDIT && rv->r->withdrawn_by[k] == CHANGE_NONE &&
+			  strcmp(d->audit, c->audit) == 0;
 	}
 	if (!defined) {
-		conflict(rv, index, PROBLEM_SCOPE_UNKNOWN, c->scope, NULL, 0, 0);
+		conflict(rv, index, PROBLEM_AUDIT_UNKNOWN, c->audit, NULL, 0, 0);
 		return;
 	}
 	i = find_target(rv, index, c->target);
@@ -607,12 +607,18 @@ static void apply_op(struct resolver *rv, uint32_t index, const struct change *c
 	case OP_LINK: do_link(rv, index, c); return;
 	case OP_ATTRIBUTES: do_attributes(rv, index, c); return;
 	case OP_SCOPE:
-	case OP_SCOPE_ADD:
-	case OP_SCOPE_REMOVE: do_scope(rv, index, c); return;
+	case OP_POLICY:
+	case OP_SCALE:
+	case OP_RISK:
+	case OP_ACKNOWLEDGE: return;  /* the risk basis and the wizard: risk.c */
+	case OP_AUDIT:
+	case OP_AUDIT_ADD:
+	case OP_AUDIT_REMOVE: do_scope(rv, index, c); return;
 	case OP_TYPE: do_type(rv, index, c); return;
 	default: break;
 	}
-	/* Level, technical and marks set one property of one item. */
+	/* Keep, level, technical, marks and treats set (at most) one property
+	 * of one item; a keep is only its history. */
 	i = find_target(rv, index, c->target);
 	if (i == ITEM_NONE || !still_there(rv, index, i))
 		return;
@@ -627,6 +633,10 @@ static void apply_op(struct resolver *rv, uint32_t index, const struct change *c
 	case OP_MARKS:
 		rv->r->info[i].marks = c->marks;
 		rv->r->info[i].mark_count = c->mark_count;
+		break;
+	case OP_TREATS:
+		rv->r->info[i].risks = c->risks;
+		rv->r->info[i].risk_count = c->risk_count;
 		break;
 	default:
 		break;

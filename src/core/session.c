@@ -423,7 +423,8 @@ bool session_modified(const struct session *s)
 {
 	if (!s->ws)
 		return false;
-	return s->ws->t.count != s->saved_count || top_serial(s) != s->saved_top;
+	return s->ws->t.count != s->saved_count || top_serial(s) != s->saved_top ||
+	       s->position_moved;
 }
 
 void session_mark_saved(struct session *s)
@@ -432,6 +433,7 @@ void session_mark_saved(struct session *s)
 		return;
 	s->saved_count = s->ws->t.count;
 	s->saved_top = top_serial(s);
+	s->position_moved = false;
 }
 
 uint32_t session_saved_prefix(const struct session *s)
@@ -516,6 +518,22 @@ static uint32_t mark_matches(const struct session *s, const struct catalog *c,
 	return n;
 }
 
+/* Leaves out what the narrowing does not keep, but keeps the parents of
+ * what it keeps so the tree still reads as a tree; bit 2 marks them
+ * meanwhile. */
+static void apply_narrow(struct session *s, const struct catalog *c)
+{
+	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
+		if ((s->hidden[i] & 1) || !s->narrow(s->narrow_ctx, s, i))
+			continue;
+		for (uint32_t a = i; a != ITEM_ROOT_INDEX && a != ITEM_NONE && !(s->hidden[a] & 2);
+		     a = c->items[a].parent)
+			s->hidden[a] |= 2;
+	}
+	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i))
+		s->hidden[i] = (s->hidden[i] & 2) ? (s->hidden[i] & 1) : 1;
+}
+
 static bool update_hidden(struct session *s)
 {
 	const struct catalog *c = session_shown(s);
@@ -530,6 +548,8 @@ static bool update_hidden(struct session *s)
 		s->hidden_size = c->count;
 	}
 	hide_by_view(s, c, s->hidden);
+	if (s->narrow)
+		apply_narrow(s, c);
 	s->filter_count = 0;
 	if (!s->filter)
 		return true;
@@ -575,6 +595,21 @@ const struct query *session_filter(const struct session *s)
 uint32_t session_filter_count(const struct session *s)
 {
 	return s->filter ? s->filter_count : 0;
+}
+
+enum session_code session_set_narrow(struct session *s, session_narrow_fn fn, void *ctx)
+{
+	s->narrow = fn;
+	s->narrow_ctx = ctx;
+	return changed(s);
+}
+
+void session_set_wizard_page(struct session *s, unsigned page)
+{
+	if (!s->ws || page > WIZARD_PAGE_MAX || s->ws->t.wizard_page == page)
+		return;
+	s->ws->t.wizard_page = (uint8_t)page;
+	s->position_moved = true;
 }
 
 enum session_code session_set_view(struct session *s, enum session_view v)

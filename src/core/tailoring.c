@@ -19,11 +19,23 @@ static const char *const op_names[OP_COUNT] = {
 	[OP_MARKS] = "marks",
 	[OP_WITHDRAW] = "withdraw",
 	[OP_RETARGET] = "retarget",
+	[OP_KEEP] = "keep",
+	[OP_TREATS] = "treats",
 	[OP_SCOPE] = "scope",
-	[OP_SCOPE_ADD] = "scope-add",
-	[OP_SCOPE_REMOVE] = "scope-remove",
+	[OP_POLICY] = "policy",
+	[OP_SCALE] = "scale",
+	[OP_RISK] = "risk",
+	[OP_ACKNOWLEDGE] = "acknowledge",
+	[OP_AUDIT] = "audit-scope",
+	[OP_AUDIT_ADD] = "audit-add",
+	[OP_AUDIT_REMOVE] = "audit-remove",
 	[OP_TYPE] = "attribute-type",
 };
+
+bool change_op_is_basis(enum change_op op)
+{
+	return op == OP_SCOPE || op == OP_POLICY || op == OP_SCALE || op == OP_RISK;
+}
 
 const char *change_op_name(enum change_op op)
 {
@@ -57,9 +69,16 @@ const char *change_op_label(enum change_op op)
 	case OP_MARKS: return _("set marks");
 	case OP_WITHDRAW: return _("withdraw a change");
 	case OP_RETARGET: return _("retarget a change");
-	case OP_SCOPE: return _("set an audit scope's query");
-	case OP_SCOPE_ADD: return _("add to an audit scope");
-	case OP_SCOPE_REMOVE: return _("remove from an audit scope");
+	case OP_KEEP: return _("keep as it is");
+	case OP_TREATS: return _("link to risks");
+	case OP_SCOPE: return _("set the scope");
+	case OP_POLICY: return _("set the risk policy");
+	case OP_SCALE: return _("set the risk scale");
+	case OP_RISK: return _("set a risk");
+	case OP_ACKNOWLEDGE: return _("acknowledge warnings");
+	case OP_AUDIT: return _("set an audit scope's query");
+	case OP_AUDIT_ADD: return _("add to an audit scope");
+	case OP_AUDIT_REMOVE: return _("remove from an audit scope");
 	case OP_TYPE: return _("define an attribute type");
 	default: return "";
 	}
@@ -134,6 +153,7 @@ const char *source_kind_label(enum source_kind kind)
 const char *step_label(unsigned step)
 {
 	switch (step) {
+	case 0: return _("the risk basis");
 	case 1: return _("refer to the standard and extract items");
 	case 2: return _("laws, regulations and other considerations");
 	case 3: return _("refer to other standards");
@@ -161,6 +181,11 @@ unsigned step_default(enum change_op op, enum source_kind source)
 	case OP_TYPE:
 	case OP_MARKS: return 6;
 	case OP_TECHNICAL: return 7;
+	case OP_TREATS: return 6;
+	case OP_SCOPE:
+	case OP_POLICY:
+	case OP_SCALE:
+	case OP_RISK: return STEP_BASIS;
 	default: return 1;  /* extracting, rewording, splitting, merging */
 	}
 }
@@ -239,9 +264,18 @@ long tailoring_append(struct tailoring *t, const struct change *c)
 	    !copy_str(t, &copy.title) || !copy_str(t, &copy.source_ref) ||
 	    !copy_str(t, &copy.rule) || !copy_str(t, &copy.rule_section) ||
 	    !copy_str(t, &copy.note) || !copy_strs(t, &copy.marks, copy.mark_count) ||
-	    !copy_str(t, &copy.scope) || !copy_str(t, &copy.query) ||
+	    !copy_str(t, &copy.audit) || !copy_str(t, &copy.query) ||
 	    !copy_str(t, &copy.reason) || !copy_str(t, &copy.author) ||
-	    !copy_str(t, &copy.date))
+	    !copy_str(t, &copy.date) || !copy_strs(t, &copy.risks, copy.risk_count) ||
+	    !copy_strs(t, &copy.scale, copy.scale_count) ||
+	    !copy_str(t, &copy.risk.id) || !copy_str(t, &copy.risk.description) ||
+	    !copy_str(t, &copy.risk.asset) || !copy_str(t, &copy.risk.properties) ||
+	    !copy_str(t, &copy.risk.level) || !copy_str(t, &copy.risk.target_level) ||
+	    !copy_str(t, &copy.risk.deadline) || !copy_str(t, &copy.risk.owner) ||
+	    !copy_str(t, &copy.scope.organization) || !copy_str(t, &copy.scope.sites) ||
+	    !copy_str(t, &copy.scope.assets) || !copy_str(t, &copy.scope.processes) ||
+	    !copy_str(t, &copy.policy.awareness) || !copy_str(t, &copy.policy.targets) ||
+	    !copy_str(t, &copy.policy.monitoring) || !copy_str(t, &copy.policy.feedback))
 		return -1;
 	if (copy.type_count) {
 		struct attr_type *types = arena_alloc(&t->arena, copy.type_count * sizeof(*types));

@@ -185,8 +185,15 @@ static size_t previous_char(const char *s, size_t pos)
 
 /* Moves a break point back so that neither side breaks kinsoku rules, as long
  * as the line keeps at least one character. */
+static bool is_word_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
 static size_t kinsoku_adjust(const char *s, size_t len, size_t start, size_t brk)
 {
+	size_t word;
+
 	for (int guard = 0; guard < 4 && brk > start; guard++) {
 		size_t prev = previous_char(s, brk);
 
@@ -198,7 +205,11 @@ static size_t kinsoku_adjust(const char *s, size_t len, size_t start, size_t brk
 		else
 			break;
 	}
-	return brk;
+	/* Moving back for 「、」 must not cut a Latin word ("HTM" / "L、"):
+	 * the break goes before the word, unless the word fills the line. */
+	for (word = brk; word > start && is_word_byte(s[word - 1]) && is_word_byte(s[word]);)
+		word--;
+	return word > start ? word : brk;
 }
 
 static bool is_blank_byte(char c)

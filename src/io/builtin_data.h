@@ -6,5 +6,7 @@
 
 extern const unsigned char builtin_catalog[];
 extern const size_t builtin_catalog_len;
+extern const unsigned char builtin_csf[];
+extern const size_t builtin_csf_len;
 
 #endif

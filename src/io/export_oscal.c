@@ -9,7 +9,10 @@ void oscal_token(struct strbuf *out, const char *id)
 {
 	const unsigned char *p = (const unsigned char *)(id ? id : "");
 
-	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+	/* An id that starts "k-" gets one more, so that stripping one "k-"
+	 * always undoes this (import_oscal.c does). */
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) ||
+	    (p[0] == 'k' && p[1] == '-'))
 		strbuf_adds(out, "k-");
 	for (; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||

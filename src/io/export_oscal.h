@@ -10,8 +10,9 @@
 
 /* A kijun id as an OSCAL token: ASCII letters, digits, . and - kept, every
  * other byte (including _) as _XX, and "k-" before one that does not start
- * with a letter; so 4.4.8.1 is k-4.4.8.1 and 7a-7.2.3/f is k-7a-7.2.3_2Ff.
- * Different ids stay different. */
+ * with a letter or starts with "k-"; so 4.4.8.1 is k-4.4.8.1 and 7a-7.2.3/f
+ * is k-7a-7.2.3_2Ff.  Different ids stay different; import_oscal.c undoes
+ * it for catalogs kijun wrote. */
 void oscal_token(struct strbuf *out, const char *id);
 /* json_key(key) then the token of id (suffix appended). */
 void oscal_member_token(struct json *j, const char *key, const char *id, const char *suffix);

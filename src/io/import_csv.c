@@ -80,18 +80,67 @@ static const struct catalog *types_source(const struct importer *im)
 	return im->o->onto ? im->o->onto : im->o->types;
 }
 
+/* The Japanese of an English message, whatever the interface language. */
+static const char *japanese_of(const char *english)
+{
+	const char *en, *ja;
+
+	for (unsigned k = 0; i18n_entry(k, &en, &ja); k++)
+		if (strcmp(en, english) == 0)
+			return ja;
+	return english;
+}
+
+/* s names `english`: as written in either language, English in any case. */
+static bool names(const char *s, const char *english)
+{
+	return strcasecmp(s, english) == 0 || strcmp(s, japanese_of(english)) == 0;
+}
+
+/* The headers kijun export --format csv writes (export_csv.c), in either
+ * language, so an export imports back without --map. */
+static const char *const export_headers[F_COUNT] = {
+	[F_ID] = "item id", [F_PARENT] = "parent id", [F_KIND] = "item kind",
+	[F_LABEL] = "list label", [F_TITLE] = "item title", [F_TEXT] = "item text",
+};
+
 static int field_parse(const struct importer *im, const char *s)
 {
 	const struct catalog *ts = types_source(im);
 
 	for (int f = 0; f < F_COUNT; f++)
-		if (strcasecmp(s, field_names[f]) == 0)
+		if (strcasecmp(s, field_names[f]) == 0 ||
+		    (export_headers[f] && names(s, export_headers[f])))
 			return f;
 	if (ts) {
 		int t = catalog_type_find(ts, s);
 
+		/* The export heads attribute columns with the type's label. */
+		for (uint32_t k = 0; t < 0 && k < ts->type_count; k++)
+			if ((ts->types[k].label && strcmp(s, ts->types[k].label) == 0) ||
+			    (ts->types[k].label_en && strcasecmp(s, ts->types[k].label_en) == 0))
+				t = (int)k;
 		if (t >= 0)
 			return F_COUNT + t;
+	}
+	return -1;
+}
+
+/* A kind as the catalog format names it, or as the export words it. */
+static int kind_parse(const char *s, enum item_kind *out)
+{
+	static const char *const words[] = {
+		[ITEM_PART] = "part", [ITEM_SECTION] = "section", [ITEM_CONTROL] = "control",
+		[ITEM_DETAIL] = "detailed control", [ITEM_ENTRY] = "list entry",
+	};
+
+	if (item_kind_parse(s, out) == 0)
+		return 0;
+	for (int k = ITEM_PART; k < ITEM_KIND_COUNT; k++) {
+		if (k < (int)(sizeof(words) / sizeof(*words)) && words[k] && names(s, words[k])) {
+			*out = (enum item_kind)k;
+			return 0;
+		}
 	}
 	return -1;
 }
@@ -218,22 +267,31 @@ static bool clean(struct importer *im, const struct csv_cell *c, bool multi_line
 	return true;
 }
 
+/* The cell's text without the `'` that kijun's export (doc_text.h,
+ * csv_cell) puts before a cell a spreadsheet would run as a formula. */
+static const char *undisarmed(const char *s)
+{
+	return s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]) ? s + 1 : s;
+}
+
 static const char *text_of(struct importer *im, const struct csv_row *row, int f)
 {
 	const struct csv_cell *c = cell(im, row, f);
 	bool multi = f == F_TITLE || f == F_TITLE_EN || f == F_TEXT;
+	const char *s;
 
 	if (!c || !clean(im, c, multi))
 		return NULL;
+	s = undisarmed(c->text);
 	if (!multi) {
 		/* Ids, kinds and labels: one line, no surrounding spaces. */
-		return trimmed(im, c->text);
+		return trimmed(im, s);
 	} else {
-		size_t len = strlen(c->text);
+		size_t len = strlen(s);
 
-		while (len && is_space(c->text[len - 1]))
+		while (len && is_space(s[len - 1]))
 			len--;
-		return len ? arena_strndup(&im->c->arena, c->text, len) : NULL;
+		return len ? arena_strndup(&im->c->arena, s, len) : NULL;
 	}
 }
 
@@ -363,7 +421,7 @@ static void new_item(struct importer *im, const struct csv_row *row, const char 
 		const struct csv_cell *c = cell(im, row, F_KIND);
 		int k;
 
-		if (item_kind_parse(kind_name, &kind) != 0 || kind == ITEM_ROOT) {
+		if (kind_parse(kind_name, &kind) != 0 || kind == ITEM_ROOT) {
 			diag_add(im->diags, im->name, c->line, c->column,
 				 _("unknown kind \"%s\"; use part, section, control, detail or entry"),
 				 kind_name);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
+#include "export_oscal.h"
 #include "kijun/strbuf.h"
 #include "yaml_reader.h"
 
@@ -221,6 +222,7 @@ struct mapper {
 	size_t param_count, param_cap;
 	struct props *props;
 	size_t prop_count, prop_cap;
+	bool kijun;          /* kijun's own export: its ids are escaped */
 	bool oom;
 };
 
@@ -383,6 +385,21 @@ static const char *prose_of(struct mapper *m, const char *s)
 
 /* ---- items -------------------------------------------------------------- */
 
+/* What kijun's export says of an item that the tailoring, not the catalog,
+ * gave it (oscal_item_props): not a classification of the catalog. */
+static bool tailoring_fact(const char *name)
+{
+	static const char *const facts[] = {
+		"level", "technical-verification", "review-months", "mark", "source",
+		"source-reference", "internal-rule",
+	};
+
+	for (size_t k = 0; k < sizeof(facts) / sizeof(facts[0]); k++)
+		if (strcmp(name, facts[k]) == 0)
+			return true;
+	return false;
+}
+
 static void keep_props(struct mapper *m, uint32_t i, const struct onode *n)
 {
 	const struct onode *props = get(n, "props");
@@ -390,7 +407,7 @@ static void keep_props(struct mapper *m, uint32_t i, const struct onode *n)
 	for (const struct onode *p = props ? props->child : NULL; p; p = p->next) {
 		const char *name = get_text(p, "name"), *value = get_text(p, "value");
 
-		if (!name || !value) {
+		if (!name || !value || (m->kijun && tailoring_fact(name))) {
 			m->rep->dropped++;
 			continue;
 		}
@@ -407,6 +424,46 @@ static void keep_props(struct mapper *m, uint32_t i, const struct onode *n)
 		}
 		m->props[m->prop_count++] = (struct props){ i, name, value, get_text(p, "remarks") };
 	}
+}
+
+static int hex_digit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* The kijun id behind an OSCAL token of kijun's export (oscal_token in
+ * export_oscal.c): one leading "k-" dropped, _XX bytes decoded.  Tokens
+ * that are not of that form stay as they are. */
+static const char *kijun_id(struct mapper *m, const char *token)
+{
+	const char *p = token;
+	char buf[512];
+	size_t n = 0;
+
+	if (!m->kijun)
+		return token;
+	if (p[0] == 'k' && p[1] == '-')
+		p += 2;
+	for (; *p && n + 1 < sizeof(buf); p++) {
+		if (*p == '_') {
+			int hi = hex_digit(p[1]), lo = hi < 0 ? -1 : hex_digit(p[2]);
+
+			if (lo < 0 || (hi << 4 | lo) == 0)
+				return token;
+			buf[n++] = (char)(hi << 4 | lo);
+			p += 2;
+		} else {
+			buf[n++] = *p;
+		}
+	}
+	if (*p || !n)
+		return token;
+	buf[n] = '\0';
+	return arena_strdup(&m->c->arena, buf);
 }
 
 static uint32_t add_item(struct mapper *m, uint32_t parent, enum item_kind kind,
@@ -475,7 +532,7 @@ static void add_entries(struct mapper *m, uint32_t owner, const struct onode *pa
 		snprintf(full, sizeof(full), "%s%s", prefix, label ? label : "");
 		text = prose_of(m, get_text(p, "prose"));
 		i = add_item(m, owner, ITEM_ENTRY, p,
-			     id_or(m, p, m->c->items[owner].id, "item", k));
+			     kijun_id(m, id_or(m, p, m->c->items[owner].id, "item", k)));
 		if (i == ITEM_NONE)
 			return;
 		m->c->items[i].label = full[0] ? arena_strdup(&m->c->arena, full) : "・";
@@ -533,26 +590,37 @@ static bool withdrawn(const struct onode *n)
 static void add_controls(struct mapper *m, uint32_t parent, const struct onode *seq, unsigned depth);
 
 static void add_control(struct mapper *m, uint32_t parent, const struct onode *n,
-			unsigned k, unsigned depth)
+			unsigned depth)
 {
 	enum item_kind pk = (enum item_kind)m->c->items[parent].kind;
 	enum item_kind kind = pk >= ITEM_CONTROL ? ITEM_DETAIL : ITEM_CONTROL;
-	const char *title = get_text(n, "title");
-	uint32_t i = add_item(m, parent, kind, n,
-			      id_or(m, n, m->c->items[parent].id, "control", k));
+	const char *title = get_text(n, "title"), *token = get_text(n, "id");
+	uint32_t i;
 
+	/* OSCAL requires it; one made up would not match the source's. */
+	if (!token) {
+		diag_add(m->diags, m->name, n->mark.line, n->mark.column, "%s",
+			 _("this control has no id"));
+		return;
+	}
+	i = add_item(m, parent, kind, n, kijun_id(m, token));
 	if (i == ITEM_NONE)
 		return;
 	m->rep->controls++;
-	if (!title)
+	/* kijun's export titles an untitled item with its id. */
+	if (m->kijun && kind == ITEM_DETAIL && title && strcmp(title, m->c->items[i].id) == 0)
+		title = NULL;
+	else if (!title)
 		title = m->c->items[i].id;
-	if (withdrawn(n)) {
+	if (title && withdrawn(n)) {
 		char buf[1024];
 
 		snprintf(buf, sizeof(buf), "%s (withdrawn)", title);
 		title = arena_strdup(&m->c->arena, buf);
 	}
 	m->c->items[i].title = title ? arena_strdup(&m->c->arena, title) : NULL;
+	if (title && !m->c->items[i].title)
+		m->oom = true;
 	keep_props(m, i, n);
 	add_parts(m, i, n, false);
 	/* A detailed control needs a text; an enhancement without a
@@ -564,13 +632,11 @@ static void add_control(struct mapper *m, uint32_t parent, const struct onode *n
 
 static void add_controls(struct mapper *m, uint32_t parent, const struct onode *seq, unsigned depth)
 {
-	unsigned k = 0;
-
 	if (!seq || seq->type != O_SEQ || depth > 32)
 		return;
 	for (const struct onode *n = seq->child; n && !m->oom; n = n->next)
 		if (n->type == O_MAP)
-			add_control(m, parent, n, ++k, depth);
+			add_control(m, parent, n, depth);
 }
 
 static void add_groups(struct mapper *m, uint32_t parent, const struct onode *seq, unsigned depth)
@@ -586,8 +652,8 @@ static void add_groups(struct mapper *m, uint32_t parent, const struct onode *se
 		if (n->type != O_MAP)
 			continue;
 		i = add_item(m, parent, parent == ITEM_ROOT_INDEX ? ITEM_PART : ITEM_SECTION, n,
-			     id_or(m, n, parent == ITEM_ROOT_INDEX ? NULL : m->c->items[parent].id,
-				   "group", ++k));
+			     kijun_id(m, id_or(m, n, parent == ITEM_ROOT_INDEX ? NULL :
+					       m->c->items[parent].id, "group", ++k)));
 		if (i == ITEM_NONE)
 			return;
 		m->rep->groups++;
@@ -747,6 +813,34 @@ static const char *id_from(struct mapper *m, const char *title)
 	return arena_strdup(&m->c->arena, buf);
 }
 
+/* The OSCAL model other than catalog and profile at the top, or NULL. */
+static const char *other_model(const struct onode *root)
+{
+	static const char *const models[] = {
+		"system-security-plan", "component-definition", "assessment-plan",
+		"assessment-results", "plan-of-action-and-milestones", "mapping-collection",
+	};
+
+	for (size_t k = 0; k < sizeof(models) / sizeof(*models); k++)
+		if (get(root, models[k]))
+			return models[k];
+	return NULL;
+}
+
+/* kijun's own export: a metadata prop in kijun's namespace. */
+static bool from_kijun(const struct onode *meta)
+{
+	const struct onode *props = get(meta, "props");
+
+	for (const struct onode *p = props ? props->child : NULL; p; p = p->next) {
+		const char *ns = get_text(p, "ns");
+
+		if (ns && strcmp(ns, OSCAL_NS) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void make_catalog(struct mapper *m, const struct onode *cat)
 {
 	const struct onode *meta = get(cat, "metadata");
@@ -764,6 +858,7 @@ static void make_catalog(struct mapper *m, const struct onode *cat)
 		    base_of(m->name), oscal ? oscal : "?", uuid ? " " : "", uuid ? uuid : "");
 	m->c->notice = b.data ? arena_strdup(&m->c->arena, b.data) : NULL;
 	strbuf_free(&b);
+	m->kijun = from_kijun(meta);
 	collect_params(m, cat);
 	if (m->param_count)
 		qsort(m->params, m->param_count, sizeof(*m->params), param_cmp);
@@ -798,9 +893,16 @@ bool import_oscal(struct catalog *out, const char *name, const char *buf, size_t
 	ok = yr_run(name, buf, len, OSCAL_MAX_DEPTH, &t.arena, diags, read_tree, &t);
 	cat = ok ? get(t.root, "catalog") : NULL;
 	if (ok && !cat) {
-		diag_add(diags, name, 1, 1, "%s", get(t.root, "profile") ?
-			 _("this is an OSCAL profile: resolve it into a catalog first") :
-			 _("not an OSCAL catalog: no \"catalog\" at the top"));
+		const char *model = other_model(t.root);
+
+		if (get(t.root, "profile"))
+			diag_add(diags, name, 1, 1, "%s",
+				 _("this is an OSCAL profile: resolve it into a catalog first"));
+		else if (model)
+			diag_add(diags, name, 1, 1, _("this is an OSCAL %s, not a catalog"), model);
+		else
+			diag_add(diags, name, 1, 1, "%s",
+				 _("not an OSCAL catalog: no \"catalog\" at the top"));
 	} else if (ok && cat->type != O_MAP) {
 		diag_add(diags, name, cat->mark.line, cat->mark.column, "%s",
 			 _("not an OSCAL catalog: no \"catalog\" at the top"));

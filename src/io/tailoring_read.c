@@ -189,23 +189,103 @@ static void read_attr_settings(struct loader *l, struct change *c)
 	}
 }
 
+/* ---- the risk basis ------------------------------------------------------- */
+
+static const char *const risk_fields[] = {
+	"id", "description", "asset", "properties", "level", "target_level", "deadline", "owner",
+};
+
+static void read_risk(struct loader *l, struct change *c)
+{
+	struct risk *k = &c->risk;
+	struct yr_fields f;
+	struct yr_scalar key;
+	struct yr_mark at;
+
+	if (!yr_mapping_begin(l->r, _("risk"), &at))
+		return;
+	yr_fields_init(&f, risk_fields, 8, _("risk"), at);
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case 0: yr_token(l->r, _("id"), &k->id, NULL); break;
+		case 1: yr_text(l->r, _("description"), &k->description); break;
+		case 2: yr_text(l->r, _("asset"), &k->asset); break;
+		case 3: yr_text(l->r, _("properties"), &k->properties); break;
+		case 4: yr_token(l->r, _("level"), &k->level, NULL); break;
+		case 5: yr_token(l->r, _("target_level"), &k->target_level, NULL); break;
+		case 6: yr_date(l->r, _("deadline"), &k->deadline); break;
+		case 7: yr_text(l->r, _("owner"), &k->owner); break;
+		default: break;
+		}
+	}
+	yr_fields_require(l->r, &f, 1u << 0);
+}
+
+static const char *const scope_fields[] = { "organization", "sites", "assets", "processes" };
+
+static void read_scope(struct loader *l, struct change *c)
+{
+	struct scope *sc = &c->scope;
+	struct yr_fields f;
+	struct yr_scalar key;
+	struct yr_mark at;
+
+	if (!yr_mapping_begin(l->r, _("scope"), &at))
+		return;
+	yr_fields_init(&f, scope_fields, 4, _("scope"), at);
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case 0: yr_text(l->r, _("organization"), &sc->organization); break;
+		case 1: yr_text(l->r, _("sites"), &sc->sites); break;
+		case 2: yr_text(l->r, _("assets"), &sc->assets); break;
+		case 3: yr_text(l->r, _("processes"), &sc->processes); break;
+		default: break;
+		}
+	}
+}
+
+static const char *const policy_fields[] = { "awareness", "targets", "monitoring", "feedback" };
+
+static void read_policy_into(struct loader *l, struct risk_policy *p, const char *what)
+{
+	struct yr_fields f;
+	struct yr_scalar key;
+	struct yr_mark at;
+
+	if (!yr_mapping_begin(l->r, what, &at))
+		return;
+	yr_fields_init(&f, policy_fields, 4, what, at);
+	while (yr_mapping_next(l->r, &key)) {
+		switch (yr_field(l->r, &f, &key)) {
+		case 0: yr_text(l->r, _("awareness"), &p->awareness); break;
+		case 1: yr_text(l->r, _("targets"), &p->targets); break;
+		case 2: yr_text(l->r, _("monitoring"), &p->monitoring); break;
+		case 3: yr_text(l->r, _("feedback"), &p->feedback); break;
+		default: break;
+		}
+	}
+}
+
 /* ---- changes ----------------------------------------------------------------- */
 
 static const char *const change_fields[] = {
 	"op", "change", "target", "targets", "parent", "after", "step", "item", "parts", "text",
 	"title", "source", "rule", "level", "technical", "review_months",
-	"attributes", "marks", "reason", "author", "date", "scope", "query", "attribute_types",
+	"attributes", "marks", "risk", "remove", "risks", "scope", "policy", "scale",
+	"reason", "author", "date", "audit_scope", "query", "attribute_types",
 };
 enum {
 	C_OP, C_CHANGE, C_TARGET, C_TARGETS, C_PARENT, C_AFTER, C_STEP, C_ITEM, C_PARTS, C_TEXT,
 	C_TITLE, C_SOURCE, C_RULE, C_LEVEL, C_TECHNICAL, C_REVIEW, C_ATTRS, C_MARKS,
-	C_REASON, C_AUTHOR, C_DATE, C_SCOPE, C_QUERY, C_TYPES, C_FIELD_COUNT
+	C_RISK, C_REMOVE, C_RISKS, C_SCOPE, C_POLICY, C_SCALE,
+	C_REASON, C_AUTHOR, C_DATE, C_AUDIT, C_QUERY, C_TYPES, C_FIELD_COUNT
 };
 
 /* The change check names fields in this order too. */
 _Static_assert(C_OP == FIELD_OP - 1 && C_CHANGE == FIELD_CHANGE - 1 && C_DATE == FIELD_DATE - 1 &&
 	       C_ATTRS == FIELD_ATTRS - 1 && C_REVIEW == FIELD_REVIEW - 1 &&
-	       C_SCOPE == FIELD_SCOPE - 1 && C_QUERY == FIELD_QUERY - 1 &&
+	       C_SCALE == FIELD_SCALE - 1 && C_RISK == FIELD_RISK - 1 &&
+	       C_AUDIT == FIELD_AUDIT - 1 && C_QUERY == FIELD_QUERY - 1 &&
 	       C_TYPES == FIELD_TYPES - 1,
 	       "change fields in a different order");
 
@@ -227,9 +307,16 @@ static const uint32_t op_fields[OP_COUNT] = {
 	[OP_MARKS] = F(C_TARGET) | F(C_MARKS),
 	[OP_WITHDRAW] = F(C_CHANGE),
 	[OP_RETARGET] = F(C_CHANGE) | F(C_TARGET) | F(C_PARENT) | F(C_AFTER),
-	[OP_SCOPE] = F(C_SCOPE) | F(C_QUERY),
-	[OP_SCOPE_ADD] = F(C_SCOPE) | F(C_TARGET),
-	[OP_SCOPE_REMOVE] = F(C_SCOPE) | F(C_TARGET),
+	[OP_KEEP] = F(C_TARGET),
+	[OP_TREATS] = F(C_TARGET) | F(C_RISKS),
+	[OP_SCOPE] = F(C_SCOPE),
+	[OP_POLICY] = F(C_POLICY),
+	[OP_SCALE] = F(C_SCALE),
+	[OP_RISK] = F(C_RISK) | F(C_REMOVE),
+	[OP_ACKNOWLEDGE] = 0,
+	[OP_AUDIT] = F(C_AUDIT) | F(C_QUERY),
+	[OP_AUDIT_ADD] = F(C_AUDIT) | F(C_TARGET),
+	[OP_AUDIT_REMOVE] = F(C_AUDIT) | F(C_TARGET),
 	[OP_TYPE] = F(C_TYPES),
 };
 
@@ -343,6 +430,27 @@ static void report_problem(struct loader *l, const struct problem *p, const stru
 	case PROBLEM_RETARGET_NEEDS_TARGET:
 		yr_error(l->r, at, _("change %ld (%s) has one target: retarget it with target"), p->num[0], s);
 		break;
+	case PROBLEM_BASIS_STEP:
+		yr_error(l->r, at, _("a change to the risk basis belongs to step 0, not %ld"), p->num[0]);
+		break;
+	case PROBLEM_BASIS_EMPTY:
+		yr_error(l->r, at, "%s", _("a scope or policy change needs at least one of its parts"));
+		break;
+	case PROBLEM_SCALE_FEW:
+		yr_error(l->r, at, "%s", _("a risk scale needs at least two levels"));
+		break;
+	case PROBLEM_SCALE_TWICE:
+		yr_error(l->r, at, _("level %s is named twice in the scale"), s);
+		break;
+	case PROBLEM_RISK_MISSING:
+		yr_error(l->r, at, "%s", _("a risk needs an id, and unless removed a description and a level"));
+		break;
+	case PROBLEM_RISK_PROPERTIES:
+		yr_error(l->r, at, _("properties \"%s\" must be some of C, I and A in that order, such as CI"), s);
+		break;
+	case PROBLEM_RETARGET_BASIS:
+		yr_error(l->r, at, _("change %ld is not about an item: it has no target to move"), p->num[0]);
+		break;
 	default:
 		/* Unknown words and the conflicts of resolution never come
 		 * from a file's change on its own. */
@@ -383,7 +491,7 @@ static void read_change(struct loader *l)
 			op_ok = change_op_parse(name, &c.op) == 0;
 			if (!op_ok)
 				yr_error(l->r, s.mark,
-					 _("unknown operation \"%.*s\"; use exclude, include, reword, split, merge, add, link, level, technical, attributes, marks, withdraw or retarget"),
+					 _("unknown operation \"%.*s\"; use exclude, include, reword, split, merge, add, link, level, technical, attributes, marks, withdraw, retarget, keep, treats, scope, policy, scale, risk or acknowledge"),
 					 (int)s.len, s.value);
 			break;
 		}
@@ -396,7 +504,7 @@ static void read_change(struct loader *l)
 		case C_PARENT: yr_token(l->r, _("parent"), &c.parent, NULL); break;
 		case C_AFTER: yr_token(l->r, _("after"), &c.after, NULL); break;
 		case C_STEP:
-			if (yr_int(l->r, _("step"), STEP_MIN, STEP_MAX, &n))
+			if (yr_int(l->r, _("step"), STEP_BASIS, STEP_MAX, &n))
 				c.step = (uint8_t)n;
 			break;
 		case C_ITEM: read_new_item(l, &c.item, _("item")); break;
@@ -423,10 +531,16 @@ static void read_change(struct loader *l)
 			break;
 		case C_ATTRS: read_attr_settings(l, &c); break;
 		case C_MARKS: yr_token_list(l->r, _("marks"), &c.marks, &c.mark_count); break;
+		case C_RISK: read_risk(l, &c); break;
+		case C_REMOVE: yr_bool(l->r, _("remove"), &c.remove); break;
+		case C_RISKS: yr_token_list(l->r, _("risks"), &c.risks, &c.risk_count); break;
+		case C_SCOPE: read_scope(l, &c); break;
+		case C_POLICY: read_policy_into(l, &c.policy, _("policy")); break;
+		case C_SCALE: yr_token_list(l->r, _("scale"), &c.scale, &c.scale_count); break;
 		case C_REASON: yr_text(l->r, _("reason"), &c.reason); break;
 		case C_AUTHOR: yr_text(l->r, _("author"), &c.author); break;
 		case C_DATE: yr_date(l->r, _("date"), &c.date); break;
-		case C_SCOPE: yr_token(l->r, _("scope"), &c.scope, NULL); break;
+		case C_AUDIT: yr_token(l->r, _("audit_scope"), &c.audit, NULL); break;
 		case C_QUERY: yr_text(l->r, _("query"), &c.query); break;
 		case C_TYPES: yr_attr_types(l->r, &c.types, &c.type_count); break;
 		default: break;
@@ -501,34 +615,11 @@ static void read_base(struct loader *l)
 		yr_error(l->r, hash_at, "%s", _("the base hash must start with sha256:"));
 }
 
-static const char *const policy_fields[] = { "awareness", "targets", "monitoring", "feedback" };
-
-static void read_policy(struct loader *l)
-{
-	struct risk_policy *p = &l->t->policy;
-	struct yr_fields f;
-	struct yr_scalar key;
-	struct yr_mark at;
-
-	if (!yr_mapping_begin(l->r, _("risk_policy"), &at))
-		return;
-	yr_fields_init(&f, policy_fields, 4, _("risk_policy"), at);
-	while (yr_mapping_next(l->r, &key)) {
-		switch (yr_field(l->r, &f, &key)) {
-		case 0: yr_text(l->r, _("awareness"), &p->awareness); break;
-		case 1: yr_text(l->r, _("targets"), &p->targets); break;
-		case 2: yr_text(l->r, _("monitoring"), &p->monitoring); break;
-		case 3: yr_text(l->r, _("feedback"), &p->feedback); break;
-		default: break;
-		}
-	}
-}
-
 static const char *const top_fields[] = {
 	"format", "id", "title", "base", "organization", "scope", "risk_policy",
-	"attribute_types", "changes",
+	"attribute_types", "wizard_page", "changes",
 };
-enum { T_FORMAT, T_ID, T_TITLE, T_BASE, T_ORG, T_SCOPE, T_POLICY, T_TYPES, T_CHANGES };
+enum { T_FORMAT, T_ID, T_TITLE, T_BASE, T_ORG, T_SCOPE, T_POLICY, T_TYPES, T_WIZARD, T_CHANGES };
 
 static void read_document(struct yreader *r, void *ctx)
 {
@@ -541,7 +632,7 @@ static void read_document(struct yreader *r, void *ctx)
 	l->r = r;
 	if (!yr_document_begin(l->r) || !yr_mapping_begin(l->r, _("a tailoring"), &at))
 		return;
-	yr_fields_init(&f, top_fields, 9, _("the tailoring"), at);
+	yr_fields_init(&f, top_fields, 10, _("the tailoring"), at);
 	while (yr_mapping_next(l->r, &key) && !l->r->oom) {
 		switch (yr_field(l->r, &f, &key)) {
 		case T_FORMAT:
@@ -558,8 +649,15 @@ static void read_document(struct yreader *r, void *ctx)
 		case T_BASE: read_base(l); break;
 		case T_ORG: yr_text(l->r, _("organization"), &t->organization); break;
 		case T_SCOPE: yr_text(l->r, _("scope"), &t->scope); break;
-		case T_POLICY: read_policy(l); break;
+		case T_POLICY: read_policy_into(l, &t->policy, _("risk_policy")); break;
 		case T_TYPES: yr_attr_types(l->r, &t->types, &t->type_count); break;
+		case T_WIZARD: {
+			long n;
+
+			if (yr_int(l->r, _("wizard_page"), 0, WIZARD_PAGE_MAX, &n))
+				t->wizard_page = (uint8_t)n;
+			break;
+		}
 		case T_CHANGES:
 			if (!yr_sequence_begin(l->r, _("changes"), NULL))
 				break;

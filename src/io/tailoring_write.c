@@ -32,6 +32,16 @@ static void write_new_item(struct ywriter *w, const struct new_item *n)
 	yw_mapping_end(w);
 }
 
+static void write_policy(struct ywriter *w, const struct risk_policy *p)
+{
+	yw_mapping_begin(w);
+	yw_pair(w, "awareness", p->awareness);
+	yw_pair(w, "targets", p->targets);
+	yw_pair(w, "monitoring", p->monitoring);
+	yw_pair(w, "feedback", p->feedback);
+	yw_mapping_end(w);
+}
+
 static void write_change(struct ywriter *w, const struct change *c)
 {
 	yw_mapping_begin(w);
@@ -88,7 +98,39 @@ static void write_change(struct ywriter *w, const struct change *c)
 	}
 	if (c->op == OP_MARKS)
 		write_list(w, "marks", c->marks, c->mark_count);
-	yw_pair(w, "scope", c->scope);
+	if (c->op == OP_TREATS)
+		write_list(w, "risks", c->risks, c->risk_count);
+	if (c->op == OP_SCALE)
+		write_list(w, "scale", c->scale, c->scale_count);
+	if (c->op == OP_SCOPE) {
+		yw_string(w, "scope");
+		yw_mapping_begin(w);
+		yw_pair(w, "organization", c->scope.organization);
+		yw_pair(w, "sites", c->scope.sites);
+		yw_pair(w, "assets", c->scope.assets);
+		yw_pair(w, "processes", c->scope.processes);
+		yw_mapping_end(w);
+	}
+	if (c->op == OP_POLICY) {
+		yw_string(w, "policy");
+		write_policy(w, &c->policy);
+	}
+	if (c->op == OP_RISK) {
+		yw_string(w, "risk");
+		yw_mapping_begin(w);
+		yw_pair(w, "id", c->risk.id);
+		yw_pair(w, "description", c->risk.description);
+		yw_pair(w, "asset", c->risk.asset);
+		yw_pair(w, "properties", c->risk.properties);
+		yw_pair(w, "level", c->risk.level);
+		yw_pair(w, "target_level", c->risk.target_level);
+		yw_pair(w, "deadline", c->risk.deadline);
+		yw_pair(w, "owner", c->risk.owner);
+		yw_mapping_end(w);
+		if (c->remove)
+			yw_bool(w, "remove", true);
+	}
+	yw_pair(w, "audit_scope", c->audit);
 	yw_pair(w, "query", c->query);
 	if (c->op == OP_TYPE)
 		yw_attr_types(w, c->types, c->type_count);
@@ -122,15 +164,12 @@ bool tailoring_write(const struct tailoring *t, struct strbuf *out)
 	yw_pair(&w, "scope", t->scope);
 	if (p->awareness || p->targets || p->monitoring || p->feedback) {
 		yw_string(&w, "risk_policy");
-		yw_mapping_begin(&w);
-		yw_pair(&w, "awareness", p->awareness);
-		yw_pair(&w, "targets", p->targets);
-		yw_pair(&w, "monitoring", p->monitoring);
-		yw_pair(&w, "feedback", p->feedback);
-		yw_mapping_end(&w);
+		write_policy(&w, p);
 	}
 	if (t->type_count)
 		yw_attr_types(&w, t->types, t->type_count);
+	if (t->wizard_page)
+		yw_int(&w, "wizard_page", t->wizard_page);
 	yw_string(&w, "changes");
 	yw_sequence_begin(&w);
 	for (uint32_t k = 0; k < t->count; k++)

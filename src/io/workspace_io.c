@@ -61,7 +61,10 @@ static bool load_root(struct workspace *w, const struct tailoring *t, const char
 		ok = p && catalog_load_file(&w->root, p, diags);
 		free(p);
 	} else {
-		ok = catalog_load_builtin(&w->root, diags);
+		/* A built-in catalog by its id (csf-2.0 too), else the standard. */
+		ok = catalog_builtin_known(t->base.id)
+			     ? catalog_load_builtin_id(&w->root, t->base.id, diags)
+			     : catalog_load_builtin(&w->root, diags);
 		if (ok && strcmp(w->root.id, t->base.id) != 0) {
 			diag_add(diags, referrer, 0, 0,
 				 _("the base catalog %s is not the built-in one (%s); name its file in base: file:"),

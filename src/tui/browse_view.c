@@ -124,6 +124,14 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: return !ui_quit_request(ui);
 	case ACT_VIEW: switch_view(ui); break;
+	case ACT_WIZARD:
+		if (!ui_editing(ui)) {
+			ui_edit_key(ui, a);  /* says why not */
+			break;
+		}
+		if (ui->view != &wizard_view)
+			view_open(ui, &wizard_view);
+		break;
 	case ACT_CONFLICTS:
 		if (!ui_editing(ui)) {
 			ui_edit_key(ui, a);  /* says why not */

@@ -237,6 +237,17 @@ void detail_tailoring_tail(struct detail *d, const struct catalog *c, uint32_t i
 				detail_push_wrapped(d, l->note, 3, DETAIL_MUTED);
 		}
 	}
+	if (info->risk_count) {
+		struct strbuf ids;
+
+		/* The register's ids: page 0 of the wizard (w) says what they are. */
+		strbuf_init(&ids);
+		for (uint32_t k = 0; k < info->risk_count; k++)
+			strbuf_addf(&ids, "%s%s", k ? " " : "", info->risks[k]);
+		detail_push_heading(d, _("Risks it treats"));
+		detail_push_wrapped(d, detail_printf(d, "%s", ids.data ? ids.data : ""), 1, DETAIL_BODY);
+		strbuf_free(&ids);
+	}
 	if (!info->history_count)
 		return;
 	detail_push_heading(d, detail_printf(d, _("Changes (%u)"), info->history_count));

@@ -20,6 +20,9 @@ bool edit_id_taken(const struct ui *ui, const char *id);
 
 /* Starts an operation on the item under the cursor. */
 bool edit_begin(struct ui *ui, enum change_op op);
+/* Records c through the session and rebuilds the tree; says what was
+ * recorded, or why not.  True when recorded. */
+bool edit_record(struct ui *ui, const struct change *c);
 /* Asks the reason; then the change is recorded. */
 void edit_ask_reason(struct ui *ui);
 /* The same, starting at this guideline step (a withdraw starts at the
@@ -43,7 +46,7 @@ char *edit_trim(char *s);
 void edit_add(struct ui *ui);
 void edit_split(struct ui *ui);
 void edit_merge(struct ui *ui);
-/* T: a new attribute type of the organization's own (edit_types.c). */
+/* Y: a new attribute type of the organization's own (edit_types.c). */
 void edit_type(struct ui *ui);
 
 /* Conflict k of the `!` list (edit_conflict.c): withdraw or retarget the

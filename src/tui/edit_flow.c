@@ -73,7 +73,7 @@ static void say_refused(struct ui *ui, const struct session_result *r)
  * checked; the tree is noted first, while it still matches the catalog
  * it was made for, and rebuilt after (a refused change may have been
  * resolved too). */
-static bool record(struct ui *ui, const struct change *c)
+bool edit_record(struct ui *ui, const struct change *c)
 {
 	struct session_result r;
 	char focus[512];
@@ -106,7 +106,7 @@ static void reason_done(struct ui *ui, const char *answer, int key)
 	(void)key;
 	c->step = (uint8_t)ui->prompt.step;
 	c->reason = edit_keep(ui, answer);
-	record(ui, c);
+	edit_record(ui, c);
 	ui_flow_cancel(ui);
 }
 

@@ -34,13 +34,21 @@ static bool step(struct ui *ui, bool undo, struct session_result *r)
 	return true;
 }
 
+/* A change to the risk basis has no item. */
+static const char *item_or_blank(struct ui *ui, const struct change *c)
+{
+	const char *id = session_change_item(ui->s, c);
+
+	return id ? id : "";
+}
+
 void ui_undo(struct ui *ui)
 {
 	struct session_result r;
 
 	if (step(ui, true, &r))
 		ui_message(ui, ROLE_NORMAL, _("undone: %s %s (Ctrl-R redoes)"),
-			   change_op_label(r.change->op), session_change_item(ui->s, r.change));
+			   change_op_label(r.change->op), item_or_blank(ui, r.change));
 }
 
 void ui_redo(struct ui *ui)
@@ -49,7 +57,7 @@ void ui_redo(struct ui *ui)
 
 	if (step(ui, false, &r))
 		ui_message(ui, ROLE_NORMAL, _("redone: %s %s"), change_op_label(r.change->op),
-			   session_change_item(ui->s, r.change));
+			   item_or_blank(ui, r.change));
 }
 
 static void save_with(struct ui *ui, bool force);

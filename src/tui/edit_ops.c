@@ -276,6 +276,36 @@ static void op_attributes(struct ui *ui)
 	strbuf_free(&tpl);
 }
 
+/* ---- keep, treats ------------------------------------------------------------------ */
+
+static void op_keep(struct ui *ui)
+{
+	if (!edit_begin(ui, OP_KEEP))
+		return;
+	edit_ask_reason(ui);
+}
+
+static void treats_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->flow.c.risk_count = edit_split_words(ui, answer, &ui->flow.c.risks);
+	edit_ask_reason(ui);
+}
+
+static void op_treats(struct ui *ui)
+{
+	const struct resolved *info = session_info(ui->s, outline_current(&ui->tree));
+	char now[512] = "";
+	size_t len = 0;
+
+	if (!edit_begin(ui, OP_TREATS))
+		return;
+	for (uint32_t k = 0; info && k < info->risk_count && len < sizeof(now) - 2; k++)
+		len += (size_t)snprintf(now + len, sizeof(now) - len, "%s%s", k ? " " : "",
+					info->risks[k]);
+	prompt_line(ui, _("risks it treats (ids; empty clears): "), now, true, treats_done);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------- */
 
 bool ui_edit_key(struct ui *ui, int action)
@@ -317,6 +347,8 @@ bool ui_edit_key(struct ui *ui, int action)
 	case ACT_TECHNICAL: op_technical(ui); break;
 	case ACT_ATTRIBUTES: op_attributes(ui); break;
 	case ACT_MARKS: op_marks(ui); break;
+	case ACT_KEEP: op_keep(ui); break;
+	case ACT_TREATS: op_treats(ui); break;
 	case ACT_TYPE: edit_type(ui); break;
 	default: return false;
 	}

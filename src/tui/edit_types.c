@@ -1,4 +1,4 @@
-/* T: the organization's own attribute type, written in the editor (an id,
+/* Y: the organization's own attribute type, written in the editor (an id,
  * labels in Japanese and English, one value a line), recorded as an
  * attribute-type change with its reason; A then sets its values as it
  * sets ISO's, and f, X and B find it as they find ISO's. */

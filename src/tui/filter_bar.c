@@ -169,7 +169,7 @@ void filter_bar_scope(struct ui *ui)
 				      names, 16);
 	if (n == 0) {
 		ui_message(ui, ROLE_ERROR, "%s",
-			   _("this tailoring has no audit scope (docs/tailoring-format.md: op scope)"));
+			   _("this tailoring has no audit scope (docs/tailoring-format.md: op audit-scope)"));
 		return;
 	}
 	if (n == 1) {

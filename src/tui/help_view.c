@@ -20,9 +20,10 @@ static size_t count_bindings(const struct binding *map)
 /* Lines the help has, for scrolling. */
 static size_t help_lines(void)
 {
-	/* The intro, the bindings with the editing and the `!` list's
-	 * headings, and the three closing lines. */
-	return HELP_INTRO_LINES + count_bindings(keymap) + 1 + 1 + count_bindings(conflict_keymap) + 3;
+	/* The intro, the bindings with the editing, the `!` list's and the
+	 * wizard's headings, and the three closing lines. */
+	return HELP_INTRO_LINES + count_bindings(keymap) + 1 + 1 + count_bindings(conflict_keymap) +
+	       1 + count_bindings(wizard_keymap) + 3;
 }
 
 /* One row of the help from line `*line` on, when scrolled into view. */
@@ -71,6 +72,9 @@ static void help_draw(struct ui *ui)
 	}
 	help_row(ui, &y, &line, _("In the list of changes that do not apply (!)"), ROLE_HEADING);
 	for (const struct binding *b = conflict_keymap; b->keys; b++)
+		help_binding(ui, &y, &line, b);
+	help_row(ui, &y, &line, _("In the wizard (w)"), ROLE_HEADING);
+	for (const struct binding *b = wizard_keymap; b->keys; b++)
 		help_binding(ui, &y, &line, b);
 	help_row(ui, &y, &line, "", ROLE_NORMAL);
 	help_row(ui, &y, &line,

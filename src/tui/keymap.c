@@ -55,8 +55,11 @@ const struct binding keymap[] = {
 	{ "t", N_("mark or unmark a technical verification item"), ACT_TECHNICAL, { 't' }, true },
 	{ "A", N_("set attribute values (in $EDITOR)"), ACT_ATTRIBUTES, { 'A' }, true },
 	{ "#", N_("set marks such as .P .B .PB"), ACT_MARKS, { '#' }, true },
-	{ "T", N_("create the organization's own attribute type (in $EDITOR)"),
-	  ACT_TYPE, { 'T' }, true },
+	{ "K", N_("keep the item as it is (a decision, with its reason)"), ACT_KEEP, { 'K' }, true },
+	{ "T", N_("link the item to the risks it treats"), ACT_TREATS, { 'T' }, true },
+	{ "w", N_("the wizard: the risk basis, steps 1 to 7, summary"), ACT_WIZARD, { 'w' }, true },
+	{ "Y", N_("create the organization's own attribute type (in $EDITOR)"),
+	  ACT_TYPE, { 'Y' }, true },
 	{ "u", N_("undo"), ACT_UNDO, { 'u' }, true },
 	{ "Ctrl-R", N_("redo"), ACT_REDO, { 0x12 }, true },
 	{ "s", N_("save"), ACT_SAVE, { 's' }, true },
@@ -72,6 +75,22 @@ const struct binding conflict_keymap[] = {
 	{ "d", N_("withdraw the change (a new change, with its reason)"), ACT_WITHDRAW, { 'd' }, true },
 	{ "t", N_("retarget the change to another item (with its reason)"), ACT_RETARGET,
 	  { 't' }, true },
+	{ NULL, NULL, ACT_NONE, { 0 }, false },
+};
+
+/* ] and [ as vim's section motions; page 0's keys are a menu of digits. */
+const struct binding wizard_keymap[] = {
+	{ "]", N_("the next page (first asks about open warnings)"), ACT_NEXT_PAGE, { ']' }, true },
+	{ "[", N_("the previous page"), ACT_PREV_PAGE, { '[' }, true },
+	{ "1 to 6", N_("risk basis: organization, scope, policy, scale, risks"),
+	  ACT_BASIS, { 0 }, true },
+	{ "p", N_("step 3: a NIST CSF 2.0 subcategory as a detailed control"), ACT_PICK,
+	  { 'p' }, true },
+	{ "B", N_("step 6: a level for every item of the branch without one"), ACT_BULK_LEVEL,
+	  { 'B' }, true },
+	{ "f", N_("a step: only items treating risks of the higher levels"), ACT_RISK_FILTER,
+	  { 'f' }, true },
+	{ "q, Esc, w", N_("close the wizard"), ACT_CLOSE, { 'q', 27, 'w' }, true },
 	{ NULL, NULL, ACT_NONE, { 0 }, false },
 };
 

@@ -54,10 +54,21 @@ enum action {
 	ACT_SAVE,
 	ACT_VIEW,
 	ACT_CONFLICTS,
+	ACT_WIZARD,
+	ACT_KEEP,
+	ACT_TREATS,
 	/* In the `!` list (conflict_keymap). */
 	ACT_JUMP,
 	ACT_WITHDRAW,
 	ACT_RETARGET,
+	/* In the wizard (wizard_keymap). */
+	ACT_NEXT_PAGE,
+	ACT_PREV_PAGE,
+	ACT_BASIS,
+	ACT_PICK,
+	ACT_BULK_LEVEL,
+	ACT_RISK_FILTER,
+	ACT_CLOSE,
 };
 
 struct binding {
@@ -74,6 +85,8 @@ extern const struct binding keymap[];
 /* The keys of the `!` list that the tree does not have, looked up there
  * before keymap; the same shape, listed in help after keymap. */
 extern const struct binding conflict_keymap[];
+/* The wizard's keys besides the tree's, the same way. */
+extern const struct binding wizard_keymap[];
 
 /* The action of a key (`is_key`: a KEY_* code rather than a character). */
 enum action keymap_lookup(int code, bool is_key);

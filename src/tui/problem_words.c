@@ -18,8 +18,10 @@ static const char *const field_keys[FIELD_COUNT] = {
 	[FIELD_TEXT] = "text", [FIELD_TITLE] = "title", [FIELD_SOURCE] = "source",
 	[FIELD_RULE] = "rule", [FIELD_LEVEL] = "level", [FIELD_TECHNICAL] = "technical",
 	[FIELD_REVIEW] = "review_months", [FIELD_ATTRS] = "attributes",
-	[FIELD_MARKS] = "marks", [FIELD_REASON] = "reason", [FIELD_AUTHOR] = "author",
-	[FIELD_DATE] = "date", [FIELD_SCOPE] = "scope", [FIELD_QUERY] = "query",
+	[FIELD_MARKS] = "marks", [FIELD_RISK] = "risk", [FIELD_REMOVE] = "remove",
+	[FIELD_RISKS] = "risks", [FIELD_SCOPE] = "scope", [FIELD_POLICY] = "policy",
+	[FIELD_SCALE] = "scale", [FIELD_REASON] = "reason", [FIELD_AUTHOR] = "author",
+	[FIELD_DATE] = "date", [FIELD_AUDIT] = "audit_scope", [FIELD_QUERY] = "query",
 	[FIELD_TYPES] = "attribute_types",
 };
 
@@ -145,6 +147,27 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 	case PROBLEM_RETARGET_NEEDS_TARGET:
 		snprintf(buf, size, _("change %ld (%s) has one target: retarget it with target"), p->num[0], a);
 		break;
+	case PROBLEM_BASIS_STEP:
+		snprintf(buf, size, _("a change to the risk basis belongs to step 0, not %ld"), p->num[0]);
+		break;
+	case PROBLEM_BASIS_EMPTY:
+		snprintf(buf, size, "%s", _("a scope or policy change needs at least one of its parts"));
+		break;
+	case PROBLEM_SCALE_FEW:
+		snprintf(buf, size, "%s", _("a risk scale needs at least two levels"));
+		break;
+	case PROBLEM_SCALE_TWICE:
+		snprintf(buf, size, _("level %s is named twice in the scale"), a);
+		break;
+	case PROBLEM_RISK_MISSING:
+		snprintf(buf, size, "%s", _("a risk needs an id, and unless removed a description and a level"));
+		break;
+	case PROBLEM_RISK_PROPERTIES:
+		snprintf(buf, size, _("properties \"%s\" must be some of C, I and A in that order, such as CI"), a);
+		break;
+	case PROBLEM_RETARGET_BASIS:
+		snprintf(buf, size, _("change %ld is not about an item: it has no target to move"), p->num[0]);
+		break;
 	case PROBLEM_NOT_IN_BASE:
 		snprintf(buf, size,
 			 _("%s does not exist in the base; it may have been renumbered or removed"), a);
@@ -184,13 +207,13 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 		snprintf(buf, size, _("change %ld was withdrawn by change %ld: there is nothing to retarget"),
 			 p->num[0], p->num[1]);
 		break;
-	case PROBLEM_SCOPE_MISSING:
-		snprintf(buf, size, "%s", _("an audit scope change needs the scope's name (scope: NAME)"));
+	case PROBLEM_AUDIT_MISSING:
+		snprintf(buf, size, "%s", _("an audit scope change needs the scope's name (audit_scope: NAME)"));
 		break;
 	case PROBLEM_QUERY_MISSING:
 		snprintf(buf, size, "%s", _("a scope change needs its query (query: EXPR)"));
 		break;
-	case PROBLEM_SCOPE_QUERY_BAD:
+	case PROBLEM_AUDIT_QUERY_BAD:
 		snprintf(buf, size, _("the scope's query \"%s\" cannot be read at column %ld"), a,
 			 p->num[1]);
 		break;
@@ -205,7 +228,7 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 	case PROBLEM_TYPE_EXISTS:
 		snprintf(buf, size, _("attribute type %s already exists"), a);
 		break;
-	case PROBLEM_SCOPE_UNKNOWN:
+	case PROBLEM_AUDIT_UNKNOWN:
 		snprintf(buf, size, _("no earlier scope change defines the audit scope %s"), a);
 		break;
 	default:

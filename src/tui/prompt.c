@@ -45,7 +45,11 @@ void prompt_key(struct ui *ui, const char *label, const char *keys, prompt_done_
 void prompt_reason(struct ui *ui, unsigned step, prompt_done_fn done)
 {
 	prompt_open(ui, PROMPT_REASON, _("reason: "), done);
-	ui->prompt.step = step >= STEP_MIN && step <= STEP_MAX ? step : STEP_MIN;
+	/* Step 0, the risk basis, only for the basis's own changes and for
+	 * accepting the basis page's warnings. */
+	ui->prompt.step = step <= STEP_MAX && (step >= STEP_MIN || change_op_is_basis(ui->flow.c.op) ||
+					       ui->flow.c.op == OP_ACKNOWLEDGE)
+				  ? step : STEP_MIN;
 }
 
 static void prompt_close(struct ui *ui)
@@ -123,8 +127,11 @@ void prompt_input(struct ui *ui, bool is_key, wint_t ch)
 		return;
 	}
 	if (p->type == PROMPT_REASON && ((!is_key && ch == '\t') || (is_key && ch == KEY_BTAB))) {
-		/* Tab and Shift-Tab choose the guideline step. */
-		p->step = ch == '\t' ? p->step % STEP_MAX + 1 : (p->step + STEP_MAX - 2) % STEP_MAX + 1;
+		/* Tab and Shift-Tab choose the guideline step; the risk
+		 * basis has its own. */
+		if (p->step != STEP_BASIS)
+			p->step = ch == '\t' ? p->step % STEP_MAX + 1
+					     : (p->step + STEP_MAX - 2) % STEP_MAX + 1;
 		return;
 	}
 	switch (lineedit_key(&p->edit, keymap_line_key((int)ch, is_key), (uint32_t)ch)) {

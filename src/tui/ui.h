@@ -56,6 +56,7 @@ extern const struct view_ops help_view;       /* help_view.c */
 extern const struct view_ops conflicts_view;  /* conflicts_view.c */
 extern const struct view_ops messages_view;   /* messages_view.c */
 extern const struct view_ops crosstab_view;   /* crosstab_view.c */
+extern const struct view_ops wizard_view;     /* wizard_view.c */
 extern const struct view_ops balance_view;    /* balance_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
@@ -123,6 +124,8 @@ struct ui {
 	uint32_t conflict_cursor;  /* the change selected in the `!` list */
 	struct crosstab_page *xtab;  /* the cross-tab (X) while it is open */
 	uint32_t xtab_rows, xtab_cols;  /* its attribute types, kept between openings */
+	unsigned wizard_page;      /* the wizard's page: 0 basis, 1–7 steps, 8 summary */
+	int wizard_risk_level;     /* f: only items treating risks ranked 0..this; -1 all */
 	struct balance_view_state *balance;  /* the balance (B) while it is open */
 
 	/* Layout, recomputed on every resize. */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# kijun check FILE...: catalogs and tailorings alike, every problem with
+# kijun check FILE...: catalogs, tailorings and evaluations alike, every problem with
 # its position on stderr, one line per good file on stdout, exit 0 or 2.
 . "$(dirname "$0")/lib.sh"
 
@@ -26,4 +26,28 @@ assert_eq "$(cli_out)" "$E2E_DIR/small.yaml: 7 changes, no problems" "check: the
 kijun_cli 2 check "$E2E_DIR/missing.yaml"
 grep -q '開けません' "$E2E_DIR/cli.err" || fail "check of a missing file: $(cli_err)"
 kijun_cli 1 check
+
+# Evaluations: one that reads and whose tailoring opens is clean; a bad
+# value at its place; evidence files missing or changed at their lines;
+# a tailoring that is gone at the evaluation's tailoring key.
+kijun_cli 0 --lang en eval new "$E2E_DIR/small.yaml" -o "$E2E_DIR/ev.yaml" --kind design
+kijun_cli 0 --lang en check "$E2E_DIR/ev.yaml"
+assert_eq "$(cli_out)" "$E2E_DIR/ev.yaml: 3 items, no problems" "check of a new evaluation"
+echo hello >"$E2E_DIR/proof.txt"
+zero=sha256:0000000000000000000000000000000000000000000000000000000000000000
+awk -v z="$zero" '{ print } /^- id: S1-1.2$/ { f = 1 }
+	f && /result: none/ { print "  evidence:\n  - what: a\n    file: proof.txt\n    sha256: " z "\n  - what: b\n    file: gone.pdf\n    sha256: " z; f = 0 }' \
+	"$E2E_DIR/ev.yaml" >"$E2E_DIR/ev-files.yaml"
+sed 's/state: todo/state: toodoo/' "$E2E_DIR/ev.yaml" >"$E2E_DIR/ev-bad.yaml"
+sed 's/file: small.yaml/file: nosuch.yaml/' "$E2E_DIR/ev.yaml" >"$E2E_DIR/ev-lost.yaml"
+kijun_cli 2 --lang en check "$E2E_DIR/ev-files.yaml" "$E2E_DIR/ev-bad.yaml" "$E2E_DIR/ev-lost.yaml" "$E2E_DIR/ev.yaml"
+grep -q "^$(re_escape "$E2E_DIR/ev-files.yaml"):19:11: item S1-1.2: the evidence file proof.txt changed since it was recorded" \
+	"$E2E_DIR/cli.err" || fail "check: a changed evidence file: $(cli_err)"
+grep -q "^$(re_escape "$E2E_DIR/ev-files.yaml"):22:11: item S1-1.2: the evidence file gone.pdf is missing" \
+	"$E2E_DIR/cli.err" || fail "check: a missing evidence file: $(cli_err)"
+grep -q "^$(re_escape "$E2E_DIR/ev-bad.yaml"):11:10: unknown state \"toodoo\"" "$E2E_DIR/cli.err" ||
+	fail "check: a bad state: $(cli_err)"
+grep -q "^$(re_escape "$E2E_DIR/ev-lost.yaml"):3:1: the tailoring nosuch.yaml cannot be opened" "$E2E_DIR/cli.err" ||
+	fail "check: a lost tailoring: $(cli_err)"
+assert_eq "$(cli_out)" "$E2E_DIR/ev.yaml: 3 items, no problems" "check: the good evaluation after the bad ones"
 pass

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The organization's own attribute type on the screen: T writes it in the
+# The organization's own attribute type on the screen: Y writes it in the
 # editor and records it with its reason; A then offers it and sets a
 # value; f, X and kijun query find it as they find ISO's.
 . "$(dirname "$0")/lib.sh"
@@ -10,7 +10,7 @@ high | 高 | High
 low | 低'
 start KIJUN_AUTHOR=tester KIJUN_DATE=2026-11-25 -- own.yaml
 wait_position 1/23
-keys T
+keys Y
 wait_line 24 '理由'
 keys Tab
 type_text "重要度で監査の優先度を決めるため"

@@ -29,24 +29,24 @@ title: 監査範囲の例
 base:
   catalog: meti-ismk-2025
 changes:
-- op: scope
+- op: audit-scope
   step: 1
-  scope: '2026'
+  audit_scope: '2026'
   query: 概念:復旧
   reason: 今年度は復旧の管理策を重点的に監査する。
   author: 監査室
   date: '2026-11-25'
-- op: scope-add
+- op: audit-add
   target: 4.4.8
   step: 1
-  scope: '2026'
+  audit_scope: '2026'
   reason: 前回の指摘事項のフォローアップ。
   author: 監査室
   date: '2026-11-25'
-- op: scope-remove
+- op: audit-remove
   target: 5a-5.6
   step: 1
-  scope: '2026'
+  audit_scope: '2026'
   reason: 別途 BCP 監査で見る。
   author: 監査室
   date: '2026-11-25'

@@ -59,7 +59,7 @@ static int teardown(void **state)
 static enum session_code apply(struct session *s, enum change_op op, const char *scope,
 			       const char *query, const char *target)
 {
-	struct change c = { .op = op, .step = 1, .scope = scope, .query = query,
+	struct change c = { .op = op, .step = 1, .audit = scope, .query = query,
 			    .target = target, .reason = "今年度の監査範囲" };
 	struct session_result r;
 
@@ -110,15 +110,15 @@ static void test_scope_by_hand(void **state)
 
 	assert_string_equal(ids_of(s, "概念:復旧"), "5a-5.5,5a-5.6,5e-5.24,5e-5.26,5g-5.37,8b-8.13");
 	/* Adding to a scope nobody defined, or a query that does not read. */
-	assert_int_equal(apply(s, OP_SCOPE_ADD, "2026", NULL, "4.4.8"), SESSION_CONFLICT);
-	assert_int_equal(apply(s, OP_SCOPE, "2026", "概念:ふっきゅう", NULL), SESSION_CONFLICT);
-	assert_int_equal(apply(s, OP_SCOPE, "2026", NULL, NULL), SESSION_INVALID_CHANGE);
+	assert_int_equal(apply(s, OP_AUDIT_ADD, "2026", NULL, "4.4.8"), SESSION_CONFLICT);
+	assert_int_equal(apply(s, OP_AUDIT, "2026", "概念:ふっきゅう", NULL), SESSION_CONFLICT);
+	assert_int_equal(apply(s, OP_AUDIT, "2026", NULL, NULL), SESSION_INVALID_CHANGE);
 	assert_int_equal(session_workspace(s)->t.count, 0);
 
-	assert_int_equal(apply(s, OP_SCOPE, "2026", "概念:復旧", NULL), SESSION_OK);
-	assert_int_equal(apply(s, OP_SCOPE_ADD, "2026", NULL, "4.4.8"), SESSION_OK);
-	assert_int_equal(apply(s, OP_SCOPE_REMOVE, "2026", NULL, "5a-5.6"), SESSION_OK);
-	assert_int_equal(apply(s, OP_SCOPE_REMOVE, "2026", NULL, "no-such"), SESSION_CONFLICT);
+	assert_int_equal(apply(s, OP_AUDIT, "2026", "概念:復旧", NULL), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT_ADD, "2026", NULL, "4.4.8"), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT_REMOVE, "2026", NULL, "5a-5.6"), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT_REMOVE, "2026", NULL, "no-such"), SESSION_CONFLICT);
 	/* A scope shapes no item: the standard is as it was. */
 	assert_int_equal(session_resolution(s)->changed_count, 0);
 	assert_string_equal(scope_ids(s, "2026"), "4.4.8,5a-5.5,5e-5.24,5e-5.26,5g-5.37,8b-8.13");
@@ -132,7 +132,7 @@ static void test_scope_by_hand(void **state)
 	assert_string_equal(names[0], "2026");
 
 	/* The latest word on an item stands: added back by hand. */
-	assert_int_equal(apply(s, OP_SCOPE_ADD, "2026", NULL, "5a-5.6"), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT_ADD, "2026", NULL, "5a-5.6"), SESSION_OK);
 	assert_string_equal(scope_ids(s, "2026"),
 			    "4.4.8,5a-5.5,5a-5.6,5e-5.24,5e-5.26,5g-5.37,8b-8.13");
 	/* Undo takes it back, as any change. */
@@ -144,7 +144,7 @@ static void test_scope_by_hand(void **state)
 	}
 	assert_string_equal(scope_ids(s, "2026"), "4.4.8,5a-5.5,5e-5.24,5e-5.26,5g-5.37,8b-8.13");
 	/* A new query replaces the old; the items by hand stay. */
-	assert_int_equal(apply(s, OP_SCOPE, "2026", "id:5a-5.1", NULL), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT, "2026", "id:5a-5.1", NULL), SESSION_OK);
 	assert_string_equal(scope_ids(s, "2026"), "4.4.8,5a-5.1");
 }
 
@@ -157,23 +157,23 @@ static void test_scope_round_trip(void **state)
 	struct strbuf a, b;
 	struct diag_list d;
 
-	assert_int_equal(apply(s, OP_SCOPE, "年次", "概念:復旧 or #是正", NULL), SESSION_OK);
-	assert_int_equal(apply(s, OP_SCOPE_ADD, "年次", NULL, "4.4.8"), SESSION_OK);
-	assert_int_equal(apply(s, OP_SCOPE_REMOVE, "年次", NULL, "5a-5.6"), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT, "年次", "概念:復旧 or #是正", NULL), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT_ADD, "年次", NULL, "4.4.8"), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT_REMOVE, "年次", NULL, "5a-5.6"), SESSION_OK);
 	strbuf_init(&a);
 	strbuf_init(&b);
 	assert_true(tailoring_write(&session_workspace(s)->t, &a));
-	if (!strstr(a.data, "- op: scope\n  step: 1\n  scope: 年次\n  query: '概念:復旧 or #是正'\n  reason:"))
+	if (!strstr(a.data, "- op: audit-scope\n  step: 1\n  audit_scope: 年次\n  query: '概念:復旧 or #是正'\n  reason:"))
 		fail_msg("%s", a.data);
-	assert_non_null(strstr(a.data, "- op: scope-add\n  target: '4.4.8'\n  step: 1\n  scope: 年次\n"));
+	assert_non_null(strstr(a.data, "- op: audit-add\n  target: '4.4.8'\n  step: 1\n  audit_scope: 年次\n"));
 	diag_list_init(&d);
 	tailoring_init(&t);
 	assert_true(tailoring_read(&t, "corp.yaml", a.data, a.len, &d));
 	assert_int_equal(d.count, 0);
 	assert_int_equal(t.count, 3);
 	assert_string_equal(t.changes[0].query, "概念:復旧 or #是正");
-	assert_int_equal(t.changes[2].op, OP_SCOPE_REMOVE);
-	assert_string_equal(t.changes[2].scope, "年次");
+	assert_int_equal(t.changes[2].op, OP_AUDIT_REMOVE);
+	assert_string_equal(t.changes[2].audit, "年次");
 	assert_true(tailoring_write(&t, &b));
 	assert_string_equal(a.data, b.data);
 	tailoring_free(&t);
@@ -205,8 +205,8 @@ static void test_scope_evaluation(void **state)
 	assert_true(evaluation_scope_compile("4.4.8", session_resolution(s), &q, &err));
 	assert_null(q);
 
-	assert_int_equal(apply(s, OP_SCOPE, "2026", "id:5a-5.5", NULL), SESSION_OK);
-	assert_int_equal(apply(s, OP_SCOPE_ADD, "2026", NULL, "4.4.8"), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT, "2026", "id:5a-5.5", NULL), SESSION_OK);
+	assert_int_equal(apply(s, OP_AUDIT_ADD, "2026", NULL, "4.4.8"), SESSION_OK);
 	assert_true(audit_scope_get(&session_workspace(s)->t, session_resolution(s), "2026", &a));
 	text = audit_scope_text(&a);
 	audit_scope_free(&a);

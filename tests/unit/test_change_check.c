@@ -63,6 +63,16 @@ static struct change good(enum change_op op)
 	case OP_MARKS: c.marks = marks1; c.mark_count = 1; break;
 	case OP_WITHDRAW: c.target = NULL; c.ref = 1; break;
 	case OP_RETARGET: c.target = "C9"; c.ref = 1; break;
+	case OP_TREATS: c.risks = marks1; c.risk_count = 1; break;
+	case OP_SCOPE: c.target = NULL; c.step = 0; c.scope.sites = "本社"; break;
+	case OP_POLICY: c.target = NULL; c.step = 0; c.policy.awareness = "委員会"; break;
+	case OP_SCALE: c.target = NULL; c.step = 0; c.scale = two_targets; c.scale_count = 2; break;
+	case OP_RISK:
+		c.target = NULL;
+		c.step = 0;
+		c.risk = (struct risk){ .id = "R1", .description = "漏えい", .level = "高" };
+		break;
+	case OP_ACKNOWLEDGE: c.target = NULL; break;
 	case OP_TYPE:
 		c.target = NULL;
 		own_values[0] = (struct attr_value){ "high", "高", "High" };
@@ -71,9 +81,9 @@ static struct change good(enum change_op op)
 		c.types = own_type;
 		c.type_count = 1;
 		break;
-	case OP_SCOPE: c.target = NULL; c.scope = "2026"; c.query = "概念:識別"; break;
-	case OP_SCOPE_ADD:
-	case OP_SCOPE_REMOVE: c.scope = "2026"; break;
+	case OP_AUDIT: c.target = NULL; c.audit = "2026"; c.query = "概念:識別"; break;
+	case OP_AUDIT_ADD:
+	case OP_AUDIT_REMOVE: c.audit = "2026"; break;
 	default: break;
 	}
 	return c;
@@ -109,34 +119,34 @@ static void test_scope_ops(void **state)
 	struct problem p;
 
 	(void)state;
-	c = good(OP_SCOPE);
-	c.scope = NULL;
-	expect(&c, PROBLEM_SCOPE_MISSING, FIELD_SCOPE);
-	c.scope = "a b\n";
-	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_SCOPE);
-	c = good(OP_SCOPE);
+	c = good(OP_AUDIT);
+	c.audit = NULL;
+	expect(&c, PROBLEM_AUDIT_MISSING, FIELD_AUDIT);
+	c.audit = "a b\n";
+	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_AUDIT);
+	c = good(OP_AUDIT);
 	c.query = " \t";
 	expect(&c, PROBLEM_QUERY_MISSING, FIELD_QUERY);
 	c.query = "概念:識別\n運用機能:ガバナンス";
 	expect(&c, PROBLEM_TEXT_INVALID, FIELD_QUERY);
-	c = good(OP_SCOPE);
+	c = good(OP_AUDIT);
 	c.target = "C1";
 	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_TARGET);
-	c = good(OP_SCOPE_ADD);
+	c = good(OP_AUDIT_ADD);
 	c.target = NULL;
 	expect(&c, PROBLEM_TARGET_MISSING, FIELD_TARGET);
-	c = good(OP_SCOPE_REMOVE);
+	c = good(OP_AUDIT_REMOVE);
 	c.query = "x";
 	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_QUERY);
 	c = good(OP_EXCLUDE);
-	c.scope = "2026";
-	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_SCOPE);
+	c.audit = "2026";
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_AUDIT);
 	/* A retarget of a scope's query: set the query again instead. */
-	earlier[0] = good(OP_SCOPE);
+	earlier[0] = good(OP_AUDIT);
 	c = good(OP_RETARGET);
 	assert_int_equal(change_check_ref(&c, earlier, 1, &p), PROBLEM_CHANGE_NOT_TAKEABLE);
 	/* A change by hand moves as any change with a target. */
-	earlier[0] = good(OP_SCOPE_ADD);
+	earlier[0] = good(OP_AUDIT_ADD);
 	assert_int_equal(change_check_ref(&c, earlier, 1, &p), PROBLEM_NONE);
 }
 

@@ -16,6 +16,7 @@
 #include "kijun/change_check.h"
 #include "kijun/i18n.h"
 #include "kijun/resolve.h"
+#include "kijun/risk.h"
 #include "kijun/tailoring_io.h"
 
 #define SEQUENCES 300
@@ -106,7 +107,20 @@ struct scratch {
 	struct attr_setting attrs[2];
 	const char *values[2][3];
 	const char *marks[2];
+	const char *risks[3];
+	const char *scale[3];
+	struct attr_type type;
+	struct attr_value type_values[2];
 };
+
+/* The audit scope's names and queries (issue 8): mostly ones that read. */
+static const char *const audits[] = { "2026", "年次", "2026", " x" };
+static const char *const queries[] = { "概念:識別", "#是正 or id:5a-*", "status:excluded", "概念:", "" };
+static const char *const type_ids[] = { "risk_tier", "tier", "risk_tier", " x" };
+
+static const char *const levels[] = { "高", "中", "低", " 高", "" };
+static const char *const risk_ids[] = { "R1", "R2", "R3" };
+static const char *const props[] = { "C", "CIA", "IA", "AC", "X" };
 
 /* A withdraw or retarget of one of the changes so far, mostly one it
  * may take, sometimes itself, a later one or none. */
@@ -217,8 +231,87 @@ static void make_change(const struct resolution *r, const struct tailoring *t,
 	case OP_RETARGET:
 		take_change(r, t, c);
 		break;
+	case OP_TREATS:
+		c->risk_count = rnd(3);
+		for (uint32_t k = 0; k < c->risk_count; k++)
+			s->risks[k] = rnd(8) ? PICK(risk_ids) : PICK(words);
+		c->risks = s->risks;
+		break;
+	case OP_SCOPE:
+		c->scope.organization = rnd(2) ? MAYBE(texts) : NULL;
+		c->scope.sites = rnd(2) ? MAYBE(texts) : NULL;
+		c->scope.assets = rnd(3) ? NULL : MAYBE(texts);
+		c->scope.processes = rnd(3) ? NULL : MAYBE(texts);
+		break;
+	case OP_POLICY:
+		c->policy.awareness = rnd(2) ? MAYBE(texts) : NULL;
+		c->policy.targets = rnd(2) ? MAYBE(texts) : NULL;
+		c->policy.monitoring = rnd(3) ? NULL : MAYBE(texts);
+		c->policy.feedback = rnd(3) ? NULL : MAYBE(texts);
+		break;
+	case OP_SCALE:
+		c->scale_count = 1 + rnd(3);
+		for (uint32_t k = 0; k < c->scale_count; k++)
+			s->scale[k] = rnd(6) ? levels[k] : PICK(levels);
+		c->scale = s->scale;
+		break;
+	case OP_RISK:
+		c->risk.id = rnd(10) ? PICK(risk_ids) : MAYBE(words);
+		c->remove = rnd(6) == 0;
+		if (!c->remove || rnd(5) == 0) {
+			c->risk.description = MAYBE(texts);
+			c->risk.level = rnd(6) ? levels[rnd(3)] : PICK(levels);
+			c->risk.target_level = rnd(2) ? NULL : PICK(levels);
+			c->risk.asset = rnd(2) ? NULL : MAYBE(texts);
+			c->risk.properties = rnd(2) ? NULL : PICK(props);
+			c->risk.deadline = rnd(2) ? NULL : PICK(dates);
+			c->risk.owner = rnd(2) ? NULL : MAYBE(texts);
+		}
+		break;
+	case OP_AUDIT:
+		c->target = rnd(20) ? NULL : c->target;
+		c->audit = PICK(audits);
+		c->query = rnd(6) ? queries[rnd(3)] : PICK(queries);
+		c->step = (uint8_t)(1 + rnd(7));
+		break;
+	case OP_AUDIT_ADD:
+	case OP_AUDIT_REMOVE:
+		/* Mostly a scope defined before, so the change can apply;
+		 * none yet: often define one first. */
+		c->audit = rnd(10) ? audits[0] : PICK(audits);
+		{
+			bool defined = false;
+
+			for (uint32_t k = 0; k < t->count; k++) {
+				if (t->changes[k].op == OP_AUDIT && rnd(8)) {
+					c->audit = t->changes[k].audit;
+					defined = true;
+				}
+			}
+			if (!defined && rnd(3)) {
+				c->op = OP_AUDIT;
+				c->target = NULL;
+				c->query = queries[rnd(3)];
+			}
+		}
+		break;
+	case OP_TYPE:
+		c->target = rnd(20) ? NULL : c->target;
+		s->type_values[0] = (struct attr_value){ "high", rnd(10) ? "高" : " ", "High" };
+		s->type_values[1] = (struct attr_value){ rnd(10) ? "low" : "high", "低", NULL };
+		s->type = (struct attr_type){ PICK(type_ids), "リスク区分", rnd(2) ? NULL : "Risk tier",
+					      s->type_values, 1 + rnd(2) };
+		c->types = &s->type;
+		c->type_count = rnd(15) ? 1 : 0;
+		break;
 	default:
 		break;
+	}
+	/* The risk basis has no target and its own step. */
+	if (change_op_is_basis(c->op) || c->op == OP_ACKNOWLEDGE) {
+		c->target = rnd(20) ? NULL : c->target;
+		if (rnd(10))
+			c->step = change_op_is_basis(c->op) ? STEP_BASIS : (uint8_t)rnd(8);
 	}
 	if (rnd(30) == 0)
 		c->text = MAYBE(texts);  /* a field the operation does not take */
@@ -261,11 +354,43 @@ static void expect_same_resolution(const struct resolution *a, const struct reso
 				fail_msg("sequence %u: the history of %s differs once read back",
 					 seq, x->id);
 	}
+	for (uint32_t i = 1; i < a->cat.count; i++) {
+		assert_int_equal(a->info[i].risk_count, b->info[i].risk_count);
+		for (uint32_t k = 0; k < a->info[i].risk_count; k++)
+			assert_string_equal(a->info[i].risks[k], b->info[i].risks[k]);
+	}
 	assert_int_equal(a->change_count, b->change_count);
 	for (uint32_t k = 0; k < a->change_count; k++) {
 		assert_int_equal(resolution_withdrawn_by(a, k), resolution_withdrawn_by(b, k));
 		assert_int_equal(resolution_retargeted_by(a, k), resolution_retargeted_by(b, k));
 	}
+}
+
+static void expect_same_basis(const struct tailoring *t, const struct resolution *r,
+			      const struct tailoring *t2, const struct resolution *r2)
+{
+	struct risk_basis a, b;
+
+	assert_true(risk_basis_build(&a, t, r));
+	assert_true(risk_basis_build(&b, t2, r2));
+	assert_true(same_str(a.scope.organization, b.scope.organization));
+	assert_true(same_str(a.scope.sites, b.scope.sites));
+	assert_true(same_str(a.policy.awareness, b.policy.awareness));
+	assert_true(same_str(a.policy.feedback, b.policy.feedback));
+	assert_int_equal(a.scale_count, b.scale_count);
+	for (uint32_t k = 0; k < a.scale_count; k++)
+		assert_string_equal(a.scale[k], b.scale[k]);
+	assert_int_equal(a.risk_count, b.risk_count);
+	for (uint32_t k = 0; k < a.risk_count; k++) {
+		assert_string_equal(a.risks[k].id, b.risks[k].id);
+		assert_true(same_str(a.risks[k].level, b.risks[k].level));
+		assert_true(same_str(a.risks[k].properties, b.risks[k].properties));
+		assert_true(same_str(a.risks[k].deadline, b.risks[k].deadline));
+	}
+	for (unsigned p = 0; p <= WIZARD_PAGE_MAX; p++)
+		assert_int_equal(a.acknowledged[p], b.acknowledged[p]);
+	risk_basis_free(&a);
+	risk_basis_free(&b);
 }
 
 /* How many of each op were recorded: the generator must reach the new ones. */
@@ -329,6 +454,7 @@ static void run_sequence(unsigned seq, unsigned *recorded)
 	}
 	assert_true(resolve_apply(&r2, &cat, NULL, &back));
 	expect_same_resolution(&r, &r2, seq);
+	expect_same_basis(&t, &r, &back, &r2);
 
 	resolution_free(&r2);
 	resolution_free(&r);
@@ -350,7 +476,7 @@ static void test_recorded_changes_read_back(void **state)
 	/* The generator must reach the writer often enough to mean anything. */
 	assert_true(recorded > SEQUENCES * 2);
 	/* Taking back and moving changes, as often as anything else. */
-	for (int op = OP_WITHDRAW; op <= OP_RETARGET; op++)
+	for (int op = OP_WITHDRAW; op < OP_COUNT; op++)
 		if (recorded_ops[op] < 20)
 			fail_msg("only %u %s changes were recorded", recorded_ops[op],
 				 change_op_name((enum change_op)op));

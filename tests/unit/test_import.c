@@ -12,6 +12,7 @@
 #include "kijun/i18n.h"
 #include "kijun/import.h"
 #include "kijun/strbuf.h"
+#include "../../src/io/export_oscal.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -391,6 +392,72 @@ static void test_oscal_problems(void **state)
 	diag_list_free(&d);
 }
 
+static const struct item *found(const struct catalog *c, const char *id)
+{
+	uint32_t i = catalog_find(c, id);
+
+	if (i == ITEM_NONE)
+		fail_msg("no item \"%s\"", id);
+	return &c->items[i];
+}
+
+/* kijun's own OSCAL export imports with its ids as they were: the k- and
+ * _XX escapes of oscal_token undone (an id that itself starts "k-"
+ * included), an untitled detailed control untitled again, the tailoring's
+ * facts not made attribute types.  Another catalog's ids stay as written. */
+static void test_oscal_kijun_ids(void **state)
+{
+	static const char *const ids[] = { "4.4.8.1", "7a-7.2.3/f", "k-1", "S1", "a_b" };
+	static const char head[] =
+		"{\"catalog\": {\"metadata\": {\"title\": \"T\", \"props\": [{\"name\": \"tailoring\", %s\"value\": \"t\"}]},\n"
+		" \"groups\": [{\"id\": \"%s\", \"title\": \"G\", \"controls\": [\n"
+		"  {\"id\": \"%s\", \"title\": \"C\", \"controls\": [{\"id\": \"%s\", \"title\": \"%s\",\n"
+		"    \"props\": [{\"name\": \"level\", \"ns\": \"urn:x-kijun:oscal\", \"value\": \"mandatory\"}],\n"
+		"    \"parts\": [{\"id\": \"x_smt\", \"name\": \"statement\", \"prose\": \"t\"}]}]}]}]}}\n";
+	struct strbuf tok[3], json;
+	struct import_report rep;
+	struct diag_list d;
+	struct catalog c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(ids) / sizeof(*ids); k++) {
+		for (int t = 0; t < 3; t++) {
+			strbuf_init(&tok[t]);
+			oscal_token(&tok[t], ids[(k + (size_t)t) % (sizeof(ids) / sizeof(*ids))]);
+		}
+		for (int own = 1; own >= 0; own--) {
+			const char *g = ids[k], *ctl = ids[(k + 1) % 5], *det = ids[(k + 2) % 5];
+
+			strbuf_init(&json);
+			strbuf_addf(&json, head, own ? "\"ns\": \"urn:x-kijun:oscal\", " : "",
+				    tok[0].data, tok[1].data, tok[2].data, det);
+			import_report_init(&rep);
+			diag_list_init(&d);
+			if (!import_oscal(&c, "k.json", json.data, json.len, &rep, &d)) {
+				print_diags(&d);
+				fail_msg("%s", json.data);
+			}
+			if (own) {
+				assert_int_equal(found(&c, g)->kind, ITEM_PART);
+				assert_int_equal(found(&c, ctl)->kind, ITEM_CONTROL);
+				assert_int_equal(found(&c, det)->kind, ITEM_DETAIL);
+				assert_null(found(&c, det)->title);
+				assert_int_equal(c.type_count, 0);
+			} else {
+				assert_int_equal(found(&c, tok[0].data)->kind, ITEM_PART);
+				assert_string_equal(found(&c, tok[2].data)->title, det);
+				assert_int_equal(c.type_count, 1);
+			}
+			catalog_free(&c);
+			import_report_free(&rep);
+			diag_list_free(&d);
+			strbuf_free(&json);
+		}
+		for (int t = 0; t < 3; t++)
+			strbuf_free(&tok[t]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_oscal_shared),
 		cmocka_unit_test(test_oscal_mapping),
 		cmocka_unit_test(test_oscal_problems),
+		cmocka_unit_test(test_oscal_kijun_ids),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -708,12 +708,13 @@ static void test_step_problems(void **state)
 	char *ok;
 
 	(void)state;
-	WITH(good, 8, "  step: 0\n", 8, 9, "step must be a whole number from 1 to 7, not \"0\"");
-	WITH(good, 8, "  step: 9\n", 8, 9, "step must be a whole number from 1 to 7, not \"9\"");
-	WITH(good, 8, "  step: 8\n", 8, 9, "from 1 to 7");
+	/* 0 is the risk basis's step: an item change is refused it. */
+	WITH(good, 8, "  step: 0\n", 8, 3, "the step must be 1 to 7");
+	WITH(good, 8, "  step: 9\n", 8, 9, "step must be a whole number from 0 to 7, not \"9\"");
+	WITH(good, 8, "  step: 8\n", 8, 9, "from 0 to 7");
 	WITH(good, 8, "  step: four\n", 8, 9, "not \"four\"");
-	WITH(good, 8, "  step: -1\n", 8, 9, "from 1 to 7");
-	WITH(good, 8, "  step: 1.5\n", 8, 9, "from 1 to 7");
+	WITH(good, 8, "  step: -1\n", 8, 9, "from 0 to 7");
+	WITH(good, 8, "  step: 1.5\n", 8, 9, "from 0 to 7");
 	WITH(good, 8, "\n", 6, 3, "change has no \"step\"");
 	ok = with_line(good, 8, "  step: 7\n");
 	expect_loads(ok);
@@ -820,7 +821,7 @@ static void test_every_problem_sorted(void **state)
 		"changes:\n"                      /* 5 */
 		"- op: exclude\n"                 /* 6: no reason (found at the end) */
 		"  target: 5a-5.4\n"              /* 7 */
-		"  step: 0\n"                     /* 8: bad step */
+		"  step: 9\n"                     /* 8: bad step */
 		"  author: 担当\n"                /* 9 */
 		"  date: '2026-02-30'\n"          /* 10: bad date */
 		"- op: reword\n"                  /* 11 */

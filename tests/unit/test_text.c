@@ -804,6 +804,19 @@ static void test_wrap_latin_words(void **state)
 	assert_int_equal(w.l[1].start, 6);
 }
 
+/* 「、」 may not start a line, so the break moves back one character;
+ * that must not cut a Latin word in two ("HTM" / "L、Excel"). */
+static void test_wrap_kinsoku_keeps_latin_words(void **state)
+{
+	static const char *const a[] = { "印刷できる", "HTML、Excel" };
+	static const char *const b[] = { "ABCDEFGHI", "J、" };
+
+	(void)state;
+	expect_lines("印刷できる HTML、Excel", 15, 2, a);
+	/* A word that fills the line from its start is cut all the same. */
+	expect_lines("ABCDEFGHIJ、", 10, 2, b);
+}
+
 static void test_wrap_newlines(void **state)
 {
 	static const char *const a[] = { "abc", "def" };
@@ -1101,6 +1114,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_japanese_at_width),
 		cmocka_unit_test(test_wrap_japanese_cells),
 		cmocka_unit_test(test_wrap_latin_words),
+		cmocka_unit_test(test_wrap_kinsoku_keeps_latin_words),
 		cmocka_unit_test(test_wrap_newlines),
 		cmocka_unit_test(test_wrap_final_newline),
 		cmocka_unit_test(test_wrap_newline_after_full_line),
