@@ -71,7 +71,6 @@ shot 05-help 80 24 '?'
 shot 06-english 80 24 L / 4 . 8 . 2 . 2 Enter
 shot 11-filter 80 24 f 概 念 : 識 別 Space 運 用 機 能 : ガ バ ナ ン ス Enter
 shot 12-crosstab 80 24 X
-shot 13-balance 80 24 B
 SHOT_FILE="$WORK/examples.yaml"
 shot 07-tailoring-reword-5a-5.4 100 30 / 5 a - 5 . 4 Enter
 shot 08-tailoring-entry-7a-7.5.5 100 30 / 7 a - 7 . 5 . 5 Enter

@@ -221,7 +221,7 @@ static int make_new(const struct new_args *a, struct session *s)
 		e.scope = scope_text;
 	}
 	{
-		struct query *q;
+		struct query *q = NULL;
 		struct query_error qe;
 
 		if (e.scope && !evaluation_scope_compile(e.scope, session_resolution(s), &q, &qe)) {
