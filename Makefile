@@ -60,6 +60,8 @@ TUI_PURE_SRC += src/tui/query_words.c
 TUI_PURE_SRC += src/tui/textedit.c
 # The auditor's page (issue 12).
 TUI_PURE_SRC += src/tui/eval_page.c
+# The balance view's lines (issue 8).
+TUI_PURE_SRC += src/tui/balance_page.c
 CATALOG := data/catalog/meti-ismk-2025.yaml
 # Step 3's second built-in catalog, compiled into the same generated file.
 CSF_CATALOG := data/catalog/csf-2.0.yaml

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "kijun/evaluation.h"
+#include "kijun/query.h"
 #include "kijun/resolve.h"
 
 /* True when item i of the individual standard is one an auditor
@@ -23,6 +24,18 @@ bool evaluation_scope_evaluable(const struct resolution *res, uint32_t i);
  * this is the whole scope grammar; its parser will take the same string. */
 bool evaluation_scope_has(const char *scope, const struct catalog *cat, uint32_t i);
 
+/* The scope may be a query instead (docs/query.md): it is one when it
+ * holds a colon, #, a bracket or a quote, or the word and, or or not;
+ * else it is the ids above.  An item is in a query scope when it or an
+ * item above it matches, so `id:4.4.8` or a control's attribute takes its
+ * detailed controls.  An audit scope saved in the tailoring (@NAME) is
+ * turned into its query text by the caller (audit_scope_text). */
+bool evaluation_scope_is_query(const char *scope);
+/* Compiles a query scope against res's catalog: *out NULL for an id scope.
+ * False, with *err, when the query does not read. */
+bool evaluation_scope_compile(const char *scope, const struct resolution *res,
+			      struct query **out, struct query_error *err);
+
 /* Fills e (freshly initialised, kind and scope set) with every evaluable
  * item in scope, in document order, each with its text hash.  For an
  * operating evaluation, `design` is the design evaluation it follows:
@@ -30,7 +43,9 @@ bool evaluation_scope_has(const char *scope, const struct catalog *cat, uint32_t
  * the design evaluation saw, come in; the others are
  * recorded in e's absent list with the reason (design items the
  * tailoring no longer has are left out silently: they are reported as
- * gone when the design evaluation is opened).  False when out of memory. */
+ * gone when the design evaluation is opened).  False when out of memory,
+ * or when a query scope does not read (check it first with
+ * evaluation_scope_compile). */
 bool evaluation_scope_build(struct evaluation *e, const struct resolution *res,
 			    const struct evaluation *design);
 

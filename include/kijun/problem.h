@@ -61,6 +61,15 @@ enum problem_code {
 	PROBLEM_ATTR_VALUE_UNKNOWN,  /* str[0]: the value, str[1]: the type */
 	PROBLEM_ALREADY_WITHDRAWN,   /* num[0]: the change, num[1]: the withdraw before (1-based) */
 	PROBLEM_WITHDRAWN,           /* retarget of num[0], withdrawn by num[1] (1-based) */
+	/* The audit scope (issue 8). */
+	PROBLEM_AUDIT_MISSING,       /* scope ops: no scope name */
+	PROBLEM_QUERY_MISSING,       /* scope: no query */
+	PROBLEM_AUDIT_QUERY_BAD,     /* str[0]: the query, num[0]: its query_code, num[1]: column */
+	PROBLEM_AUDIT_UNKNOWN,       /* str[0]: a scope no earlier scope change defines */
+	/* The organization's own attribute types (issue 8). */
+	PROBLEM_TYPE_MISSING,        /* attribute-type: no type given */
+	PROBLEM_TYPE_BAD,            /* str[0]: a type or value without id or label, or twice */
+	PROBLEM_TYPE_EXISTS,         /* str[0]: the type id the catalog already has */
 	PROBLEM_COUNT
 };
 
@@ -73,6 +82,7 @@ enum change_field {
 	FIELD_LEVEL, FIELD_TECHNICAL, FIELD_REVIEW, FIELD_ATTRS, FIELD_MARKS,
 	FIELD_RISK, FIELD_REMOVE, FIELD_RISKS, FIELD_SCOPE, FIELD_POLICY, FIELD_SCALE,
 	FIELD_REASON, FIELD_AUTHOR, FIELD_DATE,
+	FIELD_AUDIT, FIELD_QUERY, FIELD_TYPES,
 	FIELD_COUNT
 };
 

@@ -35,6 +35,14 @@ enum change_op {
 	OP_SCALE,       /* the organization's risk levels, highest first */
 	OP_RISK,        /* a risk of the register set (by id), or removed */
 	OP_ACKNOWLEDGE, /* a wizard page's open warnings accepted, with the reason */
+	/* The audit scope (issue 8): a named, saved query, and items added to
+	 * it or removed from it by hand.  They shape no item. */
+	OP_AUDIT,        /* sets the query of the scope named `scope` */
+	OP_AUDIT_ADD,    /* puts target in the scope, whatever the query says */
+	OP_AUDIT_REMOVE, /* leaves target out of the scope, whatever the query says */
+	/* The organization's own attribute types (issue 8), defined as a
+	 * change so the screen can create one with its reason and undo it. */
+	OP_TYPE,         /* defines new attribute types with their values */
 	OP_COUNT
 };
 
@@ -158,6 +166,10 @@ struct change {
 	struct risk_policy policy; /* policy: the elements given replace the earlier */
 	const char **scale;        /* scale: levels, highest first */
 	uint32_t scale_count;
+	const char *audit;         /* audit-scope, audit-add, audit-remove: the scope's name */
+	const char *query;         /* scope: the query (docs/query.md) */
+	struct attr_type *types;   /* attribute-type: the types it defines */
+	uint32_t type_count;
 	const char *reason;        /* never empty */
 	const char *author;
 	const char *date;          /* YYYY-MM-DD */

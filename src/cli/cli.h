@@ -22,6 +22,15 @@ int cli_catalog(int argc, char **argv);
  * [--only-cols V,...]` (cli_query.c); FILE defaults to the built-in
  * catalog. */
 int cli_query(int argc, char **argv);
+/* The audit scope NAME of the tailoring open in s as one query text
+ * (audit_scope_text; the caller frees it), or NULL after saying on stderr
+ * that there is no such scope. */
+struct session;
+char *cli_scope_text(const struct session *s, const char *name);
+/* A query that does not read: the message, the query, a caret under the
+ * column, on stderr. */
+struct query_error;
+void cli_query_error(const char *text, const struct query_error *e);
 int cli_crosstab(int argc, char **argv);
 
 /* `kijun resolve|changes FILE [--full] [--format tsv|csv|json]` (argv[0]

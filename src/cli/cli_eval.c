@@ -245,7 +245,7 @@ static int make_new(const struct new_args *a, struct session *s)
 	struct evaluation e, design, prev;
 	struct diag_list diags;
 	char thash[72], dhash[72], phash[72];
-	char *rel = NULL, *drel = NULL, *prel = NULL;
+	char *rel = NULL, *drel = NULL, *prel = NULL, *scope_text = NULL;
 	uint32_t carried = 0;
 	int rc = EXIT_OK;
 
@@ -273,6 +273,27 @@ static int make_new(const struct new_args *a, struct session *s)
 	e.tailoring_file = rel;
 	e.tailoring_hash = thash;
 	e.scope = a->scope ? a->scope : a->from ? design.scope : NULL;
+	/* @NAME: the audit scope saved in the tailoring, kept in the
+	 * evaluation as the query it was, so the evaluation reads alone. */
+	if (e.scope && e.scope[0] == '@') {
+		scope_text = cli_scope_text(s, e.scope + 1);
+		if (!scope_text) {
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		e.scope = scope_text;
+	}
+	{
+		struct query *q = NULL;
+		struct query_error qe;
+
+		if (e.scope && !evaluation_scope_compile(e.scope, session_resolution(s), &q, &qe)) {
+			cli_query_error(e.scope, &qe);
+			rc = qe.code == QUERY_NO_MEMORY ? EXIT_INVALID : EXIT_USAGE;
+			goto out;
+		}
+		query_free(q);
+	}
 	if (a->from) {
 		e.from_file = drel;
 		e.from_hash = dhash;
@@ -334,6 +355,7 @@ out:
 	free(rel);
 	free(drel);
 	free(prel);
+	free(scope_text);
 	evaluation_free(&prev);
 	evaluation_free(&design);
 	evaluation_free(&e);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "kijun/audit_scope.h"
 #include "kijun/crosstab.h"
 #include "kijun/i18n.h"
 #include "kijun/query.h"
@@ -48,8 +49,7 @@ static uint8_t *out_of_standard(const struct session *s)
 	return skip;
 }
 
-/* The query, the error under it with a caret, to stderr. */
-static void print_query_error(const char *text, const struct query_error *e)
+void cli_query_error(const char *text, const struct query_error *e)
 {
 	char words[512];
 	struct strbuf b;
@@ -59,6 +59,27 @@ static void print_query_error(const char *text, const struct query_error *e)
 	cli_printf(stderr, "kijun: %s\n", query_describe(e, words, sizeof(words)));
 	fprintf(stderr, "  %s\n  %*s^\n", b.data ? b.data : "", query_caret_cells(text, e->column), "");
 	strbuf_free(&b);
+}
+
+char *cli_scope_text(const struct session *s, const char *name)
+{
+	const char *names[64];
+	struct audit_scope a;
+	char *text;
+	uint32_t n;
+
+	if (audit_scope_get(&session_workspace(s)->t, session_resolution(s), name, &a)) {
+		text = audit_scope_text(&a);
+		audit_scope_free(&a);
+		if (!text)
+			fprintf(stderr, "kijun: %s\n", _("out of memory"));
+		return text;
+	}
+	n = audit_scope_names(&session_workspace(s)->t, session_resolution(s), names, 64);
+	cli_printf(stderr, _("kijun: no audit scope named %s in this tailoring\n"), name);
+	for (uint32_t k = 0; k < n && k < 64; k++)
+		cli_printf(stderr, "  @%s\n", names[k]);
+	return NULL;
 }
 
 /* Whether the first of several arguments is FILE: it exists, or it is
@@ -73,41 +94,58 @@ static bool names_file(const char *arg)
 	       (n > 4 && !strcmp(arg + n - 4, ".yml"));
 }
 
-/* kijun query [FILE] EXPR...: FILE when the first of two or more
- * arguments names a file; the words of EXPR are joined. */
+/* kijun query [FILE] [--scope NAME] [EXPR...]: FILE when the first of two
+ * or more arguments names a file; the words of EXPR are joined; a scope
+ * saved in the tailoring joins them with and. */
 int cli_query(int argc, char **argv)
 {
-	const char *path = NULL;
+	const char *path = NULL, *scope = NULL;
 	struct query_error err;
 	struct session s;
 	struct strbuf expr;
 	struct query *q;
 	int first = 1, rc;
 
-	if (argc < 2) {
-		fputs(_("usage: kijun query [FILE] EXPR   (docs/query.md)\n"), stderr);
-		return EXIT_USAGE;
-	}
 	if (argc > 2 && names_file(argv[1])) {
 		path = argv[1];
 		first = 2;
 	}
+	if (first + 1 < argc && strcmp(argv[first], "--scope") == 0) {
+		scope = argv[first + 1];
+		first += 2;
+	}
+	if (argc < 2 || (first >= argc && !scope)) {
+		fputs(_("usage: kijun query [FILE] [--scope NAME] [EXPR]   (docs/query.md)\n"), stderr);
+		return EXIT_USAGE;
+	}
+	rc = open_document(path, &s);
+	if (rc != EXIT_OK)
+		return rc;
 	strbuf_init(&expr);
+	if (scope) {
+		char *text = cli_scope_text(&s, scope[0] == '@' ? scope + 1 : scope);
+
+		if (!text) {
+			session_free(&s);
+			return EXIT_USAGE;
+		}
+		strbuf_adds(&expr, text);
+		free(text);
+		if (first < argc)
+			strbuf_adds(&expr, " and (");
+	}
 	for (int k = first; k < argc; k++) {
 		if (k > first)
 			strbuf_addc(&expr, ' ');
 		strbuf_add(&expr, argv[k], strlen(argv[k]));
 	}
-	rc = open_document(path, &s);
-	if (rc != EXIT_OK) {
-		strbuf_free(&expr);
-		return rc;
-	}
+	if (scope && first < argc)
+		strbuf_addc(&expr, ')');
 	/* Every item resolve lists, excluded ones too: status:excluded
 	 * finds them, not status:excluded leaves them out. */
 	q = query_compile(expr.data ? expr.data : "", session_shown(&s), &err);
 	if (!q) {
-		print_query_error(expr.data ? expr.data : "", &err);
+		cli_query_error(expr.data ? expr.data : "", &err);
 		rc = err.code != QUERY_NO_MEMORY ? EXIT_USAGE : EXIT_INVALID;
 	} else {
 		const struct catalog *c = session_shown(&s);

@@ -122,7 +122,8 @@ static enum problem_code foreign_field(const struct change *c, struct problem *p
 	} uses[] = {
 		{ FIELD_TARGET, ~((1u << OP_ADD) | (1u << OP_MERGE) | (1u << OP_WITHDRAW) |
 				  (1u << OP_SCOPE) | (1u << OP_POLICY) | (1u << OP_SCALE) |
-				  (1u << OP_RISK) | (1u << OP_ACKNOWLEDGE)) },
+				  (1u << OP_RISK) | (1u << OP_ACKNOWLEDGE) | (1u << OP_AUDIT) |
+				  (1u << OP_TYPE)) },
 		{ FIELD_PARENT, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_AFTER, (1u << OP_ADD) | (1u << OP_RETARGET) },
 		{ FIELD_TEXT, 1u << OP_REWORD },
@@ -141,6 +142,12 @@ static enum problem_code foreign_field(const struct change *c, struct problem *p
 			return say(p, PROBLEM_FIELD_NOT_APPLICABLE, uses[k].field,
 				   change_op_name(c->op));
 	}
+	if (c->audit && c->op != OP_AUDIT && c->op != OP_AUDIT_ADD && c->op != OP_AUDIT_REMOVE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_AUDIT, change_op_name(c->op));
+	if (c->query && c->op != OP_AUDIT)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_QUERY, change_op_name(c->op));
+	if (c->type_count && c->op != OP_TYPE)
+		return say(p, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_TYPES, change_op_name(c->op));
 	return PROBLEM_NONE;
 }
 
@@ -237,6 +244,37 @@ static enum problem_code check_split(const struct change *c, struct problem *p)
 			if (strcmp(c->parts[i].id, c->parts[j].id) == 0)
 				return say(p, PROBLEM_SPLIT_PART_TWICE, FIELD_PARTS,
 					   c->parts[i].id);
+	}
+	return PROBLEM_NONE;
+}
+
+/* Each type and value an id (a word) and a label (one line), ids once. */
+static enum problem_code check_types(const struct change *c, struct problem *p)
+{
+	if (!c->type_count)
+		return say(p, PROBLEM_TYPE_MISSING, FIELD_TYPES, NULL);
+	for (uint32_t k = 0; k < c->type_count; k++) {
+		const struct attr_type *t = &c->types[k];
+		const char *bad = NULL;
+
+		if (!change_check_token(t->id) || text_is_blank(t->label) || !clean(t->label, false) ||
+		    (t->label_en && !clean(t->label_en, false)) || !t->value_count)
+			bad = t->id ? t->id : "";
+		for (uint32_t j = 0; j < k && !bad; j++)
+			if (strcmp(c->types[j].id, t->id) == 0)
+				bad = t->id;
+		for (uint32_t v = 0; v < t->value_count && !bad; v++) {
+			const struct attr_value *x = &t->values[v];
+
+			if (!change_check_token(x->id) || text_is_blank(x->label) ||
+			    !clean(x->label, false) || (x->label_en && !clean(x->label_en, false)))
+				bad = t->id;
+			for (uint32_t j = 0; j < v && !bad; j++)
+				if (strcmp(t->values[j].id, x->id) == 0)
+					bad = t->id;
+		}
+		if (bad)
+			return say(p, PROBLEM_TYPE_BAD, FIELD_TYPES, bad);
 	}
 	return PROBLEM_NONE;
 }
@@ -375,6 +413,27 @@ enum problem_code change_check(const struct change *c, struct problem *out)
 		if (c->op == OP_RETARGET && !!c->target + !!c->parent + !!c->after != 1)
 			return say(out, PROBLEM_RETARGET_PLACE, FIELD_NONE, NULL);
 		return PROBLEM_NONE;
+	case OP_TYPE:
+		return check_types(c, out);
+	case OP_AUDIT:
+	case OP_AUDIT_ADD:
+	case OP_AUDIT_REMOVE:
+		/* Whether the query reads, and whether the scope was defined,
+		 * depend on the catalog and the changes before: resolution's. */
+		if (!c->audit)
+			return say(out, PROBLEM_AUDIT_MISSING, FIELD_AUDIT, NULL);
+		if (token_bad(out, c->audit, FIELD_AUDIT))
+			return out->code;
+		if (c->op == OP_AUDIT) {
+			if (text_is_blank(c->query))
+				return say(out, PROBLEM_QUERY_MISSING, FIELD_QUERY, NULL);
+			if (!change_check_line(c->query))
+				return say(out, PROBLEM_TEXT_INVALID, FIELD_QUERY, NULL);
+			return PROBLEM_NONE;
+		}
+		if (!c->target)
+			return say(out, PROBLEM_TARGET_MISSING, FIELD_TARGET, NULL);
+		return PROBLEM_NONE;
 	default: break;
 	}
 	if (!c->target)
@@ -447,6 +506,9 @@ enum problem_code change_check_ref(const struct change *c, const struct change *
 		return say(out, PROBLEM_RETARGET_MERGE, FIELD_CHANGE, NULL);
 	if (change_op_is_basis(e->op) || e->op == OP_ACKNOWLEDGE)
 		return say(out, PROBLEM_RETARGET_BASIS, FIELD_CHANGE, NULL);
+	/* A scope's query has no target to move: set the query again. */
+	if (e->op == OP_AUDIT || e->op == OP_TYPE)
+		return say(out, PROBLEM_CHANGE_NOT_TAKEABLE, FIELD_CHANGE, change_op_name(e->op));
 	if (e->op == OP_ADD && c->target)
 		return say(out, PROBLEM_RETARGET_NEEDS_PLACE, FIELD_TARGET, NULL);
 	if (e->op != OP_ADD && !c->target)

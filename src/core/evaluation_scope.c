@@ -3,6 +3,7 @@
 #include "kijun/evaluation_scope.h"
 
 #include <string.h>
+#include <strings.h>
 
 bool evaluation_scope_evaluable(const struct resolution *res, uint32_t i)
 {
@@ -52,6 +53,47 @@ bool evaluation_scope_has(const char *scope, const struct catalog *cat, uint32_t
 	return !any;
 }
 
+bool evaluation_scope_is_query(const char *scope)
+{
+	const char *p = scope;
+
+	if (!scope || strpbrk(scope, ":#()\"") || strstr(scope, "\xef\xbc\x9a") ||
+	    strstr(scope, "\xef\xbc\x83") || strstr(scope, "\xef\xbc\x88"))
+		return true;  /* also the full-width ：＃（ the query language takes */
+	while (*p) {
+		size_t len;
+
+		p += strspn(p, " ,\t\n");
+		len = strcspn(p, " ,\t\n");
+		if ((len == 3 && (strncasecmp(p, "and", 3) == 0 || strncasecmp(p, "not", 3) == 0)) ||
+		    (len == 2 && strncasecmp(p, "or", 2) == 0))
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+bool evaluation_scope_compile(const char *scope, const struct resolution *res,
+			      struct query **out, struct query_error *err)
+{
+	*out = NULL;
+	memset(err, 0, sizeof(*err));
+	if (!scope || !evaluation_scope_is_query(scope))
+		return true;
+	*out = query_compile(scope, &res->cat, err);
+	return *out != NULL;
+}
+
+/* i or an item above it matches q. */
+static bool query_takes(const struct query *q, const struct resolution *res, uint32_t i)
+{
+	for (uint32_t a = i; a != ITEM_ROOT_INDEX && a != ITEM_NONE;
+	     a = catalog_item(&res->cat, a)->parent)
+		if (query_match(q, &res->cat, a, &res->info[a]))
+			return true;
+	return false;
+}
+
 static bool add_item(struct evaluation *e, const struct catalog *cat, uint32_t i)
 {
 	const struct item *it = catalog_item(cat, i);
@@ -69,16 +111,22 @@ bool evaluation_scope_build(struct evaluation *e, const struct resolution *res,
 			    const struct evaluation *design)
 {
 	const struct catalog *cat = &res->cat;
+	struct query *q;
+	struct query_error err;
+	bool ok = false;
 
+	if (!evaluation_scope_compile(e->scope, res, &q, &err))
+		return false;
 	for (uint32_t i = catalog_first(cat); i != ITEM_NONE; i = catalog_next(cat, i)) {
 		const struct eval_item *d;
 		enum gate_reason why;
 
-		if (!evaluation_scope_evaluable(res, i) || !evaluation_scope_has(e->scope, cat, i))
+		if (!evaluation_scope_evaluable(res, i) ||
+		    !(q ? query_takes(q, res, i) : evaluation_scope_has(e->scope, cat, i)))
 			continue;
 		if (!design) {
 			if (!add_item(e, cat, i))
-				return false;
+				goto out;
 			continue;
 		}
 		d = evaluation_find(design, catalog_item(cat, i)->id);
@@ -88,9 +136,12 @@ bool evaluation_scope_build(struct evaluation *e, const struct resolution *res,
 			why = GATE_TEXT_CHANGED;
 		if (why == GATE_TAKEN ? !add_item(e, cat, i)
 				      : !evaluation_add_absent(e, catalog_item(cat, i)->id, why))
-			return false;
+			goto out;
 	}
-	return true;
+	ok = true;
+out:
+	query_free(q);
+	return ok;
 }
 
 enum eval_drift evaluation_scope_drift(const struct eval_item *it, const struct resolution *res)

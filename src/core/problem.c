@@ -51,6 +51,13 @@ static const char *const names[PROBLEM_COUNT] = {
 	[PROBLEM_ATTR_VALUE_UNKNOWN] = "attr-value-unknown",
 	[PROBLEM_ALREADY_WITHDRAWN] = "already-withdrawn",
 	[PROBLEM_WITHDRAWN] = "withdrawn",
+	[PROBLEM_AUDIT_MISSING] = "audit-missing",
+	[PROBLEM_QUERY_MISSING] = "query-missing",
+	[PROBLEM_AUDIT_QUERY_BAD] = "audit-query-bad",
+	[PROBLEM_AUDIT_UNKNOWN] = "audit-unknown",
+	[PROBLEM_TYPE_MISSING] = "type-missing",
+	[PROBLEM_TYPE_BAD] = "type-bad",
+	[PROBLEM_TYPE_EXISTS] = "type-exists",
 };
 
 const char *problem_code_name(enum problem_code code)

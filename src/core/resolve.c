@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
+#include "kijun/query.h"
 #include "kijun/wording.h"
 
 const char *item_status_name(enum item_status s)
@@ -528,6 +529,70 @@ static void do_attributes(struct resolver *rv, uint32_t index, const struct chan
 	shaped_by(rv, i, index);
 }
 
+/* ---- the audit scope (issue 8): shapes no item, but must read ---------- */
+
+static void do_scope(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	struct query_error e;
+	struct query *q;
+	uint32_t i;
+	bool defined = false;
+
+	if (c->op == OP_AUDIT) {
+		/* Against the catalog as resolved so far: the organization's
+		 * own types and the items added before it are known. */
+		q = query_compile(c->query, &rv->r->cat, &e);
+		if (!q && e.code == QUERY_NO_MEMORY)
+			rv->oom = true;
+		else if (!q)
+			conflict(rv, index, PROBLEM_AUDIT_QUERY_BAD, c->query, NULL, e.code, e.column);
+		query_free(q);
+		return;
+	}
+	for (uint32_t k = 0; k < index && !defined; k++) {
+		const struct change *d = &rv->t->changes[k];
+
+		defined = d->op == OP_AUDIT && rv->r->withdrawn_by[k] == CHANGE_NONE &&
+			  strcmp(d->audit, c->audit) == 0;
+	}
+	if (!defined) {
+		conflict(rv, index, PROBLEM_AUDIT_UNKNOWN, c->audit, NULL, 0, 0);
+		return;
+	}
+	i = find_target(rv, index, c->target);
+	if (i != ITEM_NONE)
+		still_there(rv, index, i);
+}
+
+/* New attribute types join the catalog's, after those there: items
+ * refer to types by index, and those stay. */
+static void do_type(struct resolver *rv, uint32_t index, const struct change *c)
+{
+	struct catalog *cat = &rv->r->cat;
+	struct attr_type *v;
+
+	for (uint32_t k = 0; k < c->type_count; k++) {
+		if (catalog_type_find(cat, c->types[k].id) >= 0) {
+			conflict(rv, index, PROBLEM_TYPE_EXISTS, c->types[k].id, NULL, 0, 0);
+			return;
+		}
+	}
+	if (cat->type_count + c->type_count > UINT16_MAX) {
+		conflict(rv, index, PROBLEM_TYPE_EXISTS, c->types[0].id, NULL, 0, 0);
+		return;
+	}
+	v = arena_alloc(&cat->arena, (cat->type_count + c->type_count) * sizeof(*v));
+	if (!v) {
+		rv->oom = true;
+		return;
+	}
+	if (cat->type_count)
+		memcpy(v, cat->types, cat->type_count * sizeof(*v));
+	memcpy(v + cat->type_count, c->types, c->type_count * sizeof(*v));
+	cat->types = v;
+	cat->type_count += c->type_count;
+}
+
 static void apply_op(struct resolver *rv, uint32_t index, const struct change *c)
 {
 	uint32_t i;
@@ -546,6 +611,10 @@ static void apply_op(struct resolver *rv, uint32_t index, const struct change *c
 	case OP_SCALE:
 	case OP_RISK:
 	case OP_ACKNOWLEDGE: return;  /* the risk basis and the wizard: risk.c */
+	case OP_AUDIT:
+	case OP_AUDIT_ADD:
+	case OP_AUDIT_REMOVE: do_scope(rv, index, c); return;
+	case OP_TYPE: do_type(rv, index, c); return;
 	default: break;
 	}
 	/* Keep, level, technical, marks and treats set (at most) one property

@@ -26,6 +26,10 @@ static const char *const op_names[OP_COUNT] = {
 	[OP_SCALE] = "scale",
 	[OP_RISK] = "risk",
 	[OP_ACKNOWLEDGE] = "acknowledge",
+	[OP_AUDIT] = "audit-scope",
+	[OP_AUDIT_ADD] = "audit-add",
+	[OP_AUDIT_REMOVE] = "audit-remove",
+	[OP_TYPE] = "attribute-type",
 };
 
 bool change_op_is_basis(enum change_op op)
@@ -72,6 +76,10 @@ const char *change_op_label(enum change_op op)
 	case OP_SCALE: return _("set the risk scale");
 	case OP_RISK: return _("set a risk");
 	case OP_ACKNOWLEDGE: return _("acknowledge warnings");
+	case OP_AUDIT: return _("set an audit scope's query");
+	case OP_AUDIT_ADD: return _("add to an audit scope");
+	case OP_AUDIT_REMOVE: return _("remove from an audit scope");
+	case OP_TYPE: return _("define an attribute type");
 	default: return "";
 	}
 }
@@ -170,6 +178,7 @@ unsigned step_default(enum change_op op, enum source_kind source)
 	case OP_LINK: return 5;
 	case OP_LEVEL:
 	case OP_ATTRIBUTES:
+	case OP_TYPE:
 	case OP_MARKS: return 6;
 	case OP_TECHNICAL: return 7;
 	case OP_TREATS: return 6;
@@ -255,6 +264,7 @@ long tailoring_append(struct tailoring *t, const struct change *c)
 	    !copy_str(t, &copy.title) || !copy_str(t, &copy.source_ref) ||
 	    !copy_str(t, &copy.rule) || !copy_str(t, &copy.rule_section) ||
 	    !copy_str(t, &copy.note) || !copy_strs(t, &copy.marks, copy.mark_count) ||
+	    !copy_str(t, &copy.audit) || !copy_str(t, &copy.query) ||
 	    !copy_str(t, &copy.reason) || !copy_str(t, &copy.author) ||
 	    !copy_str(t, &copy.date) || !copy_strs(t, &copy.risks, copy.risk_count) ||
 	    !copy_strs(t, &copy.scale, copy.scale_count) ||
@@ -267,6 +277,31 @@ long tailoring_append(struct tailoring *t, const struct change *c)
 	    !copy_str(t, &copy.policy.awareness) || !copy_str(t, &copy.policy.targets) ||
 	    !copy_str(t, &copy.policy.monitoring) || !copy_str(t, &copy.policy.feedback))
 		return -1;
+	if (copy.type_count) {
+		struct attr_type *types = arena_alloc(&t->arena, copy.type_count * sizeof(*types));
+
+		if (!types)
+			return -1;
+		for (uint32_t i = 0; i < copy.type_count; i++) {
+			struct attr_type *y = &types[i];
+
+			*y = c->types[i];
+			if (!copy_str(t, &y->id) || !copy_str(t, &y->label) ||
+			    !copy_str(t, &y->label_en))
+				return -1;
+			y->values = y->value_count ? arena_alloc(&t->arena, y->value_count *
+								      sizeof(*y->values)) : NULL;
+			if (y->value_count && !y->values)
+				return -1;
+			for (uint32_t v = 0; v < y->value_count; v++) {
+				y->values[v] = c->types[i].values[v];
+				if (!copy_str(t, &y->values[v].id) || !copy_str(t, &y->values[v].label) ||
+				    !copy_str(t, &y->values[v].label_en))
+					return -1;
+			}
+		}
+		copy.types = types;
+	}
 	if (copy.part_count) {
 		struct new_item *parts = arena_alloc(&t->arena, copy.part_count * sizeof(*parts));
 

@@ -272,19 +272,21 @@ static const char *const change_fields[] = {
 	"op", "change", "target", "targets", "parent", "after", "step", "item", "parts", "text",
 	"title", "source", "rule", "level", "technical", "review_months",
 	"attributes", "marks", "risk", "remove", "risks", "scope", "policy", "scale",
-	"reason", "author", "date",
+	"reason", "author", "date", "audit_scope", "query", "attribute_types",
 };
 enum {
 	C_OP, C_CHANGE, C_TARGET, C_TARGETS, C_PARENT, C_AFTER, C_STEP, C_ITEM, C_PARTS, C_TEXT,
 	C_TITLE, C_SOURCE, C_RULE, C_LEVEL, C_TECHNICAL, C_REVIEW, C_ATTRS, C_MARKS,
 	C_RISK, C_REMOVE, C_RISKS, C_SCOPE, C_POLICY, C_SCALE,
-	C_REASON, C_AUTHOR, C_DATE, C_FIELD_COUNT
+	C_REASON, C_AUTHOR, C_DATE, C_AUDIT, C_QUERY, C_TYPES, C_FIELD_COUNT
 };
 
 /* The change check names fields in this order too. */
 _Static_assert(C_OP == FIELD_OP - 1 && C_CHANGE == FIELD_CHANGE - 1 && C_DATE == FIELD_DATE - 1 &&
 	       C_ATTRS == FIELD_ATTRS - 1 && C_REVIEW == FIELD_REVIEW - 1 &&
-	       C_SCALE == FIELD_SCALE - 1 && C_RISK == FIELD_RISK - 1,
+	       C_SCALE == FIELD_SCALE - 1 && C_RISK == FIELD_RISK - 1 &&
+	       C_AUDIT == FIELD_AUDIT - 1 && C_QUERY == FIELD_QUERY - 1 &&
+	       C_TYPES == FIELD_TYPES - 1,
 	       "change fields in a different order");
 
 #define F(x) (1u << (x))
@@ -312,6 +314,10 @@ static const uint32_t op_fields[OP_COUNT] = {
 	[OP_SCALE] = F(C_SCALE),
 	[OP_RISK] = F(C_RISK) | F(C_REMOVE),
 	[OP_ACKNOWLEDGE] = 0,
+	[OP_AUDIT] = F(C_AUDIT) | F(C_QUERY),
+	[OP_AUDIT_ADD] = F(C_AUDIT) | F(C_TARGET),
+	[OP_AUDIT_REMOVE] = F(C_AUDIT) | F(C_TARGET),
+	[OP_TYPE] = F(C_TYPES),
 };
 
 /* The change check's verdict in words, at the field it is about. */
@@ -478,7 +484,7 @@ static void read_change(struct loader *l)
 			marks[field] = key.mark;
 		switch (field) {
 		case C_OP: {
-			char name[16];
+			char name[24];
 
 			if (!yr_word(l->r, _("op"), name, sizeof(name), &s))
 				break;
@@ -534,6 +540,9 @@ static void read_change(struct loader *l)
 		case C_REASON: yr_text(l->r, _("reason"), &c.reason); break;
 		case C_AUTHOR: yr_text(l->r, _("author"), &c.author); break;
 		case C_DATE: yr_date(l->r, _("date"), &c.date); break;
+		case C_AUDIT: yr_token(l->r, _("audit_scope"), &c.audit, NULL); break;
+		case C_QUERY: yr_text(l->r, _("query"), &c.query); break;
+		case C_TYPES: yr_attr_types(l->r, &c.types, &c.type_count); break;
 		default: break;
 		}
 	}

@@ -130,6 +130,10 @@ static void write_change(struct ywriter *w, const struct change *c)
 		if (c->remove)
 			yw_bool(w, "remove", true);
 	}
+	yw_pair(w, "audit_scope", c->audit);
+	yw_pair(w, "query", c->query);
+	if (c->op == OP_TYPE)
+		yw_attr_types(w, c->types, c->type_count);
 	yw_pair(w, "reason", c->reason);
 	yw_pair(w, "author", c->author);
 	yw_pair(w, "date", c->date);

@@ -104,6 +104,8 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 	case ACT_SEARCH_PREV: search_bar_again(ui, false); break;
 	case ACT_FILTER: filter_bar_begin(ui); break;
 	case ACT_CROSSTAB: view_open(ui, &crosstab_view); break;
+	case ACT_BALANCE: view_open(ui, &balance_view); break;
+	case ACT_SCOPE: filter_bar_scope(ui); break;
 	case ACT_FOCUS:
 		if (ui->panes == PANES_BOTH)
 			ui->focus = ui->focus == FOCUS_TREE ? FOCUS_DETAIL : FOCUS_TREE;

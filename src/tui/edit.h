@@ -46,6 +46,8 @@ char *edit_trim(char *s);
 void edit_add(struct ui *ui);
 void edit_split(struct ui *ui);
 void edit_merge(struct ui *ui);
+/* Y: a new attribute type of the organization's own (edit_types.c). */
+void edit_type(struct ui *ui);
 
 /* Conflict k of the `!` list (edit_conflict.c): withdraw or retarget the
  * change it is about, as a new change with its reason; a base

@@ -349,6 +349,7 @@ bool ui_edit_key(struct ui *ui, int action)
 	case ACT_MARKS: op_marks(ui); break;
 	case ACT_KEEP: op_keep(ui); break;
 	case ACT_TREATS: op_treats(ui); break;
+	case ACT_TYPE: edit_type(ui); break;
 	default: return false;
 	}
 	return true;

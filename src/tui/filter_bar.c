@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "kijun/audit_scope.h"
 #include "kijun/i18n.h"
 #include "kijun/text.h"
 #include "query_words.h"
@@ -108,4 +111,71 @@ static void filter_done(struct ui *ui, const char *answer, int key)
 		return;
 	}
 	filter_apply(ui, q);
+}
+
+bool filter_bar_set(struct ui *ui, const char *text)
+{
+	struct query_error e;
+	struct query *q = query_compile(text, session_shown(ui->s), &e);
+	char words[512];
+
+	if (!q) {
+		ui_message(ui, ROLE_ERROR, "%s", query_describe(&e, words, sizeof(words)));
+		return false;
+	}
+	if (session_count_matches(ui->s, q) == 0) {
+		query_free(q);
+		ui_message(ui, ROLE_ERROR, "%s", _("nothing matches: the tree is as it was"));
+		return false;
+	}
+	filter_apply(ui, q);
+	return true;
+}
+
+/* @: the audit scope as the filter, so the tree shows what an audit
+ * covers, the status bar its query and count, and Esc clears it. */
+static void scope_done(struct ui *ui, const char *answer, int key)
+{
+	struct audit_scope a;
+	const char *name = answer;
+	char *text;
+
+	(void)key;
+	while (*name == ' ' || *name == '@')
+		name++;
+	if (!*name)
+		return;
+	if (!audit_scope_get(&session_workspace(ui->s)->t, session_resolution(ui->s), name, &a)) {
+		ui_message(ui, ROLE_ERROR, _("no audit scope named %s"), name);
+		return;
+	}
+	text = audit_scope_text(&a);
+	audit_scope_free(&a);
+	if (!text) {
+		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	filter_bar_set(ui, text);
+	free(text);
+}
+
+void filter_bar_scope(struct ui *ui)
+{
+	const char *names[16];
+	uint32_t n = 0;
+
+	if (session_workspace(ui->s))
+		n = audit_scope_names(&session_workspace(ui->s)->t, session_resolution(ui->s),
+				      names, 16);
+	if (n == 0) {
+		ui_message(ui, ROLE_ERROR, "%s",
+			   _("this tailoring has no audit scope (docs/tailoring-format.md: op audit-scope)"));
+		return;
+	}
+	if (n == 1) {
+		scope_done(ui, names[0], 0);
+		return;
+	}
+	/* Several: the first offered, the others a word away. */
+	prompt_line(ui, _("audit scope: "), names[0], false, scope_done);
 }

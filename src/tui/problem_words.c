@@ -21,7 +21,8 @@ static const char *const field_keys[FIELD_COUNT] = {
 	[FIELD_MARKS] = "marks", [FIELD_RISK] = "risk", [FIELD_REMOVE] = "remove",
 	[FIELD_RISKS] = "risks", [FIELD_SCOPE] = "scope", [FIELD_POLICY] = "policy",
 	[FIELD_SCALE] = "scale", [FIELD_REASON] = "reason", [FIELD_AUTHOR] = "author",
-	[FIELD_DATE] = "date",
+	[FIELD_DATE] = "date", [FIELD_AUDIT] = "audit_scope", [FIELD_QUERY] = "query",
+	[FIELD_TYPES] = "attribute_types",
 };
 
 static const char *kind_words(long kind)
@@ -205,6 +206,30 @@ const char *problem_describe(const struct problem *p, char *buf, size_t size)
 	case PROBLEM_WITHDRAWN:
 		snprintf(buf, size, _("change %ld was withdrawn by change %ld: there is nothing to retarget"),
 			 p->num[0], p->num[1]);
+		break;
+	case PROBLEM_AUDIT_MISSING:
+		snprintf(buf, size, "%s", _("an audit scope change needs the scope's name (audit_scope: NAME)"));
+		break;
+	case PROBLEM_QUERY_MISSING:
+		snprintf(buf, size, "%s", _("a scope change needs its query (query: EXPR)"));
+		break;
+	case PROBLEM_AUDIT_QUERY_BAD:
+		snprintf(buf, size, _("the scope's query \"%s\" cannot be read at column %ld"), a,
+			 p->num[1]);
+		break;
+	case PROBLEM_TYPE_MISSING:
+		snprintf(buf, size, "%s", _("an attribute-type change needs at least one type"));
+		break;
+	case PROBLEM_TYPE_BAD:
+		snprintf(buf, size,
+			 _("attribute type %s: every type and value needs an id and a label, each id once, and a type at least one value"),
+			 a);
+		break;
+	case PROBLEM_TYPE_EXISTS:
+		snprintf(buf, size, _("attribute type %s already exists"), a);
+		break;
+	case PROBLEM_AUDIT_UNKNOWN:
+		snprintf(buf, size, _("no earlier scope change defines the audit scope %s"), a);
 		break;
 	default:
 		snprintf(buf, size, "%s", problem_code_name(p->code));

@@ -57,6 +57,7 @@ extern const struct view_ops conflicts_view;  /* conflicts_view.c */
 extern const struct view_ops messages_view;   /* messages_view.c */
 extern const struct view_ops crosstab_view;   /* crosstab_view.c */
 extern const struct view_ops wizard_view;     /* wizard_view.c */
+extern const struct view_ops balance_view;    /* balance_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
@@ -125,6 +126,7 @@ struct ui {
 	uint32_t xtab_rows, xtab_cols;  /* its attribute types, kept between openings */
 	unsigned wizard_page;      /* the wizard's page: 0 basis, 1–7 steps, 8 summary */
 	int wizard_risk_level;     /* f: only items treating risks ranked 0..this; -1 all */
+	struct balance_view_state *balance;  /* the balance (B) while it is open */
 
 	/* Layout, recomputed on every resize. */
 	int rows, cols;
@@ -172,6 +174,13 @@ void search_bar_again(struct ui *ui, bool forward);
 void filter_bar_begin(struct ui *ui);
 /* Esc in the tree: drops the filter, when there is one. */
 void filter_bar_clear(struct ui *ui);
+/* Filters by the query text as f would (the balance view's Enter); a bad
+ * query or one matching nothing leaves the tree and says why.  True when
+ * the filter is set. */
+bool filter_bar_set(struct ui *ui, const char *text);
+/* @: filters by the tailoring's audit scope (asking which when there are
+ * several). */
+void filter_bar_scope(struct ui *ui);
 
 /* Sets the message line, and keeps it in the history M shows;
  * printf-style. */

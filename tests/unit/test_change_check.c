@@ -18,6 +18,8 @@ static const char *two_targets[2];
 static const char *values1[] = { "Preventive" };
 static struct attr_setting attrs2[2];
 static const char *marks1[] = { ".P" };
+static struct attr_value own_values[2];
+static struct attr_type own_type[1];
 
 /* A change of that operation that passes the check. */
 static struct change good(enum change_op op)
@@ -71,6 +73,17 @@ static struct change good(enum change_op op)
 		c.risk = (struct risk){ .id = "R1", .description = "漏えい", .level = "高" };
 		break;
 	case OP_ACKNOWLEDGE: c.target = NULL; break;
+	case OP_TYPE:
+		c.target = NULL;
+		own_values[0] = (struct attr_value){ "high", "高", "High" };
+		own_values[1] = (struct attr_value){ "low", "低", NULL };
+		own_type[0] = (struct attr_type){ "risk", "リスク区分", "Risk", own_values, 2 };
+		c.types = own_type;
+		c.type_count = 1;
+		break;
+	case OP_AUDIT: c.target = NULL; c.audit = "2026"; c.query = "概念:識別"; break;
+	case OP_AUDIT_ADD:
+	case OP_AUDIT_REMOVE: c.audit = "2026"; break;
 	default: break;
 	}
 	return c;
@@ -96,6 +109,78 @@ static void test_every_op_good(void **state)
 
 		expect(&c, PROBLEM_NONE, FIELD_NONE);
 	}
+}
+
+/* The audit scope's changes: a name always, a query for scope only, a
+ * target for the changes by hand; a scope's query cannot be retargeted. */
+static void test_scope_ops(void **state)
+{
+	struct change c, earlier[1];
+	struct problem p;
+
+	(void)state;
+	c = good(OP_AUDIT);
+	c.audit = NULL;
+	expect(&c, PROBLEM_AUDIT_MISSING, FIELD_AUDIT);
+	c.audit = "a b\n";
+	expect(&c, PROBLEM_TOKEN_INVALID, FIELD_AUDIT);
+	c = good(OP_AUDIT);
+	c.query = " \t";
+	expect(&c, PROBLEM_QUERY_MISSING, FIELD_QUERY);
+	c.query = "概念:識別\n運用機能:ガバナンス";
+	expect(&c, PROBLEM_TEXT_INVALID, FIELD_QUERY);
+	c = good(OP_AUDIT);
+	c.target = "C1";
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_TARGET);
+	c = good(OP_AUDIT_ADD);
+	c.target = NULL;
+	expect(&c, PROBLEM_TARGET_MISSING, FIELD_TARGET);
+	c = good(OP_AUDIT_REMOVE);
+	c.query = "x";
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_QUERY);
+	c = good(OP_EXCLUDE);
+	c.audit = "2026";
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_AUDIT);
+	/* A retarget of a scope's query: set the query again instead. */
+	earlier[0] = good(OP_AUDIT);
+	c = good(OP_RETARGET);
+	assert_int_equal(change_check_ref(&c, earlier, 1, &p), PROBLEM_CHANGE_NOT_TAKEABLE);
+	/* A change by hand moves as any change with a target. */
+	earlier[0] = good(OP_AUDIT_ADD);
+	assert_int_equal(change_check_ref(&c, earlier, 1, &p), PROBLEM_NONE);
+}
+
+/* An own type: ids and labels for the type and each value, ids once. */
+static void test_type_op(void **state)
+{
+	struct change c;
+
+	(void)state;
+	c = good(OP_TYPE);
+	c.type_count = 0;
+	expect(&c, PROBLEM_TYPE_MISSING, FIELD_TYPES);
+	c = good(OP_TYPE);
+	own_values[1].id = "high";
+	expect(&c, PROBLEM_TYPE_BAD, FIELD_TYPES);
+	c = good(OP_TYPE);
+	own_values[1].label = " ";
+	expect(&c, PROBLEM_TYPE_BAD, FIELD_TYPES);
+	c = good(OP_TYPE);
+	own_type[0].id = " risk";
+	expect(&c, PROBLEM_TYPE_BAD, FIELD_TYPES);
+	c = good(OP_TYPE);
+	own_type[0].value_count = 0;
+	expect(&c, PROBLEM_TYPE_BAD, FIELD_TYPES);
+	c = good(OP_TYPE);
+	own_type[0].label_en = "Risk\n";
+	expect(&c, PROBLEM_TYPE_BAD, FIELD_TYPES);
+	c = good(OP_TYPE);
+	c.target = "C1";
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_TARGET);
+	c = good(OP_EXCLUDE);
+	c.types = own_type;
+	c.type_count = 1;
+	expect(&c, PROBLEM_FIELD_NOT_APPLICABLE, FIELD_TYPES);
 }
 
 static void test_common_fields(void **state)
@@ -567,6 +652,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_op_good),
+		cmocka_unit_test(test_scope_ops),
+		cmocka_unit_test(test_type_op),
 		cmocka_unit_test(test_common_fields),
 		cmocka_unit_test(test_fields_that_do_not_apply),
 		cmocka_unit_test(test_merge),

@@ -109,7 +109,14 @@ struct scratch {
 	const char *marks[2];
 	const char *risks[3];
 	const char *scale[3];
+	struct attr_type type;
+	struct attr_value type_values[2];
 };
+
+/* The audit scope's names and queries (issue 8): mostly ones that read. */
+static const char *const audits[] = { "2026", "年次", "2026", " x" };
+static const char *const queries[] = { "概念:識別", "#是正 or id:5a-*", "status:excluded", "概念:", "" };
+static const char *const type_ids[] = { "risk_tier", "tier", "risk_tier", " x" };
 
 static const char *const levels[] = { "高", "中", "低", " 高", "" };
 static const char *const risk_ids[] = { "R1", "R2", "R3" };
@@ -260,6 +267,42 @@ static void make_change(const struct resolution *r, const struct tailoring *t,
 			c->risk.deadline = rnd(2) ? NULL : PICK(dates);
 			c->risk.owner = rnd(2) ? NULL : MAYBE(texts);
 		}
+		break;
+	case OP_AUDIT:
+		c->target = rnd(20) ? NULL : c->target;
+		c->audit = PICK(audits);
+		c->query = rnd(6) ? queries[rnd(3)] : PICK(queries);
+		c->step = (uint8_t)(1 + rnd(7));
+		break;
+	case OP_AUDIT_ADD:
+	case OP_AUDIT_REMOVE:
+		/* Mostly a scope defined before, so the change can apply;
+		 * none yet: often define one first. */
+		c->audit = rnd(10) ? audits[0] : PICK(audits);
+		{
+			bool defined = false;
+
+			for (uint32_t k = 0; k < t->count; k++) {
+				if (t->changes[k].op == OP_AUDIT && rnd(8)) {
+					c->audit = t->changes[k].audit;
+					defined = true;
+				}
+			}
+			if (!defined && rnd(3)) {
+				c->op = OP_AUDIT;
+				c->target = NULL;
+				c->query = queries[rnd(3)];
+			}
+		}
+		break;
+	case OP_TYPE:
+		c->target = rnd(20) ? NULL : c->target;
+		s->type_values[0] = (struct attr_value){ "high", rnd(10) ? "高" : " ", "High" };
+		s->type_values[1] = (struct attr_value){ rnd(10) ? "low" : "high", "低", NULL };
+		s->type = (struct attr_type){ PICK(type_ids), "リスク区分", rnd(2) ? NULL : "Risk tier",
+					      s->type_values, 1 + rnd(2) };
+		c->types = &s->type;
+		c->type_count = rnd(15) ? 1 : 0;
 		break;
 	default:
 		break;
