@@ -18,8 +18,6 @@
 #include "kijun/sha256.h"
 #include "kijun/tailoring_io.h"
 
-enum { WORKSPACE_MAX_BASES = 16 };
-
 /* `file` as seen from the directory of `from`. */
 static char *path_beside(const char *from, const char *file)
 {

@@ -1264,6 +1264,77 @@ static void test_workspace_chain(void **state)
 	tmp_remove(&tmp);
 }
 
+/* t0 on t1 on ... on t<depth>, which stands on the built-in catalog. */
+static char *write_chain(struct tmp *tmp, int depth)
+{
+	struct diag_list d;
+	char *top = NULL;
+
+	diag_list_init(&d);
+	for (int k = depth; k >= 0; k--) {
+		char name[32], base[32], id[16], base_id[16];
+		struct tailoring t;
+		char *path;
+
+		snprintf(name, sizeof(name), "t%d.yaml", k);
+		snprintf(base, sizeof(base), "t%d.yaml", k + 1);
+		snprintf(id, sizeof(id), "t%d", k);
+		snprintf(base_id, sizeof(base_id), "t%d", k + 1);
+		tailoring_init(&t);
+		t.id = id;
+		if (k == depth) {
+			t.base.kind = BASE_CATALOG;
+			t.base.id = "meti-ismk-2025";
+		} else {
+			t.base.kind = BASE_TAILORING;
+			t.base.id = base_id;
+			t.base.file = base;
+		}
+		path = tmp_path(tmp, name);
+		assert_true(tailoring_save_file(&t, path, &d));
+		tailoring_free(&t);
+		if (k == 0)
+			top = path;
+		else
+			free(path);
+	}
+	diag_list_free(&d);
+	return top;
+}
+
+static void test_workspace_chain_limit(void **state)
+{
+	struct tmp tmp;
+	struct workspace w;
+	struct diag_list d;
+	char *top, want[64];
+
+	(void)state;
+	tmp_make(&tmp);
+	diag_list_init(&d);
+	top = write_chain(&tmp, WORKSPACE_MAX_BASES);
+	if (!workspace_open(&w, top, &d)) {
+		print_diags(&d);
+		fail_msg("a chain of %d bases does not open", WORKSPACE_MAX_BASES);
+	}
+	assert_int_equal(w.base_count, WORKSPACE_MAX_BASES);
+	workspace_free(&w);
+	free(top);
+	tmp_remove(&tmp);
+
+	tmp_make(&tmp);
+	top = write_chain(&tmp, WORKSPACE_MAX_BASES + 1);
+	assert_false(workspace_open(&w, top, &d));
+	snprintf(want, sizeof(want), "more than %d base tailorings", WORKSPACE_MAX_BASES);
+	if (!any_message_has(&d, want)) {
+		print_diags(&d);
+		fail_msg("a chain too deep is not refused as one");
+	}
+	diag_list_free(&d);
+	free(top);
+	tmp_remove(&tmp);
+}
+
 static void test_workspace_cycle(void **state)
 {
 	struct tmp tmp;
@@ -1507,6 +1578,7 @@ int main(void)
 		cmocka_unit_test(test_workspace_example),
 		cmocka_unit_test(test_workspace_chain),
 		cmocka_unit_test(test_workspace_cycle),
+		cmocka_unit_test(test_workspace_chain_limit),
 		cmocka_unit_test(test_workspace_catalog_base_problems),
 		cmocka_unit_test(test_workspace_catalog_file),
 		cmocka_unit_test(test_workspace_create_save_open),
