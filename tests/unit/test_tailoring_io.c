@@ -1185,6 +1185,91 @@ static void builtin_hash(char out[72])
 	diag_list_free(&d);
 }
 
+/* A tailoring on the built-in catalog saved as a file of its own, which
+ * records `hash` (NULL: none); opened with the file holding `text`. */
+static void open_on_catalog_file(const struct tmp *tmp, const char *text, const char *hash,
+				 struct workspace *w)
+{
+	struct tailoring t;
+	struct diag_list d;
+	char *cpath = tmp_path(tmp, "catalog.yaml"), *tpath = tmp_path(tmp, "t.yaml");
+
+	diag_list_init(&d);
+	put_file(cpath, text);
+	tailoring_init(&t);
+	t.id = "on-file";
+	t.base.kind = BASE_CATALOG;
+	t.base.id = "meti-ismk-2025";
+	t.base.file = "catalog.yaml";
+	t.base.hash = hash;
+	assert_true(tailoring_save_file(&t, tpath, &d));
+	if (!workspace_open(w, tpath, &d)) {
+		print_diags(&d);
+		fail_msg("the tailoring on a catalog file does not open");
+	}
+	tailoring_free(&t);
+	diag_list_free(&d);
+	free(cpath);
+	free(tpath);
+}
+
+/* The base catalog's recorded hash is checked by the file's bytes first,
+ * then by its canonical form: a file laid out otherwise with the same
+ * content is not "changed"; one whose content changed is, however it
+ * is laid out. */
+static void test_workspace_catalog_file_hash(void **state)
+{
+	struct tmp tmp;
+	struct catalog c;
+	struct strbuf b;
+	struct workspace w;
+	struct diag_list d;
+	char hash[72], *canon, *other, *at;
+	size_t len;
+
+	(void)state;
+	tmp_make(&tmp);
+	diag_list_init(&d);
+	assert_true(catalog_load_builtin(&c, &d));
+	assert_true(catalog_hash(&c, hash));
+	strbuf_init(&b);
+	assert_true(catalog_write(&c, &b));
+	canon = strbuf_detach(&b, &len);
+	catalog_free(&c);
+
+	open_on_catalog_file(&tmp, canon, hash, &w);      /* the same bytes */
+	print_diags(&w.warnings);
+	assert_int_equal(w.warnings.count, 0);
+	workspace_free(&w);
+
+	other = malloc(len + 64);
+	assert_non_null(other);
+	snprintf(other, len + 64, "# laid out by hand\n%s", canon);
+	open_on_catalog_file(&tmp, other, hash, &w);      /* the same content */
+	print_diags(&w.warnings);
+	assert_int_equal(w.warnings.count, 0);
+	workspace_free(&w);
+
+	at = strstr(other, "情報");
+	assert_non_null(at);
+	memcpy(at, "情熱", strlen("情熱"));
+	open_on_catalog_file(&tmp, other, hash, &w);      /* changed, laid out by hand */
+	assert_int_equal(w.warnings.count, 1);
+	assert_non_null(strstr(w.warnings.items[0].message, "has changed"));
+	workspace_free(&w);
+	open_on_catalog_file(&tmp, other + strlen("# laid out by hand\n"), hash, &w);
+	assert_int_equal(w.warnings.count, 1);                  /* changed, canonical */
+	workspace_free(&w);
+	open_on_catalog_file(&tmp, other, NULL, &w);      /* nothing recorded */
+	assert_int_equal(w.warnings.count, 0);
+	workspace_free(&w);
+
+	free(other);
+	free(canon);
+	diag_list_free(&d);
+	tmp_remove(&tmp);
+}
+
 static void test_workspace_chain(void **state)
 {
 	struct tmp tmp;
@@ -1579,6 +1664,7 @@ int main(void)
 		cmocka_unit_test(test_workspace_chain),
 		cmocka_unit_test(test_workspace_cycle),
 		cmocka_unit_test(test_workspace_chain_limit),
+		cmocka_unit_test(test_workspace_catalog_file_hash),
 		cmocka_unit_test(test_workspace_catalog_base_problems),
 		cmocka_unit_test(test_workspace_catalog_file),
 		cmocka_unit_test(test_workspace_create_save_open),
