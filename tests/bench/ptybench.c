@@ -698,7 +698,13 @@ static void bench_large(const char *kijun, const char *catalog)
 		session_start(&s, kijun, args);
 		first.ms[first.n] = session_wait_for(&s, HINT) - start;
 		first.ticks += cpu_ticks(s.pid);
-		first.bytes[first.n++] = s.len;
+		first.bytes[first.n] = s.len;
+		{
+			static struct vt blank;
+
+			vt_init(&blank);
+			first.changed[first.n++] = vt_changed(&blank, &s.vt);
+		}
 		if (r < RUNS - 1)
 			session_end(&s);
 	}
