@@ -39,4 +39,22 @@ enum search_rank search_rank(const struct item *it, const char *query);
 bool search_collect(const struct catalog *c, const uint8_t *hidden, uint32_t origin,
 		    const char *query, uint32_t **out, uint32_t *count);
 
+/* What makes search_collect fast when it is asked again and again, as a
+ * search bar does on every key: every item's fields folded once (built on
+ * first use, memmem over them after), and the last query's hits, so a
+ * query that extends it looks only among those.  The owner resets it
+ * whenever the catalog changes; a cache seen with another catalog (or
+ * one of another size) builds itself again. */
+struct search_cache;
+
+/* NULL when out of memory. */
+struct search_cache *search_cache_new(void);
+void search_cache_free(struct search_cache *x);
+/* The catalog changed: fold again on the next search.  x may be NULL. */
+void search_cache_reset(struct search_cache *x);
+/* search_collect through the cache. */
+bool search_cache_collect(struct search_cache *x, const struct catalog *c,
+			  const uint8_t *hidden, uint32_t origin, const char *query,
+			  uint32_t **out, uint32_t *count);
+
 #endif

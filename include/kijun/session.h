@@ -110,6 +110,7 @@ struct session {
 	uint32_t *matches;          /* its hits, best first */
 	uint32_t match_count;
 	bool matches_stale;         /* the document changed since */
+	struct search_cache *search; /* folded texts: NULL until the first search */
 
 	struct query *filter;       /* the query filter (f): owned; NULL for none */
 	uint32_t filter_count;      /* items it matches among those shown */

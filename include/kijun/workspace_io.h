@@ -8,6 +8,11 @@
 #include "kijun/diag.h"
 #include "kijun/workspace.h"
 
+/* The most base tailorings below one opened (a chain of a sector's, a
+ * group's and a company's needs three; deeper than this is refused with
+ * a message).  Resolving costs time linear in the chain. */
+#define WORKSPACE_MAX_BASES 32
+
 /* Opens path: a tailoring file, loading its bases.  Errors (unreadable,
  * invalid, a missing base, a cycle) go to diags. */
 bool workspace_open(struct workspace *w, const char *path, struct diag_list *diags);

@@ -79,6 +79,7 @@ void session_free(struct session *s)
 	free(s->serial);
 	free(s->redo);
 	free(s->matches);
+	search_cache_free(s->search);
 	free(s->author);
 	free(s->query);
 	query_free(s->filter);
@@ -198,6 +199,7 @@ static const char *undone_focus(const struct tailoring *t, const struct change *
 static enum session_code changed(struct session *s)
 {
 	s->matches_stale = true;
+	search_cache_reset(s->search);
 	return update_hidden(s) ? SESSION_OK : SESSION_NO_MEMORY;
 }
 
@@ -640,8 +642,10 @@ static bool collect(struct session *s, uint32_t origin)
 	s->matches = NULL;
 	s->match_count = 0;
 	s->matches_stale = false;
-	return search_collect(session_shown(s), s->hidden, origin, s->query, &s->matches,
-			      &s->match_count);
+	if (!s->search && !(s->search = search_cache_new()))
+		return false;
+	return search_cache_collect(s->search, session_shown(s), s->hidden, origin, s->query,
+				    &s->matches, &s->match_count);
 }
 
 enum session_code session_search(struct session *s, const char *query, uint32_t origin,

@@ -88,13 +88,61 @@ bool text_next_glyph(const char *s, size_t len, size_t *pos,
 	return true;
 }
 
+/* How many bytes at the start of s text_next_glyph would show as they
+ * are: printable ASCII, and well-formed UTF-8 of characters that are
+ * neither C1 nor bidirectional controls and have a width.  Anything else
+ * stops the run and is left to text_next_glyph. */
+static size_t clean_run(const unsigned char *s, size_t len)
+{
+	size_t k = 0;
+
+	while (k < len) {
+		unsigned char b = s[k];
+		uint32_t cp;
+		size_t n;
+
+		if (b >= 0x20 && b < 0x7F) {
+			k++;
+			continue;
+		}
+		if (b < 0xC2 || b > 0xF4)
+			break;
+		n = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+		if (len - k < n)
+			break;
+		cp = b & (0x7F >> n);
+		for (size_t j = 1; j < n; j++) {
+			if ((s[k + j] & 0xC0) != 0x80)
+				return k;
+			cp = cp << 6 | (s[k + j] & 0x3F);
+		}
+		if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || cp <= 0x9F ||
+		    text_is_bidi_control(cp) || wcwidth((wchar_t)cp) < 0)
+			break;
+		k += n;
+	}
+	return k;
+}
+
 void text_sanitize(struct strbuf *out, const char *s, size_t len)
 {
 	struct glyph g;
 	size_t pos = 0;
 
-	while (s && text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g))
+	if (!s)
+		return;
+	/* Most text needs no change: copy it by the run, glyph by glyph
+	 * only what does. */
+	while (pos < len) {
+		size_t run = clean_run((const unsigned char *)s + pos, len - pos);
+
+		strbuf_add(out, s + pos, run);
+		pos += run;
+		if (!text_next_glyph(s, len, &pos, TEXT_NEWLINE_SPACE, &g))
+			break;
 		strbuf_add(out, g.bytes, g.len);
+	}
 }
 
 int text_width_n(const char *s, size_t len)

@@ -285,15 +285,23 @@ static void terminal_loop(struct ui *ui)
 	timeout(1000);
 	for (unsigned errors = 0;;) {
 		wint_t ch;
-		int got;
+		int got = ERR;
 		double asked;
 
-		/* A second without a key changes nothing on the screen. */
-		if (changed)
-			ui_render(ui);
+		/* A second without a key changes nothing on the screen.  Keys
+		 * already waiting (Down held on a slow link) are taken before
+		 * drawing: only the screen they end on is drawn and sent. */
+		if (changed) {
+			timeout(0);
+			got = get_wch(&ch);
+			timeout(1000);
+			if (got == ERR && !terminated && !interrupted)
+				ui_render(ui);
+		}
 		changed = true;
 		asked = now_seconds();
-		got = get_wch(&ch);
+		if (got == ERR && !terminated && !interrupted)
+			got = get_wch(&ch);
 		if (terminated)
 			break;
 		if (interrupted) {

@@ -12,7 +12,10 @@
  * figures, it never fails on them. */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <poll.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,12 +25,349 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
+
+/* ---- a virtual terminal ------------------------------------------------------
+ * What kijun's output does to an 80x24 xterm, as far as ncurses drives one:
+ * enough to tell which cells changed after a key, and so how many bytes of
+ * text actually changed on the screen, beside the bytes that were sent. */
+
+enum { VT_ROWS = 24, VT_COLS = 80 };
+
+struct cell {
+	char ch[5];      /* UTF-8; "" for the right half of a wide character */
+	uint32_t attr;   /* SGR state */
+};
+
+struct vt {
+	struct cell c[VT_ROWS][VT_COLS];
+	int y, x, top, bottom, sy, sx;
+	bool wrap;           /* the last column was written: wrap on the next */
+	uint32_t attr;
+	char last[5];        /* the last character put, for REP */
+	int state;           /* 0 text, 1 ESC, 2 CSI, 3 OSC, 4 charset, 5 UTF-8 */
+	char seq[64];
+	size_t seq_len, need;
+	char utf[5];
+	size_t utf_len;
+};
+
+static void vt_blank(struct vt *v, int y, int x0, int x1)
+{
+	for (int x = x0; x < x1 && x < VT_COLS; x++) {
+		strcpy(v->c[y][x].ch, " ");
+		v->c[y][x].attr = v->attr & 0xffff0000u;  /* the background stays */
+	}
+}
+
+static void vt_init(struct vt *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->bottom = VT_ROWS - 1;
+	for (int y = 0; y < VT_ROWS; y++)
+		vt_blank(v, y, 0, VT_COLS);
+}
+
+/* Rows top..bottom move up by n (down when n < 0), blank rows coming in. */
+static void vt_scroll(struct vt *v, int top, int bottom, int n)
+{
+	if (top > bottom)
+		return;
+	for (; n > 0; n--) {
+		memmove(v->c[top], v->c[top + 1], sizeof(v->c[0]) * (size_t)(bottom - top));
+		vt_blank(v, bottom, 0, VT_COLS);
+	}
+	for (; n < 0; n++) {
+		memmove(v->c[top + 1], v->c[top], sizeof(v->c[0]) * (size_t)(bottom - top));
+		vt_blank(v, top, 0, VT_COLS);
+	}
+}
+
+static void vt_index(struct vt *v)
+{
+	if (v->y == v->bottom)
+		vt_scroll(v, v->top, v->bottom, 1);
+	else if (v->y < VT_ROWS - 1)
+		v->y++;
+}
+
+static void vt_put(struct vt *v, const char *ch)
+{
+	wchar_t wc;
+	int w;
+
+	if (mbtowc(&wc, ch, strlen(ch)) <= 0 || (w = wcwidth(wc)) < 1)
+		w = 1;
+	if (v->wrap || v->x + w > VT_COLS) {
+		v->x = 0;
+		vt_index(v);
+	}
+	v->wrap = false;
+	snprintf(v->c[v->y][v->x].ch, sizeof(v->c[0][0].ch), "%s", ch);
+	v->c[v->y][v->x].attr = v->attr;
+	if (w == 2 && v->x + 1 < VT_COLS) {
+		v->c[v->y][v->x + 1].ch[0] = '\0';
+		v->c[v->y][v->x + 1].attr = v->attr;
+	}
+	snprintf(v->last, sizeof(v->last), "%s", ch);
+	v->x += w;
+	if (v->x >= VT_COLS) {
+		v->x = VT_COLS - 1;
+		v->wrap = true;
+	}
+}
+
+static void vt_sgr(struct vt *v, const int *p, int n)
+{
+	uint32_t fg = v->attr >> 8 & 0xff, bg = v->attr >> 16 & 0xff, fl = v->attr & 0xff;
+
+	if (n == 0)
+		fg = bg = fl = 0;
+	for (int k = 0; k < n; k++) {
+		int a = p[k];
+
+		if (a == 0)
+			fg = bg = fl = 0;
+		else if (a >= 1 && a <= 7)
+			fl |= 1u << a;
+		else if (a >= 22 && a <= 27)
+			fl &= ~(1u << (a - 20)) & ~(a == 22 ? 2u : 0u);
+		else if ((a >= 30 && a <= 37) || (a >= 90 && a <= 97))
+			fg = (uint32_t)a;
+		else if (a == 39)
+			fg = 0;
+		else if ((a >= 40 && a <= 47) || (a >= 100 && a <= 107))
+			bg = (uint32_t)a;
+		else if (a == 49)
+			bg = 0;
+		else if ((a == 38 || a == 48) && k + 2 < n && p[k + 1] == 5) {
+			if (a == 38)
+				fg = 128u | (uint32_t)p[k + 2];
+			else
+				bg = 128u | (uint32_t)p[k + 2];
+			k += 2;
+		}
+	}
+	v->attr = fl | (fg & 0xff) << 8 | (bg & 0xff) << 16 | (bg ? 1u << 24 : 0);
+}
+
+static int clamp(int a, int lo, int hi)
+{
+	return a < lo ? lo : a > hi ? hi : a;
+}
+
+static void vt_csi(struct vt *v)
+{
+	int p[16] = { 0 }, n = 0, a;
+	char final = v->seq[v->seq_len - 1];
+	const char *s = v->seq;
+
+	if (*s == '?' || *s == '>' || *s == '=')
+		return;  /* private modes: nothing on the screen */
+	while (*s && n < 16 && s < v->seq + v->seq_len - 1) {
+		p[n] = (int)strtol(s, (char **)&s, 10);
+		n++;
+		if (*s == ';' || *s == ':')
+			s++;
+		else
+			break;
+	}
+	a = p[0] ? p[0] : 1;
+	if (final != 'm')
+		v->wrap = false;
+	switch (final) {
+	case 'H': case 'f':
+		v->y = clamp((n > 0 && p[0] ? p[0] : 1) - 1, 0, VT_ROWS - 1);
+		v->x = clamp((n > 1 && p[1] ? p[1] : 1) - 1, 0, VT_COLS - 1);
+		break;
+	case 'A': v->y = clamp(v->y - a, 0, VT_ROWS - 1); break;
+	case 'B': v->y = clamp(v->y + a, 0, VT_ROWS - 1); break;
+	case 'C': v->x = clamp(v->x + a, 0, VT_COLS - 1); break;
+	case 'D': v->x = clamp(v->x - a, 0, VT_COLS - 1); break;
+	case 'G': case '`': v->x = clamp(a - 1, 0, VT_COLS - 1); break;
+	case 'd': v->y = clamp(a - 1, 0, VT_ROWS - 1); break;
+	case 'K':
+		if (p[0] == 0)
+			vt_blank(v, v->y, v->x, VT_COLS);
+		else if (p[0] == 1)
+			vt_blank(v, v->y, 0, v->x + 1);
+		else
+			vt_blank(v, v->y, 0, VT_COLS);
+		break;
+	case 'J':
+		if (p[0] == 0) {
+			vt_blank(v, v->y, v->x, VT_COLS);
+			for (int y = v->y + 1; y < VT_ROWS; y++)
+				vt_blank(v, y, 0, VT_COLS);
+		} else if (p[0] == 1) {
+			for (int y = 0; y < v->y; y++)
+				vt_blank(v, y, 0, VT_COLS);
+			vt_blank(v, v->y, 0, v->x + 1);
+		} else {
+			for (int y = 0; y < VT_ROWS; y++)
+				vt_blank(v, y, 0, VT_COLS);
+		}
+		break;
+	case 'X': vt_blank(v, v->y, v->x, v->x + a); break;
+	case 'L':
+		if (v->y >= v->top && v->y <= v->bottom)
+			vt_scroll(v, v->y, v->bottom, -a);
+		break;
+	case 'M':
+		if (v->y >= v->top && v->y <= v->bottom)
+			vt_scroll(v, v->y, v->bottom, a);
+		break;
+	case 'S': vt_scroll(v, v->top, v->bottom, a); break;
+	case 'T': vt_scroll(v, v->top, v->bottom, -a); break;
+	case '@':
+		for (int k = 0; k < a; k++) {
+			memmove(&v->c[v->y][v->x + 1], &v->c[v->y][v->x],
+				sizeof(struct cell) * (size_t)(VT_COLS - 1 - v->x));
+			vt_blank(v, v->y, v->x, v->x + 1);
+		}
+		break;
+	case 'P':
+		for (int k = 0; k < a; k++) {
+			memmove(&v->c[v->y][v->x], &v->c[v->y][v->x + 1],
+				sizeof(struct cell) * (size_t)(VT_COLS - 1 - v->x));
+			vt_blank(v, v->y, VT_COLS - 1, VT_COLS);
+		}
+		break;
+	case 'b':
+		for (int k = 0; k < a && v->last[0]; k++)
+			vt_put(v, v->last);
+		break;
+	case 'r':
+		v->top = clamp((n > 0 && p[0] ? p[0] : 1) - 1, 0, VT_ROWS - 1);
+		v->bottom = clamp((n > 1 && p[1] ? p[1] : VT_ROWS) - 1, 0, VT_ROWS - 1);
+		v->y = v->x = 0;
+		break;
+	case 'm': vt_sgr(v, p, n); break;
+	default: break;
+	}
+}
+
+static void vt_feed(struct vt *v, const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)buf[i];
+
+		switch (v->state) {
+		case 1:  /* after ESC */
+			v->state = 0;
+			if (b == '[') {
+				v->state = 2;
+				v->seq_len = 0;
+			} else if (b == ']') {
+				v->state = 3;
+			} else if (b == '(' || b == ')' || b == '*' || b == '+') {
+				v->state = 4;
+			} else if (b == '7') {
+				v->sy = v->y;
+				v->sx = v->x;
+			} else if (b == '8') {
+				v->y = v->sy;
+				v->x = v->sx;
+			} else if (b == 'D') {
+				vt_index(v);
+			} else if (b == 'E') {
+				v->x = 0;
+				vt_index(v);
+			} else if (b == 'M') {
+				if (v->y == v->top)
+					vt_scroll(v, v->top, v->bottom, -1);
+				else if (v->y > 0)
+					v->y--;
+			}
+			continue;
+		case 2:  /* CSI */
+			if (v->seq_len < sizeof(v->seq) - 1)
+				v->seq[v->seq_len++] = (char)b;
+			if (b >= 0x40 && b <= 0x7e) {
+				v->seq[v->seq_len] = '\0';
+				vt_csi(v);
+				v->state = 0;
+			}
+			continue;
+		case 3:  /* OSC, to BEL or ST */
+			if (b == 7 || b == '\\')
+				v->state = 0;
+			continue;
+		case 4:  /* the charset's name */
+			v->state = 0;
+			continue;
+		case 5:  /* inside a UTF-8 character */
+			v->utf[v->utf_len++] = (char)b;
+			if (v->utf_len == v->need) {
+				v->utf[v->utf_len] = '\0';
+				vt_put(v, v->utf);
+				v->state = 0;
+			}
+			continue;
+		}
+		if (b == 0x1b) {
+			v->state = 1;
+		} else if (b == '\r') {
+			v->x = 0;
+			v->wrap = false;
+		} else if (b == '\n') {
+			vt_index(v);
+			v->wrap = false;
+		} else if (b == '\b') {
+			if (v->x > 0)
+				v->x--;
+			v->wrap = false;
+		} else if (b == '\t') {
+			v->x = clamp((v->x / 8 + 1) * 8, 0, VT_COLS - 1);
+		} else if (b >= 0x20 && b < 0x7f) {
+			char c[2] = { (char)b, '\0' };
+
+			vt_put(v, c);
+		} else if (b >= 0xc2 && b <= 0xf4) {
+			v->utf[0] = (char)b;
+			v->utf_len = 1;
+			v->need = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+			v->state = 5;
+		}
+	}
+}
+
+/* Bytes of the text that differs between two screens: each changed cell's
+ * character (a space for a blank), counted once for a wide one. */
+static size_t vt_changed(const struct vt *a, const struct vt *b)
+{
+	size_t n = 0;
+
+	for (int y = 0; y < VT_ROWS; y++)
+		for (int x = 0; x < VT_COLS; x++) {
+			const struct cell *p = &a->c[y][x], *q = &b->c[y][x];
+
+			if (strcmp(p->ch, q->ch) != 0 || p->attr != q->attr)
+				n += strlen(q->ch);
+		}
+	return n;
+}
+
+/* PTYBENCH_DUMP=1: the virtual screen, to see that it follows kijun. */
+static void vt_dump(const struct vt *v, const char *when)
+{
+	if (!getenv("PTYBENCH_DUMP"))
+		return;
+	fprintf(stderr, "-- %s\n", when);
+	for (int y = 0; y < VT_ROWS; y++) {
+		for (int x = 0; x < VT_COLS; x++)
+			fputs(v->c[y][x].ch, stderr);
+		fputc('\n', stderr);
+	}
+}
 
 struct session {
 	pid_t pid;
 	int fd;
 	char *out;      /* everything read so far */
 	size_t len, cap;
+	struct vt vt;   /* the screen it shows */
+	size_t changed; /* bytes of text the last session_keys changed */
 };
 
 static double now_ms(void)
@@ -49,6 +389,7 @@ static void session_start(struct session *s, const char *kijun, char *const extr
 	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
 
 	memset(s, 0, sizeof(*s));
+	vt_init(&s->vt);
 	s->pid = forkpty(&s->fd, NULL, NULL, &ws);
 	if (s->pid < 0)
 		die("forkpty");
@@ -89,6 +430,7 @@ static size_t session_read(struct session *s, int timeout_ms)
 				die("realloc");
 		}
 		last_byte_ms = now_ms();
+		vt_feed(&s->vt, buf, (size_t)n);
 		memcpy(s->out + s->len, buf, (size_t)n);
 		s->len += (size_t)n;
 		s->out[s->len] = '\0';
@@ -113,13 +455,16 @@ static double session_wait_for(struct session *s, const char *marker)
  * been quiet for quiet_ms. */
 static size_t session_keys(struct session *s, const char *keys)
 {
+	static struct vt before;
 	size_t total = 0, n;
 
+	before = s->vt;
 	last_byte_ms = now_ms();
 	if (write(s->fd, keys, strlen(keys)) < 0)
 		die("write");
 	while ((n = session_read(s, quiet_ms)) > 0)
 		total += n;
+	s->changed = vt_changed(&before, &s->vt);
 	return total;
 }
 
@@ -175,17 +520,40 @@ static void bench_startup(const char *kijun)
 	       t[RUNS / 2], t[0], t[RUNS - 1], RUNS);
 }
 
-static void report_bytes(const char *what, size_t *v, int n, const char *target)
+/* Bytes sent per key beside the bytes of text they changed on the screen
+ * (medians), and the target: at most 1.2 times that plus 40 B. */
+static void report_bytes(const char *what, size_t *v, size_t *chg, int n, const char *target)
 {
+	size_t limit;
+
 	qsort(v, (size_t)n, sizeof(v[0]), cmp_size);
-	printf("%-40s median %5zu B  (min %zu, max %zu, %d samples)%s\n", what,
-	       v[n / 2], v[0], v[n - 1], n, target);
+	qsort(chg, (size_t)n, sizeof(chg[0]), cmp_size);
+	limit = chg[n / 2] * 12 / 10 + 40;
+	printf("%-36s %5zu B (min %zu, max %zu)  changed text %5zu B  %s%s\n", what,
+	       v[n / 2], v[0], v[n - 1], chg[n / 2], v[n / 2] <= limit ? "<= 1.2x+40" : "> 1.2x+40",
+	       target);
 }
 
-static void keys_n(struct session *s, const char *keys, size_t *out, int n)
+static void keys_n(struct session *s, const char *keys, size_t *out, size_t *chg, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		out[i] = session_keys(s, keys);
+		chg[i] = s->changed;
+	}
+}
+
+/* Holding a key on a slow link: n of them arrive at once.  Returns the
+ * bytes sent for all of them (a loop that skips frames while keys wait
+ * sends about one key's worth). */
+static size_t keys_at_once(struct session *s, const char *key, int n, size_t *chg)
+{
+	char buf[256] = "";
+
+	for (int i = 0; i < n && strlen(buf) + strlen(key) < sizeof(buf); i++)
+		strcat(buf, key);
+	n = (int)session_keys(s, buf);
+	*chg = s->changed;
+	return (size_t)n;
 }
 
 /* Every item is opened first (E), so moves cross controls, detailed
@@ -195,6 +563,8 @@ static void bench_bytes(const char *kijun)
 	enum { MOVES = 15, PAGES = 6 };
 	size_t both[MOVES], alone[MOVES], alone_scroll[MOVES];
 	size_t pages_both[PAGES], pages_alone[PAGES], first;
+	size_t c_both[MOVES], c_alone[MOVES], c_scroll[MOVES], c_pboth[PAGES], c_palone[PAGES];
+	size_t held, held_chg;
 	struct session s;
 
 	session_start(&s, kijun, NULL);
@@ -204,23 +574,29 @@ static void bench_bytes(const char *kijun)
 	first = s.len;
 	session_keys(&s, "E");
 	session_keys(&s, "g");
-	keys_n(&s, "j", both, MOVES);            /* rows 1..16 of 21: no scrolling */
-	keys_n(&s, "\033[6~", pages_both, PAGES);
+	keys_n(&s, "j", both, c_both, MOVES);            /* rows 1..16 of 21: no scrolling */
+	keys_n(&s, "\033[6~", pages_both, c_pboth, PAGES);
+	vt_dump(&s.vt, "after the pages down, both panes");
+	session_keys(&s, "g");
+	held = keys_at_once(&s, "j", 10, &held_chg);
 	session_keys(&s, "z");
 	session_keys(&s, "g");
-	keys_n(&s, "j", alone, MOVES);
-	keys_n(&s, "j", alone_scroll, 5);        /* to the last row */
-	keys_n(&s, "j", alone_scroll, MOVES);    /* each move now scrolls a row */
-	keys_n(&s, "\033[6~", pages_alone, PAGES);
+	keys_n(&s, "j", alone, c_alone, MOVES);
+	keys_n(&s, "j", alone_scroll, c_scroll, 5);        /* to the last row */
+	keys_n(&s, "j", alone_scroll, c_scroll, MOVES);    /* each move now scrolls a row */
+	keys_n(&s, "\033[6~", pages_alone, c_palone, PAGES);
+	vt_dump(&s.vt, "after the pages down, tree alone");
 	session_end(&s);
 
 	printf("first screen                             %5zu B\n", first);
-	report_bytes("cursor move, both panes", both, MOVES, "");
-	printf("  (the detail pane follows the cursor and shows the new item's text)\n");
-	report_bytes("cursor move, tree alone (z)", alone, MOVES, "  target < 150 B");
-	report_bytes("cursor move, tree alone, scrolling", alone_scroll, MOVES, "  target < 150 B");
-	report_bytes("page down, both panes", pages_both, PAGES, "");
-	report_bytes("page down, tree alone", pages_alone, PAGES, "");
+	printf("bytes per key (median of sent, and of the text it changed on the screen):\n");
+	report_bytes("cursor move, both panes", both, c_both, MOVES, "");
+	report_bytes("cursor move, tree alone (z)", alone, c_alone, MOVES, "");
+	report_bytes("cursor move, tree alone, scrolling", alone_scroll, c_scroll, MOVES, "");
+	report_bytes("page down, both panes", pages_both, c_pboth, PAGES, "");
+	report_bytes("page down, tree alone", pages_alone, c_palone, PAGES, "");
+	printf("%-36s %5zu B  changed text %5zu B  (one Down sent %zu B)\n",
+	       "10 Downs arriving at once, both panes", held, held_chg, both[MOVES / 2]);
 }
 
 static long cpu_ticks(pid_t pid)
@@ -269,6 +645,7 @@ static void bench_idle(const char *kijun)
 struct key_figures {
 	double ms[16];
 	size_t bytes[16];
+	size_t changed[16];  /* bytes of text changed on the screen */
 	long ticks;
 	int n;
 };
@@ -281,6 +658,7 @@ static void timed_key(struct session *s, const char *keys, struct key_figures *f
 
 	f->ms[f->n] = last_byte_ms - start;
 	f->bytes[f->n] = bytes;
+	f->changed[f->n] = s->changed;
 	f->ticks += cpu_ticks(s->pid) - before;
 	f->n++;
 }
@@ -288,15 +666,17 @@ static void timed_key(struct session *s, const char *keys, struct key_figures *f
 static void report_key(const char *what, struct key_figures *f, const char *target)
 {
 	double ms[16];
-	size_t bytes[16];
+	size_t bytes[16], changed[16];
 
 	memcpy(ms, f->ms, sizeof(ms));
 	memcpy(bytes, f->bytes, sizeof(bytes));
+	memcpy(changed, f->changed, sizeof(changed));
 	qsort(ms, (size_t)f->n, sizeof(ms[0]), cmp_double);
 	qsort(bytes, (size_t)f->n, sizeof(bytes[0]), cmp_size);
-	printf("%-34s %7.1f ms (max %6.1f) CPU %5.1f ms  %6zu B  (%d)%s\n", what,
-	       ms[f->n / 2], ms[f->n - 1], 10.0 * (double)f->ticks / f->n, bytes[f->n / 2],
-	       f->n, target);
+	qsort(changed, (size_t)f->n, sizeof(changed[0]), cmp_size);
+	printf("%-34s %7.1f ms (max %6.1f) CPU %5.1f ms  %6zu B, changed %5zu B  (%d)%s\n",
+	       what, ms[f->n / 2], ms[f->n - 1], 10.0 * (double)f->ticks / f->n,
+	       bytes[f->n / 2], changed[f->n / 2], f->n, target);
 }
 
 static void bench_large(const char *kijun, const char *catalog)
@@ -318,7 +698,13 @@ static void bench_large(const char *kijun, const char *catalog)
 		session_start(&s, kijun, args);
 		first.ms[first.n] = session_wait_for(&s, HINT) - start;
 		first.ticks += cpu_ticks(s.pid);
-		first.bytes[first.n++] = s.len;
+		first.bytes[first.n] = s.len;
+		{
+			static struct vt blank;
+
+			vt_init(&blank);
+			first.changed[first.n++] = vt_changed(&blank, &s.vt);
+		}
 		if (r < RUNS - 1)
 			session_end(&s);
 	}
@@ -371,6 +757,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: ptybench PATH-TO-KIJUN [LARGE-CATALOG]\n");
 		return 2;
 	}
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "");
 	printf("\nkijun bench: %s in an 80x24 pseudo-terminal, TERM=xterm-256color\n", argv[1]);
 	bench_startup(argv[1]);
 	bench_bytes(argv[1]);

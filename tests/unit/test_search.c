@@ -336,6 +336,54 @@ static void test_collect_skips_hidden(void **state)
 	assert_int_equal(count, 0);
 }
 
+/* The cache answers as search_collect does, key after key as a search bar
+ * asks (each query the last one and one more character, then one that
+ * is not), and folds again once reset after the catalog changed. */
+static void expect_same(struct search_cache *x, uint32_t origin, const char *query)
+{
+	uint32_t *a, *b, na, nb;
+
+	assert_true(search_collect(&cat, NULL, origin, query, &a, &na));
+	assert_true(search_cache_collect(x, &cat, NULL, origin, query, &b, &nb));
+	if (na != nb)
+		fail_msg("%s: %u hits through the cache, want %u", query, nb, na);
+	for (uint32_t k = 0; k < na; k++)
+		assert_int_equal(a[k], b[k]);
+	free(a);
+	free(b);
+}
+
+static void test_cache_narrows(void **state)
+{
+	static const char *const keys[] = {
+		"1", "1.", "1.1", "1.1.", "1.1.1", "1.1.1x",  /* down to nothing */
+		"t", "to", "top", "TOP M", "a", "a)", "承", "承認", "承認の",
+		"b", "ba", "bac", "back", "backu", "backups", "2", "2.", "2.2",
+	};
+	struct search_cache *x = search_cache_new();
+	uint32_t *hits, count, i;
+	const char *old;
+
+	(void)state;
+	assert_non_null(x);
+	for (unsigned k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		expect_same(x, k % 2 ? id("1.1.1") : ITEM_NONE, keys[k]);
+	/* Narrowed to nothing, then the catalog changes under the same
+	 * query: a reset finds what the new text holds. */
+	assert_true(search_cache_collect(x, &cat, NULL, ITEM_NONE, "zebra", &hits, &count));
+	assert_int_equal(count, 0);
+	i = id("2.1");
+	old = catalog_item(&cat, i)->text;
+	catalog_item(&cat, i)->text = "a Zebra crossing";
+	search_cache_reset(x);
+	assert_true(search_cache_collect(x, &cat, NULL, ITEM_NONE, "zebra", &hits, &count));
+	assert_int_equal(count, 1);
+	assert_int_equal(hits[0], i);
+	free(hits);
+	catalog_item(&cat, i)->text = old;
+	search_cache_free(x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_collect_ranks),
 		cmocka_unit_test(test_collect_from_origin),
 		cmocka_unit_test(test_collect_skips_hidden),
+		cmocka_unit_test(test_cache_narrows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -480,6 +480,29 @@ static void test_search_skips_hidden(void **state)
 	assert_string_equal(id_of(&f->s, hit), "3.2");
 }
 
+/* The search's folded texts follow the document: a query that extends one
+ * that found nothing finds the text a change has just put there, and
+ * loses it again on undo. */
+static void test_search_follows_changes(void **state)
+{
+	struct fixture *f = *state;
+	struct change c = exclude("3.2");
+	struct session_result r;
+	uint32_t hit;
+
+	c.op = OP_REWORD;
+	c.text = "Zebra crossings are checked weekly.";
+	assert_int_equal(session_search(&f->s, "zeb", ITEM_NONE, &hit), SESSION_NOT_FOUND);
+	assert_int_equal(session_apply(&f->s, &c, &r), SESSION_OK);
+	assert_int_equal(session_search(&f->s, "zebr", ITEM_NONE, &hit), SESSION_OK);
+	assert_string_equal(id_of(&f->s, hit), "3.2");
+	assert_int_equal(session_search(&f->s, "zebra CROSS", ITEM_NONE, &hit), SESSION_OK);
+	assert_string_equal(id_of(&f->s, hit), "3.2");
+	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
+	assert_int_equal(session_search(&f->s, "zebra cross", ITEM_NONE, &hit),
+			 SESSION_NOT_FOUND);
+}
+
 /* ---- who and when -------------------------------------------------------------- */
 
 static void test_author(void **state)
@@ -731,6 +754,7 @@ int main(void)
 		cmocka_unit_test(test_search_rank),
 		cmocka_unit_test_setup_teardown(test_search_exact_ids_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_next_wraps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_follows_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_skips_hidden, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_author, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_date, setup, teardown),

@@ -1186,6 +1186,91 @@ static void builtin_hash(char out[72])
 	diag_list_free(&d);
 }
 
+/* A tailoring on the built-in catalog saved as a file of its own, which
+ * records `hash` (NULL: none); opened with the file holding `text`. */
+static void open_on_catalog_file(const struct tmp *tmp, const char *text, const char *hash,
+				 struct workspace *w)
+{
+	struct tailoring t;
+	struct diag_list d;
+	char *cpath = tmp_path(tmp, "catalog.yaml"), *tpath = tmp_path(tmp, "t.yaml");
+
+	diag_list_init(&d);
+	put_file(cpath, text);
+	tailoring_init(&t);
+	t.id = "on-file";
+	t.base.kind = BASE_CATALOG;
+	t.base.id = "meti-ismk-2025";
+	t.base.file = "catalog.yaml";
+	t.base.hash = hash;
+	assert_true(tailoring_save_file(&t, tpath, &d));
+	if (!workspace_open(w, tpath, &d)) {
+		print_diags(&d);
+		fail_msg("the tailoring on a catalog file does not open");
+	}
+	tailoring_free(&t);
+	diag_list_free(&d);
+	free(cpath);
+	free(tpath);
+}
+
+/* The base catalog's recorded hash is checked by the file's bytes first,
+ * then by its canonical form: a file laid out otherwise with the same
+ * content is not "changed"; one whose content changed is, however it
+ * is laid out. */
+static void test_workspace_catalog_file_hash(void **state)
+{
+	struct tmp tmp;
+	struct catalog c;
+	struct strbuf b;
+	struct workspace w;
+	struct diag_list d;
+	char hash[72], *canon, *other, *at;
+	size_t len;
+
+	(void)state;
+	tmp_make(&tmp);
+	diag_list_init(&d);
+	assert_true(catalog_load_builtin(&c, &d));
+	assert_true(catalog_hash(&c, hash));
+	strbuf_init(&b);
+	assert_true(catalog_write(&c, &b));
+	canon = strbuf_detach(&b, &len);
+	catalog_free(&c);
+
+	open_on_catalog_file(&tmp, canon, hash, &w);      /* the same bytes */
+	print_diags(&w.warnings);
+	assert_int_equal(w.warnings.count, 0);
+	workspace_free(&w);
+
+	other = malloc(len + 64);
+	assert_non_null(other);
+	snprintf(other, len + 64, "# laid out by hand\n%s", canon);
+	open_on_catalog_file(&tmp, other, hash, &w);      /* the same content */
+	print_diags(&w.warnings);
+	assert_int_equal(w.warnings.count, 0);
+	workspace_free(&w);
+
+	at = strstr(other, "情報");
+	assert_non_null(at);
+	memcpy(at, "情熱", strlen("情熱"));
+	open_on_catalog_file(&tmp, other, hash, &w);      /* changed, laid out by hand */
+	assert_int_equal(w.warnings.count, 1);
+	assert_non_null(strstr(w.warnings.items[0].message, "has changed"));
+	workspace_free(&w);
+	open_on_catalog_file(&tmp, other + strlen("# laid out by hand\n"), hash, &w);
+	assert_int_equal(w.warnings.count, 1);                  /* changed, canonical */
+	workspace_free(&w);
+	open_on_catalog_file(&tmp, other, NULL, &w);      /* nothing recorded */
+	assert_int_equal(w.warnings.count, 0);
+	workspace_free(&w);
+
+	free(other);
+	free(canon);
+	diag_list_free(&d);
+	tmp_remove(&tmp);
+}
+
 static void test_workspace_chain(void **state)
 {
 	struct tmp tmp;
@@ -1262,6 +1347,77 @@ static void test_workspace_chain(void **state)
 	diag_list_free(&d);
 	free(ipath);
 	free(opath);
+	tmp_remove(&tmp);
+}
+
+/* t0 on t1 on ... on t<depth>, which stands on the built-in catalog. */
+static char *write_chain(struct tmp *tmp, int depth)
+{
+	struct diag_list d;
+	char *top = NULL;
+
+	diag_list_init(&d);
+	for (int k = depth; k >= 0; k--) {
+		char name[32], base[32], id[16], base_id[16];
+		struct tailoring t;
+		char *path;
+
+		snprintf(name, sizeof(name), "t%d.yaml", k);
+		snprintf(base, sizeof(base), "t%d.yaml", k + 1);
+		snprintf(id, sizeof(id), "t%d", k);
+		snprintf(base_id, sizeof(base_id), "t%d", k + 1);
+		tailoring_init(&t);
+		t.id = id;
+		if (k == depth) {
+			t.base.kind = BASE_CATALOG;
+			t.base.id = "meti-ismk-2025";
+		} else {
+			t.base.kind = BASE_TAILORING;
+			t.base.id = base_id;
+			t.base.file = base;
+		}
+		path = tmp_path(tmp, name);
+		assert_true(tailoring_save_file(&t, path, &d));
+		tailoring_free(&t);
+		if (k == 0)
+			top = path;
+		else
+			free(path);
+	}
+	diag_list_free(&d);
+	return top;
+}
+
+static void test_workspace_chain_limit(void **state)
+{
+	struct tmp tmp;
+	struct workspace w;
+	struct diag_list d;
+	char *top, want[64];
+
+	(void)state;
+	tmp_make(&tmp);
+	diag_list_init(&d);
+	top = write_chain(&tmp, WORKSPACE_MAX_BASES);
+	if (!workspace_open(&w, top, &d)) {
+		print_diags(&d);
+		fail_msg("a chain of %d bases does not open", WORKSPACE_MAX_BASES);
+	}
+	assert_int_equal(w.base_count, WORKSPACE_MAX_BASES);
+	workspace_free(&w);
+	free(top);
+	tmp_remove(&tmp);
+
+	tmp_make(&tmp);
+	top = write_chain(&tmp, WORKSPACE_MAX_BASES + 1);
+	assert_false(workspace_open(&w, top, &d));
+	snprintf(want, sizeof(want), "more than %d base tailorings", WORKSPACE_MAX_BASES);
+	if (!any_message_has(&d, want)) {
+		print_diags(&d);
+		fail_msg("a chain too deep is not refused as one");
+	}
+	diag_list_free(&d);
+	free(top);
 	tmp_remove(&tmp);
 }
 
@@ -1508,6 +1664,8 @@ int main(void)
 		cmocka_unit_test(test_workspace_example),
 		cmocka_unit_test(test_workspace_chain),
 		cmocka_unit_test(test_workspace_cycle),
+		cmocka_unit_test(test_workspace_chain_limit),
+		cmocka_unit_test(test_workspace_catalog_file_hash),
 		cmocka_unit_test(test_workspace_catalog_base_problems),
 		cmocka_unit_test(test_workspace_catalog_file),
 		cmocka_unit_test(test_workspace_create_save_open),

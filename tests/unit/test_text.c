@@ -464,6 +464,57 @@ static void test_sanitize_known(void **state)
 	expect_sanitized("", 0, "");
 }
 
+/* text_sanitize copies clean runs whole: it must give exactly what the
+ * glyphs give one by one, whatever the bytes.  Strings drawn from pieces
+ * that test each edge of a clean run (controls, C1, bidi next to their
+ * neighbours U+202F and U+2065, invalid and truncated sequences, wide and
+ * four-byte characters, unassigned code points). */
+static void test_sanitize_runs_equal_glyphs(void **state)
+{
+	static const char *const piece[] = {
+		"a", "Z ", "~", "\x7f", "\x1b[", "\t", "\n", "\r", "", "情報", "ｱ", "é",
+		"\xc2\x80", "\xc2\x9f", "\xc2\xa0", "\xe2\x80\xaa", "\xe2\x80\xae",
+		"\xe2\x80\xaf", "\xe2\x81\xa5", "\xe2\x81\xa6", "\xe2\x81\xa9",
+		"\xe2\x80\x8e", "\xd8\x9c", "\xf0\x9f\x98\x80", "\xf0\x9f\x98",
+		"\xe6\x83", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff",
+		"\x80", "\xcd\xb8", "\xef\xbf\xbd", "\xef\xbf\xbf",
+	};
+	unsigned seed = 11;
+
+	(void)state;
+	for (int round = 0; round < 4000; round++) {
+		char in[128];
+		size_t n = 0, pos = 0;
+		struct strbuf want;
+		struct glyph g;
+		char *got, *w;
+
+		for (int k = 0; k < 6; k++) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = piece[(seed >> 16) % (sizeof(piece) / sizeof(piece[0]))];
+			/* The empty piece stands for a NUL inside the
+			 * counted string. */
+			if (!*p)
+				in[n++] = '\0';
+			else
+				for (; *p; p++)
+					in[n++] = *p;
+		}
+		strbuf_init(&want);
+		while (text_next_glyph(in, n, &pos, TEXT_NEWLINE_SPACE, &g))
+			strbuf_add(&want, g.bytes, g.len);
+		w = strbuf_detach(&want, NULL);
+		got = sanitized(in, n);
+		if (strcmp(got, w ? w : "") != 0)
+			fail_msg("round %d: sanitized \"%s\", glyph by glyph \"%s\"", round, got,
+				 w ? w : "");
+		free(got);
+		free(w);
+	}
+}
+
 /* Every C0 and C1 control, DEL, every bidi control, and invalid sequences
  * (stray continuation, truncated, overlong, surrogate, beyond U+10FFFF),
  * alone and between letters: nothing raw comes out, and the letters do. */
@@ -1081,6 +1132,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_sanitize_runs_equal_glyphs),
 		cmocka_unit_test(test_decode_empty),
 		cmocka_unit_test(test_decode_overlong),
 		cmocka_unit_test(test_decode_surrogates),
