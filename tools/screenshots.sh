@@ -105,16 +105,15 @@ changes:
   author: 情報セキュリティ委員会事務局
   date: '2026-01-15'
 YAML
-shot 11-conflicts 80 24 '!'
+shot 16-conflicts 80 24 '!'
 
 # The wizard on a new tailoring: step 1 with its explanation and the tree.
 SHOT_FILE="$WORK/wizard.yaml"
 "$KIJUN" new "$SHOT_FILE" --title 例示社の個別管理基準 --organization 株式会社例示 >/dev/null
-shot 12-wizard-step1 80 24 w ']' n
+shot 17-wizard-step1 80 24 w ']' n
 
-# Attributes at work: the cross-tab of concepts x capabilities (表2).
+# Attributes at work: the balance of the kept controls.
 SHOT_FILE=
-shot 13-crosstab 80 24 X
 shot 14-balance 80 24 B
 
 # The auditor's screen: a design evaluation of two controls, one judged.
