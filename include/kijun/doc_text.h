@@ -19,6 +19,12 @@ void doc_text_clean(struct strbuf *out, const char *s);
  * as text and never runs it as a formula. */
 void csv_cell(struct strbuf *out, const char *s);
 
+/* Appends s cleaned, with Markdown's markup characters escaped; a line
+ * break becomes a hard break in a paragraph, <br> in a table cell, a
+ * space on a line of its own (a heading, a list line). */
+enum doc_md { DOC_MD_PARA, DOC_MD_CELL, DOC_MD_LINE };
+void doc_text_md(struct strbuf *out, const char *s, enum doc_md mode);
+
 /* Appends s with &, <, >, " and ' as HTML entities, after doc_text_clean. */
 void html_escape(struct strbuf *out, const char *s);
 

@@ -31,6 +31,10 @@ bool export_write(struct strbuf *out, enum export_format f, const struct workspa
 
 /* The writers, one file each (export_md.c ...). */
 void export_md(struct strbuf *out, const struct workspace *w);
+/* The appendix of every change of w with its step, reason, author and
+ * date, as a Markdown table under `heading` (the evaluation report's
+ * appendix too). */
+void export_md_changes(struct strbuf *out, const struct workspace *w, const char *heading);
 void export_html(struct strbuf *out, const struct workspace *w);
 void export_csv(struct strbuf *out, const struct workspace *w);
 void export_oscal_catalog(struct strbuf *out, const struct workspace *w, const char *now);

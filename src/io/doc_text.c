@@ -67,3 +67,21 @@ void html_escape(struct strbuf *out, const char *s)
 	}
 	strbuf_free(&clean);
 }
+
+void doc_text_md(struct strbuf *out, const char *s, enum doc_md mode)
+{
+	struct strbuf clean;
+
+	strbuf_init(&clean);
+	doc_text_clean(&clean, s);
+	for (const char *p = clean.data; p && *p; p++) {
+		if (*p == '\n') {
+			strbuf_adds(out, mode == DOC_MD_PARA ? "  \n" : mode == DOC_MD_CELL ? "<br>" : " ");
+			continue;
+		}
+		if (strchr("\\`*_[]<>#|~", *p))
+			strbuf_addc(out, '\\');
+		strbuf_addc(out, *p);
+	}
+	strbuf_free(&clean);
+}

@@ -6,26 +6,6 @@
 #include "kijun/export.h"
 #include "kijun/i18n.h"
 
-/* Text cleaned, with the characters Markdown would take as markup
- * escaped; line breaks kept as hard breaks inside a paragraph. */
-static void md_text(struct strbuf *out, const char *s, bool one_line)
-{
-	struct strbuf clean;
-
-	strbuf_init(&clean);
-	doc_text_clean(&clean, s);
-	for (const char *p = clean.data; p && *p; p++) {
-		if (*p == '\n') {
-			strbuf_adds(out, one_line ? " " : "  \n");
-			continue;
-		}
-		if (strchr("\\`*_[]<>#|~", *p))
-			strbuf_addc(out, '\\');
-		strbuf_addc(out, *p);
-	}
-	strbuf_free(&clean);
-}
-
 static bool is_heading(const struct item *it)
 {
 	return it->kind == ITEM_PART || it->kind == ITEM_SECTION || it->kind == ITEM_CONTROL;
@@ -42,49 +22,49 @@ static void md_item(struct strbuf *out, const struct resolution *r, uint32_t i)
 		for (int k = 0; k < level; k++)
 			strbuf_addc(out, '#');
 		strbuf_addc(out, ' ');
-		md_text(out, it->id, true);
+		doc_text_md(out, it->id, DOC_MD_LINE);
 		if (it->title) {
 			strbuf_addc(out, ' ');
-			md_text(out, it->title, true);
+			doc_text_md(out, it->title, DOC_MD_LINE);
 		}
 		strbuf_adds(out, "\n\n");
 		if (it->text) {
-			md_text(out, it->text, false);
+			doc_text_md(out, it->text, DOC_MD_PARA);
 			strbuf_adds(out, "\n\n");
 		}
 	} else {
 		/* Detailed controls and entries: a paragraph led by the id. */
 		strbuf_adds(out, "**");
-		md_text(out, it->id, true);
+		doc_text_md(out, it->id, DOC_MD_LINE);
 		strbuf_adds(out, "**");
 		if (it->label) {
 			strbuf_addc(out, ' ');
-			md_text(out, it->label, true);
+			doc_text_md(out, it->label, DOC_MD_LINE);
 		}
 		if (it->title) {
 			strbuf_addc(out, ' ');
-			md_text(out, it->title, true);
+			doc_text_md(out, it->title, DOC_MD_LINE);
 		}
 		strbuf_adds(out, "  \n");
-		md_text(out, it->text, false);
+		doc_text_md(out, it->text, DOC_MD_PARA);
 		strbuf_adds(out, "\n\n");
 	}
 	strbuf_init(&facts);
 	export_item_facts(&facts, r, i);
 	if (facts.len) {
 		strbuf_adds(out, "> ");
-		md_text(out, facts.data, true);
+		doc_text_md(out, facts.data, DOC_MD_LINE);
 		strbuf_adds(out, "\n\n");
 	}
 	strbuf_free(&facts);
 }
 
-static void md_changes(struct strbuf *out, const struct workspace *w)
+void export_md_changes(struct strbuf *out, const struct workspace *w, const char *heading)
 {
 	const struct tailoring *t = &w->t;
 	struct strbuf target;
 
-	strbuf_addf(out, "## %s\n\n", _("Appendix: every change"));
+	strbuf_addf(out, "## %s\n\n", heading);
 	if (t->count == 0) {
 		strbuf_addf(out, "%s\n", _("No changes."));
 		return;
@@ -98,20 +78,20 @@ static void md_changes(struct strbuf *out, const struct workspace *w)
 		uint32_t by = resolution_withdrawn_by(&w->res, k);
 
 		strbuf_addf(out, "| %u | %u %s | ", k + 1, c->step, step_label(c->step));
-		md_text(out, change_op_label(c->op), true);
+		doc_text_md(out, change_op_label(c->op), DOC_MD_CELL);
 		if (by != CHANGE_NONE)
 			strbuf_addf(out, _(" (withdrawn by #%u)"), by + 1);
 		strbuf_adds(out, " | ");
 		strbuf_reset(&target);
 		strbuf_adds(&target, "");
 		export_change_target(&target, c);
-		md_text(out, target.data, true);
+		doc_text_md(out, target.data, DOC_MD_CELL);
 		strbuf_adds(out, " | ");
-		md_text(out, c->reason, true);
+		doc_text_md(out, c->reason, DOC_MD_CELL);
 		strbuf_adds(out, " | ");
-		md_text(out, c->author, true);
+		doc_text_md(out, c->author, DOC_MD_CELL);
 		strbuf_adds(out, " | ");
-		md_text(out, c->date, true);
+		doc_text_md(out, c->date, DOC_MD_CELL);
 		strbuf_adds(out, " |\n");
 	}
 	strbuf_free(&target);
@@ -122,17 +102,17 @@ void export_md(struct strbuf *out, const struct workspace *w)
 	const struct resolution *r = &w->res;
 
 	strbuf_adds(out, "# ");
-	md_text(out, w->t.title ? w->t.title : w->t.id, true);
+	doc_text_md(out, w->t.title ? w->t.title : w->t.id, DOC_MD_LINE);
 	strbuf_adds(out, "\n\n");
 	if (w->t.organization) {
-		md_text(out, w->t.organization, true);
+		doc_text_md(out, w->t.organization, DOC_MD_LINE);
 		strbuf_adds(out, "  \n");
 	}
 	strbuf_adds(out, _("Based on: "));
-	md_text(out, w->root.title ? w->root.title : w->root.id, true);
+	doc_text_md(out, w->root.title ? w->root.title : w->root.id, DOC_MD_LINE);
 	if (w->root.edition) {
 		strbuf_adds(out, " (");
-		md_text(out, w->root.edition, true);
+		doc_text_md(out, w->root.edition, DOC_MD_LINE);
 		strbuf_adds(out, ")");
 	}
 	strbuf_adds(out, "\n\n");
@@ -145,13 +125,13 @@ void export_md(struct strbuf *out, const struct workspace *w)
 		for (int k = 1; k < it->depth; k++)
 			strbuf_adds(out, "  ");
 		strbuf_adds(out, "- ");
-		md_text(out, it->id, true);
+		doc_text_md(out, it->id, DOC_MD_LINE);
 		strbuf_addc(out, ' ');
-		md_text(out, it->title, true);
+		doc_text_md(out, it->title, DOC_MD_LINE);
 		strbuf_addc(out, '\n');
 	}
 	strbuf_addc(out, '\n');
 	for (uint32_t i = export_first(r); i != ITEM_NONE; i = export_next(r, i))
 		md_item(out, r, i);
-	md_changes(out, w);
+	export_md_changes(out, w, _("Appendix: every change"));
 }

@@ -10,32 +10,10 @@
 #include "kijun/i18n.h"
 #include "kijun/report.h"
 
-/* Text cleaned, Markdown's markup characters escaped; a line break is a
- * hard break in a paragraph, <br> in a table cell, a space in a heading. */
-enum md_mode { MD_PARA, MD_CELL, MD_LINE };
-
-static void md(struct strbuf *out, const char *s, enum md_mode mode)
-{
-	struct strbuf clean;
-
-	strbuf_init(&clean);
-	doc_text_clean(&clean, s);
-	for (const char *p = clean.data; p && *p; p++) {
-		if (*p == '\n') {
-			strbuf_adds(out, mode == MD_PARA ? "  \n" : mode == MD_CELL ? "<br>" : " ");
-			continue;
-		}
-		if (strchr("\\`*_[]<>#|~", *p))
-			strbuf_addc(out, '\\');
-		strbuf_addc(out, *p);
-	}
-	strbuf_free(&clean);
-}
-
 /* A table cell from a line builder's output. */
-static void md_buf(struct strbuf *out, struct strbuf *b, enum md_mode mode)
+static void md_buf(struct strbuf *out, struct strbuf *b, enum doc_md mode)
 {
-	md(out, b->data, mode);
+	doc_text_md(out, b->data, mode);
 	strbuf_reset(b);
 }
 
@@ -65,10 +43,10 @@ static void md_item_heading(struct strbuf *out, const struct report *r, const st
 	const char *title = report_item_title(r, it);
 
 	strbuf_adds(out, "### ");
-	md(out, it->id, MD_LINE);
+	doc_text_md(out, it->id, DOC_MD_LINE);
 	if (title) {
 		strbuf_addc(out, ' ');
-		md(out, title, MD_LINE);
+		doc_text_md(out, title, DOC_MD_LINE);
 	}
 	strbuf_adds(out, "\n\n");
 }
@@ -86,13 +64,13 @@ static void md_facts(struct strbuf *out, const struct report *r)
 		md_item_heading(out, r, it);
 		if (r->e->kind == EVAL_GOVERNANCE && evaluation_measure_of(it->id) >= 0) {
 			strbuf_adds(out, "> ");
-			md(out, eval_words_question((enum gov_measure)evaluation_measure_of(it->id)), MD_LINE);
+			doc_text_md(out, eval_words_question((enum gov_measure)evaluation_measure_of(it->id)), DOC_MD_LINE);
 			strbuf_adds(out, "\n\n");
 		}
 		report_governance(&b, it);
 		if (b.len) {
 			strbuf_addf(out, "- %s  \n", _("Measure (III.1)"));
-			md_buf(out, &b, MD_PARA);
+			md_buf(out, &b, DOC_MD_PARA);
 			strbuf_addc(out, '\n');
 		}
 		if (!it->procedure_count && !it->has_sampling && !it->evidence_count) {
@@ -104,7 +82,7 @@ static void md_facts(struct strbuf *out, const struct report *r)
 		for (uint32_t p = 0; p < it->procedure_count; p++) {
 			strbuf_adds(out, "- ");
 			report_procedure(&b, &it->procedures[p]);
-			md_buf(out, &b, MD_PARA);
+			md_buf(out, &b, DOC_MD_PARA);
 			strbuf_addc(out, '\n');
 		}
 		if (evaluation_inquiry_only(it))
@@ -112,18 +90,18 @@ static void md_facts(struct strbuf *out, const struct report *r)
 		if (it->has_sampling) {
 			strbuf_addf(out, "- %s  \n", _("Sampling"));
 			report_sampling(&b, &it->sampling);
-			md_buf(out, &b, MD_PARA);
+			md_buf(out, &b, DOC_MD_PARA);
 			strbuf_addc(out, '\n');
 			if (it->sampling.deviations) {
 				strbuf_addf(out, "- %s: ", _("Deviations"));
-				md(out, it->sampling.deviations, MD_PARA);
+				doc_text_md(out, it->sampling.deviations, DOC_MD_PARA);
 				strbuf_addc(out, '\n');
 			}
 		}
 		for (uint32_t v = 0; v < it->evidence_count; v++) {
 			strbuf_addf(out, "- %s %u: ", _("Evidence"), v + 1);
 			report_evidence(&b, &it->evidence[v]);
-			md_buf(out, &b, MD_PARA);
+			md_buf(out, &b, DOC_MD_PARA);
 			strbuf_addc(out, '\n');
 		}
 		strbuf_addc(out, '\n');
@@ -151,15 +129,15 @@ static void md_opinion(struct strbuf *out, const struct report *r)
 	for (uint32_t x = 0; x < r->e->count; x++) {
 		it = &r->e->items[x];
 		strbuf_adds(out, "| ");
-		md(out, it->id, MD_CELL);
+		doc_text_md(out, it->id, DOC_MD_CELL);
 		strbuf_addf(out, " | %s | %s | ", eval_words_result((enum eval_result)it->result),
 			    eval_words_state((enum eval_state)it->state));
-		md(out, it->decision, MD_CELL);
+		doc_text_md(out, it->decision, DOC_MD_CELL);
 		strbuf_adds(out, " | ");
-		md(out, it->comment, MD_CELL);
+		doc_text_md(out, it->comment, DOC_MD_CELL);
 		strbuf_adds(out, " | ");
 		report_signoff(&b, it);
-		md_buf(out, &b, MD_CELL);
+		md_buf(out, &b, DOC_MD_CELL);
 		strbuf_adds(out, " |");
 		if (r->e->previous_file)
 			strbuf_addf(out, " %s |", it->last.has ?
@@ -174,17 +152,17 @@ static void md_opinion(struct strbuf *out, const struct report *r)
 				    _("item id"), _("Grade"), _("Urgency"), _("finding state"),
 				    _("finding"), _("root cause"), _("remediation owner"), _("due date"));
 		strbuf_addf(out, "| %u | ", n);
-		md(out, it->id, MD_CELL);
+		doc_text_md(out, it->id, DOC_MD_CELL);
 		strbuf_addf(out, " | %s | %s | %s | ", eval_words_grade((enum finding_grade)f->grade),
 			    eval_words_urgency((enum finding_urgency)f->urgency),
 			    eval_words_fstate((enum finding_state)f->state));
-		md(out, f->text, MD_CELL);
+		doc_text_md(out, f->text, DOC_MD_CELL);
 		strbuf_adds(out, " | ");
-		md(out, f->cause, MD_CELL);
+		doc_text_md(out, f->cause, DOC_MD_CELL);
 		strbuf_adds(out, " | ");
-		md(out, f->owner, MD_CELL);
+		doc_text_md(out, f->owner, DOC_MD_CELL);
 		strbuf_adds(out, " | ");
-		md(out, f->due, MD_CELL);
+		doc_text_md(out, f->due, DOC_MD_CELL);
 		strbuf_adds(out, " |\n");
 	}
 	if (n == 0)
@@ -200,46 +178,10 @@ static void md_absent(struct strbuf *out, const struct evaluation *e)
 	strbuf_addf(out, "## %s\n\n", _("Items left out by the gate"));
 	for (uint32_t k = 0; k < e->absent_count; k++) {
 		strbuf_adds(out, "- ");
-		md(out, e->absent[k].id, MD_LINE);
+		doc_text_md(out, e->absent[k].id, DOC_MD_LINE);
 		strbuf_addf(out, ": %s\n", eval_words_gate((enum gate_reason)e->absent[k].reason));
 	}
 	strbuf_addc(out, '\n');
-}
-
-static void md_changes(struct strbuf *out, const struct workspace *w)
-{
-	const struct tailoring *t = &w->t;
-	struct strbuf target;
-
-	strbuf_addf(out, "## %s\n\n", _("Appendix: the tailoring's changes and their reasons"));
-	if (t->count == 0) {
-		strbuf_addf(out, "%s\n", _("No changes."));
-		return;
-	}
-	strbuf_addf(out, "| # | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|---|\n",
-		    _("guideline step"), _("change"), _("item"), _("change reason"), _("changed by"),
-		    _("change date"));
-	strbuf_init(&target);
-	for (uint32_t k = 0; k < t->count; k++) {
-		const struct change *c = &t->changes[k];
-		uint32_t by = resolution_withdrawn_by(&w->res, k);
-
-		strbuf_addf(out, "| %u | %u %s | ", k + 1, c->step, step_label(c->step));
-		md(out, change_op_label(c->op), MD_CELL);
-		if (by != CHANGE_NONE)
-			strbuf_addf(out, _(" (withdrawn by #%u)"), by + 1);
-		strbuf_adds(out, " | ");
-		export_change_target(&target, c);
-		md_buf(out, &target, MD_CELL);
-		strbuf_adds(out, " | ");
-		md(out, c->reason, MD_CELL);
-		strbuf_adds(out, " | ");
-		md(out, c->author, MD_CELL);
-		strbuf_adds(out, " | ");
-		md(out, c->date, MD_CELL);
-		strbuf_adds(out, " |\n");
-	}
-	strbuf_free(&target);
 }
 
 void report_md(struct strbuf *out, const struct report *r)
@@ -251,23 +193,23 @@ void report_md(struct strbuf *out, const struct report *r)
 	strbuf_init(&b);
 	strbuf_adds(out, "# ");
 	report_title(&b, r);
-	md_buf(out, &b, MD_LINE);
+	md_buf(out, &b, DOC_MD_LINE);
 	strbuf_adds(out, "\n\n");
 	strbuf_addf(out, "- %s: %s\n", _("Kind"), eval_words_kind((enum eval_kind)e->kind));
 	strbuf_addf(out, "- %s: ", _("Individual standard"));
-	md(out, t->title ? t->title : t->id, MD_LINE);
+	doc_text_md(out, t->title ? t->title : t->id, DOC_MD_LINE);
 	strbuf_adds(out, " (");
-	md(out, e->tailoring_file, MD_LINE);
+	doc_text_md(out, e->tailoring_file, DOC_MD_LINE);
 	strbuf_adds(out, ")\n");
 	if (e->scope) {
 		strbuf_addf(out, "- %s: ", _("Scope"));
-		md(out, e->scope, MD_LINE);
+		doc_text_md(out, e->scope, DOC_MD_LINE);
 		strbuf_addc(out, '\n');
 	}
 	report_period(&b, e);
 	if (b.len) {
 		strbuf_addf(out, "- %s: ", _("Period"));
-		md_buf(out, &b, MD_LINE);
+		md_buf(out, &b, DOC_MD_LINE);
 		strbuf_addc(out, '\n');
 	}
 	strbuf_reset(&b);
@@ -275,7 +217,7 @@ void report_md(struct strbuf *out, const struct report *r)
 		strbuf_addf(&b, "%s%s", k ? ", " : "", e->auditors[k]);
 	if (b.len) {
 		strbuf_addf(out, "- %s: ", _("Auditors"));
-		md_buf(out, &b, MD_LINE);
+		md_buf(out, &b, DOC_MD_LINE);
 		strbuf_addc(out, '\n');
 	}
 	strbuf_reset(&b);
@@ -285,5 +227,5 @@ void report_md(struct strbuf *out, const struct report *r)
 	md_facts(out, r);
 	md_opinion(out, r);
 	md_absent(out, e);
-	md_changes(out, r->w);
+	export_md_changes(out, r->w, _("Appendix: the tailoring's changes and their reasons"));
 }

@@ -102,6 +102,27 @@ static void test_html_escape(void **state)
 	strbuf_free(&b);
 }
 
+/* One Markdown escaper for exports and reports: markup characters are
+ * escaped, and a line break is kept as the place needs it. */
+static void test_markdown(void **state)
+{
+	static const struct { enum doc_md mode; const char *want; } cases[] = {
+		{ DOC_MD_PARA, "a\\*b\\|c  \nd\\<e\\>" },
+		{ DOC_MD_CELL, "a\\*b\\|c<br>d\\<e\\>" },
+		{ DOC_MD_LINE, "a\\*b\\|c d\\<e\\>" },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct strbuf b;
+
+		strbuf_init(&b);
+		doc_text_md(&b, "a*b|c\nd<e>", cases[k].mode);
+		assert_string_equal(b.data, cases[k].want);
+		strbuf_free(&b);
+	}
+}
+
 static void test_uuid(void **state)
 {
 	char a[37], b[37], c[37];
@@ -126,6 +147,7 @@ int main(void)
 		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_csv_cells),
 		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_uuid),
 	};
 
