@@ -16,44 +16,16 @@
 #include "kijun/session_io.h"
 #include "kijun/strbuf.h"
 #include "kijun/tailoring_io.h"
-
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct session s;
-};
+#include "test_session_fixture.h"
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct diag_list d;
-
-	if (!f)
-		return -1;
-	strcpy(f->dir, "/tmp/kijun-scope-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/corp.yaml", f->dir);
-	diag_list_init(&d);
-	if (!session_load_file(&f->s, f->path, SESSION_OPEN_ANY, &d))
-		return -1;
-	diag_list_free(&d);
-	if (session_set_author(&f->s, "監査室") != SESSION_OK ||
-	    session_set_date(&f->s, "2026-11-25") != SESSION_OK)
-		return -1;
-	*state = f;
-	return 0;
+	return fixture_open(state, "監査室", "2026-11-25");
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	session_free(&f->s);
-	unlink(f->path);
-	rmdir(f->dir);
-	free(f);
-	return 0;
+	return fixture_close(state);
 }
 
 static enum session_code apply(struct session *s, enum change_op op, const char *scope,

@@ -14,49 +14,16 @@
 #include "kijun/search.h"
 #include "kijun/session.h"
 #include "kijun/session_io.h"
-
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct session s;
-};
+#include "test_session_fixture.h"
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct diag_list d;
-
-	if (!f)
-		return -1;
-	strcpy(f->dir, "/tmp/kijun-session-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/corp.yaml", f->dir);
-	diag_list_init(&d);
-	/* A path that does not exist: a new tailoring of the built-in catalog. */
-	if (!session_load_file(&f->s, f->path, SESSION_OPEN_ANY, &d))
-		return -1;
-	diag_list_free(&d);
-	if (!session_editing(&f->s) ||
-	    session_set_author(&f->s, "山田 太郎") != SESSION_OK ||
-	    session_set_date(&f->s, "2026-01-15") != SESSION_OK)
-		return -1;
-	*state = f;
-	return 0;
+	return fixture_open(state, "山田 太郎", "2026-01-15");
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-	char p[160];
-
-	session_free(&f->s);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s~", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
-	return 0;
+	return fixture_close(state);
 }
 
 static struct change exclude(const char *target)
