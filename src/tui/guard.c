@@ -12,6 +12,8 @@
 #include "kijun/i18n.h"
 #include "kijun/session_io.h"
 #include "kijun/tailoring_io.h"
+#include "kijun/text.h"
+#include "kijun/strbuf.h"
 #include "ui.h"
 
 static const char *file_of(const struct ui *ui)
@@ -172,8 +174,15 @@ static bool write_recover_file(struct ui *ui)
 	snprintf(path, sizeof(path), "%s.recover", file_of(ui));
 	ok = tailoring_save_file_flags(&session_workspace(ui->s)->t, path, FILE_WRITE_PRIVATE,
 				       &diags) == FILE_WRITTEN;
-	if (ok)
-		fprintf(stderr, _("kijun: unsaved changes were written to %s\n"), path);
+	if (ok) {
+		struct strbuf safe;
+
+		strbuf_init(&safe);
+		text_sanitize(&safe, path, strlen(path));
+		fprintf(stderr, _("kijun: unsaved changes were written to %s\n"),
+			safe.data ? safe.data : "");
+		strbuf_free(&safe);
+	}
 	diag_list_free(&diags);
 	return ok;
 }
@@ -195,9 +204,17 @@ bool guard_finish(struct ui *ui, bool clean)
 		journal_close(&g->journal, clean || !ui_modified(ui));
 		if (kept && whole) {
 			char *jpath = journal_path(file_of(ui));
+			struct strbuf j, f;
 
+			strbuf_init(&j);
+			strbuf_init(&f);
+			if (jpath)
+				text_sanitize(&j, jpath, strlen(jpath));
+			text_sanitize(&f, file_of(ui), strlen(file_of(ui)));
 			fprintf(stderr, _("kijun: unsaved changes are kept in %s: kijun %s offers to recover them\n"),
-				jpath ? jpath : "", file_of(ui));
+				j.data ? j.data : "", f.data ? f.data : "");
+			strbuf_free(&j);
+			strbuf_free(&f);
 			free(jpath);
 		}
 		g->journaling = false;

@@ -8,6 +8,7 @@
 
 #include "editor.h"
 #include "kijun/i18n.h"
+#include "kijun/strbuf.h"
 #include "kijun/text.h"
 #include "terminfo.h"
 #include "ui.h"
@@ -75,18 +76,20 @@ void script_size(struct script *s)
 
 static int bad(struct script *s, size_t column, const char *what, const char *word, size_t len)
 {
-	fprintf(stderr, "%s:%u:%zu: %s", s->path, s->line, column + 1, what);
-	/* The offending word, as given, control characters shown as '?'. */
-	if (word) {
-		char safe[64];
-		size_t n = 0;
+	struct strbuf safe;
 
-		for (size_t k = 0; k < len && n + 1 < sizeof(safe); k++)
-			safe[n++] = (unsigned char)word[k] < 0x20 || word[k] == 0x7f ? '?' : word[k];
-		safe[n] = '\0';
-		fprintf(stderr, " \"%s\"", safe);
+	/* The path and the offending word as given, but never obeyed by the
+	 * terminal: the one sanitizer, as every message. */
+	strbuf_init(&safe);
+	text_sanitize(&safe, s->path, strlen(s->path));
+	fprintf(stderr, "%s:%u:%zu: %s", safe.data ? safe.data : "", s->line, column + 1, what);
+	if (word) {
+		strbuf_reset(&safe);
+		text_sanitize(&safe, word, len < 64 ? len : 64);
+		fprintf(stderr, " \"%s\"", safe.data ? safe.data : "");
 	}
 	fputc('\n', stderr);
+	strbuf_free(&safe);
 	return 2;
 }
 
