@@ -355,6 +355,8 @@ static int run(struct session *s, const char *name, const char *script, struct e
 	ui.eval = eval;
 	detail_init(&ui.detail);
 	detail_set_mappings(&ui.detail, given_maps, given_map_count);
+	if (eval)
+		detail_set_mappings(&eval->page, given_maps, given_map_count);
 	if (!outline_init(&ui.tree, session_shown(s))) {
 		fprintf(stderr, "kijun: %s\n", _("out of memory"));
 		rc = 2;

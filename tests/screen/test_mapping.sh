@@ -3,8 +3,9 @@
 # functions in the detail pane: a control shows "CSF 2.0: GV, ID" by its
 # attributes and the rows naming it; an item of the target catalog (the
 # built-in csf-2.0, written out to a file) shows the rows from its side,
-# subset-of read as superset-of.  A bad table stops kijun before the
-# screen with each problem at file:line:column.
+# subset-of read as superset-of; the auditor's page lists them as well.
+# A bad table stops kijun before the screen, each problem at
+# file:line:column.
 . "$(dirname "$0")/lib.sh"
 
 EXAMPLE=$E2E_TOP/data/examples/meti-to-csf-functions.csv
@@ -49,6 +50,17 @@ type_text "検知"
 keys Enter
 wait_detail DE
 wait_for " related-to 5a-5.7"
+keys q
+wait_exit 0
+
+# ---- the auditor's page shows the rows too ----
+printf 'source,target,note\n5a-5.1.1,GV.PO-01,方針の承認\n' >"$E2E_DIR/detail.csv"
+kijun_cli 0 new "$E2E_DIR/t.yaml"
+kijun_cli 0 eval new "$E2E_DIR/t.yaml" -o "$E2E_DIR/e.yaml" --kind design --scope 5a-5.1
+start -- --map "$E2E_DIR/detail.csv" "$E2E_DIR/e.yaml"
+resize 120 50
+wait_for " related-to GV.PO-01"
+wait_for "方針の承認"
 keys q
 wait_exit 0
 
