@@ -12,6 +12,7 @@
 #include "kijun/workspace_io.h"
 #include "kijun/i18n.h"
 #include "kijun/lock.h"
+#include "kijun/mapping_io.h"
 #include "kijun/session_io.h"
 #include "kijun/text.h"
 #include "kijun/version.h"
@@ -90,6 +91,7 @@ static const struct usage commands[] = {
 
 static const struct usage options[] = {
 	{ "--lang=ja|en", N_("interface language (default: ja, or KIJUN_LANG)"), NULL, NULL },
+	{ "--map FILE", N_("a mapping table to show in the detail pane (CSV or YAML: docs/mapping-format.md), its rows under both catalogs' items; may be given more than once"), NULL, NULL },
 	{ "-h, --help", N_("show this help"), NULL, NULL },
 	{ "-V, --version", N_("show the version"), NULL, NULL },
 };
@@ -178,6 +180,62 @@ static int take_language(int *argc, char **argv)
 	return 0;
 }
 
+/* kijun --map FILE ... for the screen: taken out of argv wherever they
+ * stand before "--", as --lang is.  At most MAX_MAPS tables. */
+enum { MAX_MAPS = 16 };
+static const char *map_paths[MAX_MAPS];
+static size_t map_path_count;
+
+static int take_maps(int *argc, char **argv)
+{
+	int out = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		const char *value;
+
+		if (strcmp(argv[i], "--") == 0) {
+			for (; i < *argc; i++)
+				argv[out++] = argv[i];
+			break;
+		}
+		if (strncmp(argv[i], "--map=", 6) == 0) {
+			value = argv[i] + 6;
+		} else if (strcmp(argv[i], "--map") == 0) {
+			if (i + 1 >= *argc) {
+				fprintf(stderr, "%s\n", _("--map needs a FILE"));
+				return -1;
+			}
+			value = argv[++i];
+		} else {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (map_path_count == MAX_MAPS || !*value) {
+			fprintf(stderr, "%s\n", _("--map needs a FILE"));
+			return -1;
+		}
+		map_paths[map_path_count++] = value;
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
+/* Reads the --map tables; false after printing their problems. */
+static bool load_maps(struct mapping *maps)
+{
+	struct diag_list diags;
+	bool ok = true;
+
+	diag_list_init(&diags);
+	for (size_t k = 0; k < map_path_count; k++)
+		ok &= mapping_load_file(&maps[k], map_paths[k], &diags);
+	if (!ok)
+		cli_print_diags(stderr, &diags);
+	diag_list_free(&diags);
+	return ok;
+}
+
 /* The locale main() set, for the one line that says it is not UTF-8. */
 static enum cli_locale locale_state;
 static const char *locale_used;
@@ -243,6 +301,21 @@ static int open_screen(const char *path, const char *script)
 	return rc;
 }
 
+static int open_screen_mapped(const char *path, const char *script)
+{
+	struct mapping maps[MAX_MAPS];
+	int rc = EXIT_INVALID;
+
+	if (load_maps(maps)) {
+		tui_set_mappings(maps, map_path_count);
+		rc = open_screen(path, script);
+		tui_set_mappings(NULL, 0);
+	}
+	for (size_t k = 0; k < map_path_count; k++)
+		mapping_free(&maps[k]);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = NULL, *script = NULL;
@@ -255,6 +328,13 @@ int main(int argc, char **argv)
 		i18n_set_language(LANGUAGE_EN);
 	if (take_language(&argc, argv) != 0)
 		return EXIT_USAGE;
+	/* import csv has a --map of its own. */
+	if ((argc < 2 || !command_named(argv[1])) && take_maps(&argc, argv) != 0)
+		return EXIT_USAGE;
+	if (map_path_count && argc > 1 && command_named(argv[1])) {
+		fprintf(stderr, "%s\n", _("--map is for the full screen, not for commands"));
+		return EXIT_USAGE;
+	}
 	if (argc > 1 && strcmp(argv[1], "--") == 0)
 		first = 2;
 	if (first == 1 && argc > 1) {
@@ -292,5 +372,5 @@ int main(int argc, char **argv)
 	}
 	if (argc - first == 1)
 		path = argv[first];
-	return open_screen(path, script);
+	return open_screen_mapped(path, script);
 }

@@ -18,6 +18,7 @@
 
 #include "kijun/attr_value.h"
 #include "kijun/catalog.h"
+#include "kijun/csf_map.h"  /* csf:PR */
 #include "kijun/resolve.h"
 
 enum query_code {

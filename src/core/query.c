@@ -442,6 +442,17 @@ static uint32_t term_field(struct parser *p, const struct token *t)
 		fail(p, QUERY_EMPTY_VALUE, vcol - 1, 1, NULL);
 		return UINT32_MAX;
 	}
+	/* csf:PR is the attribute the function is read from (csf_map.h):
+	 * 概念:防御 by another name, so it needs no node of its own. */
+	if (ascii_eq(t->word, "csf")) {
+		int f = csf_function_parse(value);
+
+		if (f < 0 || !csf_function_attr(p->c, (enum csf_function)f, &type, &v)) {
+			fail(p, QUERY_UNKNOWN_VALUE, vcol, vchars, value);
+			return UINT32_MAX;
+		}
+		return term_attr(p, (uint16_t)type, (uint16_t)v);
+	}
 	for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
 		if (!ascii_eq(fields[k].name, t->word))
 			continue;

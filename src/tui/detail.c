@@ -7,6 +7,7 @@
 
 #include "kijun/i18n.h"
 #include "kijun/attr_value.h"
+#include "kijun/csf_map.h"
 #include "kijun/strbuf.h"
 #include "kijun/text.h"
 
@@ -137,6 +138,22 @@ static void push_entry(struct detail *d, const struct item *e, const char *prefi
 	}
 }
 
+/* "CSF 2.0: ID, PR": the functions the attributes give (csf_map.h). */
+static void push_csf(struct detail *d, const struct catalog *c, const struct item *it)
+{
+	unsigned set = csf_functions(c, (uint32_t)(it - c->items));
+	struct strbuf ids;
+
+	if (!set)
+		return;
+	strbuf_init(&ids);
+	for (int f = 0; f < CSF_FUNCTION_COUNT; f++)
+		if (set & (1u << f))
+			strbuf_addf(&ids, "%s%s", ids.len ? ", " : "", csf_function_id((enum csf_function)f));
+	detail_push_wrapped(d, detail_printf(d, "CSF 2.0: %s", ids.data), 1, DETAIL_VALUE);
+	strbuf_free(&ids);
+}
+
 static void push_attributes(struct detail *d, const struct catalog *c, const struct item *it)
 {
 	if (!it->attr_count)
@@ -161,6 +178,50 @@ static void push_attributes(struct detail *d, const struct catalog *c, const str
 			detail_push_wrapped(d, detail_printf(d, "%s", values.data), 3, DETAIL_VALUE);
 		}
 		strbuf_free(&values);
+	}
+	push_csf(d, c, it);
+}
+
+void detail_set_mappings(struct detail *d, const struct mapping *maps, size_t count)
+{
+	d->maps = maps;
+	d->map_count = count;
+	d->item = ITEM_NONE;  /* built again on the next draw */
+}
+
+/* Each row of the tables naming the item, from whichever side it is on:
+ * "subset-of GV.PO-01 (csf-2.0)", its note below. */
+static void push_mappings(struct detail *d, const struct catalog *c, const struct item *it)
+{
+	bool first = true;
+
+	for (size_t k = 0; k < d->map_count; k++) {
+		const struct mapping *m = &d->maps[k];
+
+		for (int side = MAP_SOURCE; side <= MAP_TARGET; side++) {
+			const char *other_cat = side == MAP_SOURCE ? m->target_catalog : m->source_catalog;
+			const struct map_row *r;
+			uint32_t at = 0;
+
+			if (!mapping_side_is(m, (enum map_side)side, c->id))
+				continue;
+			while ((r = mapping_next(m, (enum map_side)side, it->id, &at))) {
+				enum map_relation rel = (enum map_relation)r->relation;
+				const char *other = side == MAP_SOURCE ? r->target : r->source;
+
+				if (side == MAP_TARGET)
+					rel = map_relation_inverse(rel);
+				if (first)
+					detail_push_heading(d, _("Mappings"));
+				first = false;
+				detail_push_wrapped(d, other_cat ?
+					detail_printf(d, "%s %s (%s)", map_relation_name(rel), other, other_cat) :
+					detail_printf(d, "%s %s", map_relation_name(rel), other),
+					1, DETAIL_VALUE);
+				if (r->note)
+					detail_push_wrapped(d, r->note, 3, DETAIL_BODY);
+			}
+		}
 	}
 }
 
@@ -221,6 +282,7 @@ void detail_build(struct detail *d, const struct catalog *c, uint32_t i, int wid
 			detail_push_wrapped(d, it->refs[r], 1, DETAIL_BODY);
 	}
 	push_attributes(d, c, it);
+	push_mappings(d, c, it);
 	if (it->child_count && it->kind != ITEM_DETAIL) {
 		detail_push_blank(d);
 		detail_push_wrapped(d, detail_printf(d, _("%u items below"), it->child_count), 0,

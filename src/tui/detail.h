@@ -9,6 +9,7 @@
 
 #include "kijun/arena.h"
 #include "kijun/catalog.h"
+#include "kijun/mapping.h"
 #include "kijun/resolve.h"
 
 enum detail_style {
@@ -49,6 +50,9 @@ struct detail {
 	int width;
 	int lang;            /* the language it was built in */
 	size_t scroll;       /* first line on screen */
+	const struct mapping *maps;  /* tables given with --map: each item
+				      * lists its rows, as source or target */
+	size_t map_count;
 };
 
 void detail_init(struct detail *d);
@@ -59,6 +63,9 @@ void detail_free(struct detail *d);
  * otherwise. */
 void detail_build(struct detail *d, const struct catalog *c, uint32_t i, int width,
 		  const struct detail_context *ctx);
+
+/* The mapping tables later builds show; they must outlive d. */
+void detail_set_mappings(struct detail *d, const struct mapping *maps, size_t count);
 
 /* ---- building blocks, for the sections in detail_*.c --------------------- */
 

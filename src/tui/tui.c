@@ -329,6 +329,16 @@ static void terminal_loop(struct ui *ui)
 	}
 }
 
+/* The tables kijun --map gave, for the detail pane (tui_set_mappings). */
+static const struct mapping *given_maps;
+static size_t given_map_count;
+
+void tui_set_mappings(const struct mapping *maps, size_t count)
+{
+	given_maps = maps;
+	given_map_count = count;
+}
+
 static int run(struct session *s, const char *name, const char *script, struct eval_ui *eval)
 {
 	struct ui ui;
@@ -344,6 +354,9 @@ static int run(struct session *s, const char *name, const char *script, struct e
 	ui.view = eval ? &eval_view : &browse_view;
 	ui.eval = eval;
 	detail_init(&ui.detail);
+	detail_set_mappings(&ui.detail, given_maps, given_map_count);
+	if (eval)
+		detail_set_mappings(&eval->page, given_maps, given_map_count);
 	if (!outline_init(&ui.tree, session_shown(s))) {
 		fprintf(stderr, "kijun: %s\n", _("out of memory"));
 		rc = 2;

@@ -2,6 +2,8 @@
 #ifndef KIJUN_TUI_H
 #define KIJUN_TUI_H
 
+#include <stddef.h>
+
 #include "kijun/session.h"
 
 /* Runs the screen until the user quits, on a session (a catalog to
@@ -10,6 +12,12 @@
  * script (a path, "-" for stdin) the keys come from it and the screen is
  * virtual: no terminal is needed (docs/scripting.md). */
 int tui_run(struct session *s, const char *name, const char *script);
+
+struct mapping;
+
+/* Mapping tables (kijun --map) the detail pane shows under the items they
+ * name; they must outlive the screen.  Set before tui_run. */
+void tui_set_mappings(const struct mapping *maps, size_t count);
 
 struct evaluation;
 
