@@ -165,6 +165,11 @@ wait_message '水準のない配下の項目すべてに設定する水準は'
 keys 1
 reason "ガバナンス基準は必須とする"
 wait_for "ウィザード 6/7  53/53 済"
+# One u takes the whole branch back; Ctrl-R puts it back.
+keys u
+wait_for "ウィザード 6/7  0/53 済"
+keys C-r
+wait_for "ウィザード 6/7  53/53 済"
 keys ] ]
 wait_for "ウィザード: まとめ"
 assert_match '^ 1 情報セキュリティ管理基準の参照・項目の抽出: 除外 2 そのまま維持する 1$'
@@ -173,6 +178,18 @@ keys s
 wait_message '件の変更を .* に保存しました$'
 keys q
 wait_status '^ 閲覧 \| '
+# The tree filtered by the risks' levels: GV.OC-01 treats R1 (高).
+keys f
+type_text "risk:>=中"
+keys Enter
+wait_line 24 '^絞り込み: 1 項目が該当'
+assert_match 'GV\.OC-01 '
+assert_no_match ' 3\.1\.2 '
+keys f End C-u
+type_text "risk:R9"
+keys Enter
+wait_line 23 '「R9」はここで使える値ではありません'
+keys Escape Escape
 finish
 
 got=$(progress)
