@@ -82,7 +82,7 @@ const struct binding conflict_keymap[] = {
 const struct binding wizard_keymap[] = {
 	{ "]", N_("the next page (first asks about open warnings)"), ACT_NEXT_PAGE, { ']' }, true },
 	{ "[", N_("the previous page"), ACT_PREV_PAGE, { '[' }, true },
-	{ "1 to 6", N_("risk basis: organization, scope, policy, scale, risks"),
+	{ "0 to 6", N_("risk basis: title, organization, scope, policy, scale, risks"),
 	  ACT_BASIS, { 0 }, true },
 	{ "p", N_("step 3: a NIST CSF 2.0 subcategory as a detailed control"), ACT_PICK,
 	  { 'p' }, true },

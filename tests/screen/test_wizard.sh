@@ -46,6 +46,23 @@ wait_for "ウィザード 0/7  1/5 済  警告 4 件  リスクの前提"
 assert_match '^ 組織: 株式会社例示$'
 assert_match '^ 対象の拠点: （未記入）$'
 
+# ---- page 0: the title, a scope change with its reason; u takes it back ----
+assert_match '^ 表題: 例示社の個別管理基準$'
+keys 0
+wait_message '^個別管理基準の表題: 例示社の個別管理基準$'
+keys C-u
+answer "例示社の個別管理基準 第2版"
+reason "版を改めた"
+assert_match '^ 表題: 例示社の個別管理基準 第2版$'
+assert_line 1 '^ kijun \| 例示社の個別管理基準 第2版  \('
+keys u
+wait_message '^取り消しました: '
+assert_match '^ 表題: 例示社の個別管理基準$'
+assert_line 1 '^ kijun \| 例示社の個別管理基準  \('
+keys C-r
+wait_message '^やり直しました: '
+assert_match '^ 表題: 例示社の個別管理基準 第2版$'
+
 # ---- page 0: the risk basis ----
 keys 2
 wait_message '^対象の拠点:'

@@ -306,6 +306,47 @@ static void test_step_zero_only_for_the_basis(void **state)
 	assert_int_equal(change_check(&c, &p), PROBLEM_SCALE_FEW);
 }
 
+/* The title set on the wizard's start page: a scope change whose title
+ * replaces the file's, written back as read. */
+static void test_title_is_a_scope_change(void **state)
+{
+	static const char text[] =
+		"format: kijun-tailoring/1\n"
+		"id: t\n"
+		"title: 例示社の個別管理基準\n"
+		"base:\n"
+		"  catalog: meti-ismk-2025\n"
+		"changes:\n"
+		"- op: scope\n"
+		"  step: 0\n"
+		"  scope:\n"
+		"    title: 例示社の個別管理基準 第2版\n"
+		"  reason: 版を改めた\n"
+		"  author: 事務局\n"
+		"  date: '2026-11-25'\n";
+	struct tailoring t;
+	struct resolution r;
+	struct risk_basis b;
+	struct strbuf out;
+	struct problem p;
+
+	(void)state;
+	load(&t, text);
+	assert_int_equal(change_check(&t.changes[0], &p), PROBLEM_NONE);
+	strbuf_init(&out);
+	assert_true(tailoring_write(&t, &out));
+	assert_int_equal(out.len, strlen(text));
+	assert_memory_equal(out.data, text, out.len);
+	strbuf_free(&out);
+	assert_true(resolve_apply(&r, &cat, NULL, &t));
+	assert_true(risk_basis_build(&b, &t, &r));
+	assert_string_equal(b.title, "例示社の個別管理基準 第2版");
+	assert_null(b.scope.organization);
+	risk_basis_free(&b);
+	resolution_free(&r);
+	tailoring_free(&t);
+}
+
 /* risk: in a query: by level, at or above a level on the tailoring's own
  * scale, by id, any and none; a filter compiled once follows a scale
  * changed later, since the basis is read when matching. */
@@ -419,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_bad_basis_reported_where_it_is),
 		cmocka_unit_test(test_step_zero_only_for_the_basis),
 		cmocka_unit_test(test_query_by_risk_level),
+		cmocka_unit_test(test_title_is_a_scope_change),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
