@@ -57,6 +57,8 @@ const struct binding keymap[] = {
 	{ "#", N_("set marks such as .P .B .PB"), ACT_MARKS, { '#' }, true },
 	{ "K", N_("keep the item as it is (a decision, with its reason)"), ACT_KEEP, { 'K' }, true },
 	{ "T", N_("link the item to the risks it treats"), ACT_TREATS, { 'T' }, true },
+	{ "O", N_("the items treating risks, highest level first"),
+	  ACT_RISKS, { 'O' }, true },
 	{ "w", N_("the wizard: the risk basis, steps 1 to 7, summary"), ACT_WIZARD, { 'w' }, true },
 	{ "Y", N_("create the organization's own attribute type (in $EDITOR)"),
 	  ACT_TYPE, { 'Y' }, true },
