@@ -34,7 +34,7 @@ enum query_code {
 	QUERY_UNKNOWN_FIELD,     /* word: before the colon */
 	QUERY_AMBIGUOUS_TYPE,    /* word: names more than one attribute type */
 	QUERY_UNKNOWN_VALUE,     /* word: not a value of the field (or of any type, for #) */
-	QUERY_NOT_AVAILABLE,     /* word: a field this build cannot answer yet (risk:) */
+	QUERY_NOT_AVAILABLE,     /* word: a field this document cannot answer (risk: on a catalog) */
 	QUERY_TOO_LONG,          /* more terms than QUERY_MAX_NODES */
 	QUERY_CODE_COUNT
 };
@@ -57,6 +57,15 @@ struct query;
  * set (err->code is QUERY_OK on success). */
 struct query *query_compile(const char *text, const struct catalog *c,
 			    struct query_error *err);
+/* As query_compile, with the risk basis the risk: term needs (risk:高,
+ * risk:>=中, risk:R1, risk:any, risk:none).  With b NULL (a catalog
+ * browsed) risk: is refused with QUERY_NOT_AVAILABLE.  The query keeps b
+ * and reads it when matching, so b must outlive it; the session's basis
+ * (session_basis) is rebuilt in place after every change, so a filter
+ * compiled against it follows the register. */
+struct risk_basis;
+struct query *query_compile_risk(const char *text, const struct catalog *c,
+				 const struct risk_basis *b, struct query_error *err);
 void query_free(struct query *q);
 /* The text the query was compiled from. */
 const char *query_text(const struct query *q);

@@ -15,6 +15,7 @@
 struct risk_basis {
 	struct scope scope;         /* organization: the file's, then scope changes */
 	const char *scope_text;     /* the file's top-level scope, as written */
+	const char *title;          /* the file's title, then scope changes' */
 	struct risk_policy policy;
 	const char **scale;         /* highest first; none until a scale change */
 	uint32_t scale_count;

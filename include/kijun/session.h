@@ -16,6 +16,7 @@
 #include "kijun/problem.h"
 #include "kijun/query.h"
 #include "kijun/resolve.h"
+#include "kijun/risk.h"
 #include "kijun/tailoring.h"
 #include "kijun/workspace.h"
 
@@ -121,6 +122,12 @@ struct session {
 	session_narrow_fn narrow;   /* the wizard's page; NULL for none */
 	void *narrow_ctx;
 	bool position_moved;        /* the wizard's page changed since the save */
+
+	bool grouping;              /* between session_group_begin and _end */
+	uint64_t group_serial;      /* the group's serial; 0 before its first apply */
+
+	struct risk_basis basis;    /* rebuilt in place after every change */
+	bool has_basis;
 };
 
 /* A session on a catalog to browse, or on a workspace to change; either
@@ -137,6 +144,11 @@ struct workspace *session_workspace(const struct session *s);
 const struct catalog *session_shown(const struct session *s);
 /* The resolution when a tailoring is open, else NULL. */
 const struct resolution *session_resolution(const struct session *s);
+/* The risk basis as the changes have made it, or NULL (browsing, or out
+ * of memory).  The address stays while the session lives and the contents
+ * follow every change: compile risk: queries against it
+ * (query_compile_risk). */
+const struct risk_basis *session_basis(const struct session *s);
 /* Item i of the shown catalog as resolved, or NULL (browsing, or an item
  * the resolution does not know). */
 const struct resolved *session_info(const struct session *s, uint32_t i);
@@ -192,6 +204,12 @@ enum session_code session_undo(struct session *s, struct session_result *r);
 enum session_code session_redo(struct session *s, struct session_result *r);
 bool session_can_undo(const struct session *s);
 bool session_can_redo(const struct session *s);
+/* The applies between these two make one undo step: one session_undo
+ * takes them all back, one session_redo puts them all back (a level for
+ * a whole branch).  The observer still hears of each change.  Groups do
+ * not nest; a refused apply inside one is simply not in it. */
+void session_group_begin(struct session *s);
+void session_group_end(struct session *s);
 
 /* True when the changes differ from the last save (or from the file as
  * opened): undoing back to it is not modified, redoing past it is. */

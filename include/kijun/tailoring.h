@@ -126,6 +126,7 @@ struct scope {
 	const char *sites;
 	const char *assets;
 	const char *processes;
+	const char *title;         /* the tailoring's title: replaces the file's */
 };
 
 struct change {

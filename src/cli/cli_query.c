@@ -94,12 +94,64 @@ static bool names_file(const char *arg)
 	       (n > 4 && !strcmp(arg + n - 4, ".yml"));
 }
 
+/* --sort risk: the matches by the highest level among the risks each
+ * treats (highest first, the tree's order within a level, no level
+ * last), each line led by that level. */
+struct ranked {
+	int rank;
+	uint32_t pos, item;
+};
+
+static int by_rank(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	unsigned rx = (unsigned)x->rank, ry = (unsigned)y->rank;  /* -1 last */
+
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int print_by_risk(const struct session *s, const struct query *q)
+{
+	const struct catalog *c = session_shown(s);
+	const struct risk_basis *b = session_basis(s);
+	struct ranked *v = malloc((c->count ? c->count : 1) * sizeof(*v));
+	uint32_t n = 0;
+
+	if (!v) {
+		fprintf(stderr, "kijun: %s\n", _("out of memory"));
+		return EXIT_INVALID;
+	}
+	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
+		if (!query_match(q, c, i, session_info(s, i)))
+			continue;
+		v[n].rank = b ? risk_basis_item_rank(b, session_info(s, i)) : -1;
+		v[n].pos = n;
+		v[n].item = i;
+		n++;
+	}
+	qsort(v, n, sizeof(*v), by_rank);
+	for (uint32_t k = 0; k < n; k++) {
+		if (v[k].rank >= 0)
+			cli_put_field(stdout, b->scale[v[k].rank]);
+		else
+			fputs("-", stdout);
+		putc('\t', stdout);
+		cli_put_item(stdout, c, v[k].item);
+		putc('\n', stdout);
+	}
+	free(v);
+	return EXIT_OK;
+}
+
 /* kijun query [FILE] [--scope NAME] [EXPR...]: FILE when the first of two
  * or more arguments names a file; the words of EXPR are joined; a scope
  * saved in the tailoring joins them with and. */
 int cli_query(int argc, char **argv)
 {
 	const char *path = NULL, *scope = NULL;
+	bool by_risk = false;
 	struct query_error err;
 	struct session s;
 	struct strbuf expr;
@@ -114,8 +166,16 @@ int cli_query(int argc, char **argv)
 		scope = argv[first + 1];
 		first += 2;
 	}
-	if (argc < 2 || (first >= argc && !scope)) {
-		fputs(_("usage: kijun query [FILE] [--scope NAME] [EXPR]   (docs/query.md)\n"), stderr);
+	if (first + 1 < argc && strcmp(argv[first], "--sort") == 0) {
+		if (strcmp(argv[first + 1], "risk") != 0) {
+			cli_printf(stderr, _("kijun: --sort takes risk, not %s\n"), argv[first + 1]);
+			return EXIT_USAGE;
+		}
+		by_risk = true;
+		first += 2;
+	}
+	if (argc < 2 || (first >= argc && !scope && !by_risk)) {
+		fputs(_("usage: kijun query [FILE] [--scope NAME] [--sort risk] [EXPR]   (docs/query.md)\n"), stderr);
 		return EXIT_USAGE;
 	}
 	rc = open_document(path, &s);
@@ -141,12 +201,16 @@ int cli_query(int argc, char **argv)
 	}
 	if (scope && first < argc)
 		strbuf_addc(&expr, ')');
+	if (by_risk && first >= argc && !scope)
+		strbuf_adds(&expr, "risk:any");
 	/* Every item resolve lists, excluded ones too: status:excluded
 	 * finds them, not status:excluded leaves them out. */
-	q = query_compile(expr.data ? expr.data : "", session_shown(&s), &err);
+	q = query_compile_risk(expr.data ? expr.data : "", session_shown(&s), session_basis(&s), &err);
 	if (!q) {
 		cli_query_error(expr.data ? expr.data : "", &err);
 		rc = err.code != QUERY_NO_MEMORY ? EXIT_USAGE : EXIT_INVALID;
+	} else if (by_risk) {
+		rc = print_by_risk(&s, q);
 	} else {
 		const struct catalog *c = session_shown(&s);
 

@@ -301,7 +301,8 @@ static enum problem_code foreign_basis(const struct change *c, struct problem *p
 	const struct risk_policy *po = &c->policy;
 	bool has_risk = k->id || k->description || k->asset || k->properties || k->level ||
 			k->target_level || k->deadline || k->owner;
-	bool has_scope = sc->organization || sc->sites || sc->assets || sc->processes;
+	bool has_scope = sc->organization || sc->sites || sc->assets || sc->processes ||
+			 sc->title;
 	bool has_policy = po->awareness || po->targets || po->monitoring || po->feedback;
 	const char *op = change_op_name(c->op);
 
@@ -367,10 +368,11 @@ static enum problem_code check_basis(const struct change *c, struct problem *p)
 
 	switch (c->op) {
 	case OP_SCOPE:
-		if (!sc->organization && !sc->sites && !sc->assets && !sc->processes)
+		if (!sc->organization && !sc->sites && !sc->assets && !sc->processes && !sc->title)
 			return say(p, PROBLEM_BASIS_EMPTY, FIELD_SCOPE, NULL);
 		if (text_bad(p, sc->organization, FIELD_SCOPE) || text_bad(p, sc->sites, FIELD_SCOPE) ||
-		    text_bad(p, sc->assets, FIELD_SCOPE) || text_bad(p, sc->processes, FIELD_SCOPE))
+		    text_bad(p, sc->assets, FIELD_SCOPE) || text_bad(p, sc->processes, FIELD_SCOPE) ||
+		    text_bad(p, sc->title, FIELD_SCOPE))
 			return p->code;
 		return PROBLEM_NONE;
 	case OP_POLICY:

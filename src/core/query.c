@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kijun/i18n.h"
+#include "kijun/risk.h"
 #include "kijun/search.h"
 #include "kijun/tailoring.h"
 #include "kijun/text.h"
@@ -25,8 +26,7 @@ enum node_kind {
 	N_MARK,       /* str */
 	N_SOURCE,     /* num: enum source_kind */
 	N_KIND,       /* num: enum item_kind */
-	/* N_RISK will come with the risk register (the wizard's): a linked
-	 * risk's level, compiled like N_LEVEL and matched through info. */
+	N_RISK,       /* num: enum risk_test; str: the level or risk id */
 };
 
 struct node {
@@ -44,6 +44,7 @@ struct query {
 	struct node nodes[QUERY_MAX_NODES];
 	uint32_t count;
 	uint32_t root;
+	const struct risk_basis *basis; /* NULL: risk: is refused */
 };
 
 /* ---- tokens ---------------------------------------------------------------- */
@@ -431,6 +432,90 @@ static uint32_t term_enum(struct parser *p, enum node_kind kind, const struct wo
 	return n;
 }
 
+/* ---- risk: the items treating the register's risks (one block) ----------- */
+
+enum risk_test { RISK_ANY, RISK_NONE, RISK_ID, RISK_EQ, RISK_GE, RISK_GT, RISK_LE, RISK_LT };
+
+/* risk:any, risk:none, risk:高 (a treated risk at that level), risk:>=中
+ * (at it or above on the tailoring's scale, highest first), risk:R1 (by
+ * id).  A level is checked against the scale now but looked up again
+ * when matching, so the filter follows a scale changed later. */
+static uint32_t term_risk(struct parser *p, const char *value, unsigned col, unsigned chars)
+{
+	static const struct { const char *op; enum risk_test test; } cmp[] = {
+		{ ">=", RISK_GE }, { "<=", RISK_LE }, { ">", RISK_GT }, { "<", RISK_LT },
+		{ "=", RISK_EQ },
+	};
+	enum risk_test test = RISK_EQ;
+	bool compared = false;
+	uint32_t n;
+
+	if (ascii_eq(value, "any") || !strcmp(value, "あり")) {
+		test = RISK_ANY;
+	} else if (ascii_eq(value, "none") || !strcmp(value, "なし")) {
+		test = RISK_NONE;
+	} else {
+		for (size_t k = 0; k < sizeof(cmp) / sizeof(cmp[0]); k++) {
+			size_t len = strlen(cmp[k].op);
+
+			if (!strncmp(value, cmp[k].op, len) && value[len]) {
+				test = cmp[k].test;
+				value += len;
+				col += (unsigned)len;
+				chars -= (unsigned)len;
+				compared = true;
+				break;
+			}
+		}
+		if (risk_basis_rank(p->q->basis, value) < 0) {
+			if (compared || !risk_basis_find(p->q->basis, value)) {
+				fail(p, QUERY_UNKNOWN_VALUE, col, chars, value);
+				return UINT32_MAX;
+			}
+			test = RISK_ID;
+		}
+	}
+	n = add_node(p, N_RISK);
+	if (n != UINT32_MAX) {
+		p->q->nodes[n].num = test;
+		p->q->nodes[n].str = value;
+	}
+	return n;
+}
+
+static bool risk_matches(const struct risk_basis *b, const struct node *x,
+			 const struct resolved *info)
+{
+	uint32_t count = info ? info->risk_count : 0;
+	int want;
+
+	if (x->num == RISK_ANY || x->num == RISK_NONE)
+		return (count > 0) == (x->num == RISK_ANY);
+	want = b ? risk_basis_rank(b, x->str) : -1;
+	for (uint32_t k = 0; k < count; k++) {
+		const struct risk *rk;
+		int rank;
+
+		if (x->num == RISK_ID) {
+			if (!strcmp(info->risks[k], x->str))
+				return true;
+			continue;
+		}
+		rk = risk_basis_find(b, info->risks[k]);
+		rank = rk ? risk_basis_rank(b, rk->level) : -1;
+		if (rank < 0 || want < 0)
+			continue;
+		/* Rank 0 is the highest level: "above" is a smaller rank. */
+		if ((x->num == RISK_EQ && rank == want) || (x->num == RISK_GE && rank <= want) ||
+		    (x->num == RISK_GT && rank < want) || (x->num == RISK_LE && rank >= want) ||
+		    (x->num == RISK_LT && rank > want))
+			return true;
+	}
+	return false;
+}
+
+/* ---- the fields with a colon ---------------------------------------------------- */
+
 static uint32_t term_field(struct parser *p, const struct token *t)
 {
 	const char *value = t->value;
@@ -474,9 +559,11 @@ static uint32_t term_field(struct parser *p, const struct token *t)
 		case F_MARK: return term_text(p, N_MARK, value);
 		case F_TEXT: return term_text(p, N_TEXT, value);
 		case F_RISK:
-			/* The hook for the risk register: parsed, refused by name. */
-			fail(p, QUERY_NOT_AVAILABLE, t->col, fchars, t->word);
-			return UINT32_MAX;
+			if (!p->q->basis) {
+				fail(p, QUERY_NOT_AVAILABLE, t->col, fchars, t->word);
+				return UINT32_MAX;
+			}
+			return term_risk(p, value, vcol, vchars);
 		}
 	}
 	type = query_find_type(p->c, t->word);
@@ -609,6 +696,12 @@ static uint32_t parse_or(struct parser *p)
 struct query *query_compile(const char *text, const struct catalog *c,
 			    struct query_error *err)
 {
+	return query_compile_risk(text, c, NULL, err);
+}
+
+struct query *query_compile_risk(const char *text, const struct catalog *c,
+				 const struct risk_basis *b, struct query_error *err)
+{
 	struct parser p = { .c = c, .s = text, .len = strlen(text), .col = 1, .err = err };
 	struct query *q;
 	size_t bad;
@@ -635,6 +728,7 @@ struct query *query_compile(const char *text, const struct catalog *c,
 		return NULL;
 	}
 	p.q = q;
+	q->basis = b;
 	if (!next_token(&p)) {
 		query_free(q);
 		return NULL;
@@ -719,6 +813,7 @@ static bool match(const struct query *q, uint32_t n, const struct item *it,
 	case N_MARK: return has_mark(info, x->str);
 	case N_SOURCE: return info && info->source == x->num;
 	case N_KIND: return it->kind == x->num;
+	case N_RISK: return risk_matches(q->basis, x, info);
 	}
 	return false;
 }
@@ -746,7 +841,7 @@ const char *query_code_message(enum query_code code)
 	case QUERY_UNKNOWN_FIELD: return N_("\"%s\" is neither a field nor an attribute type");
 	case QUERY_AMBIGUOUS_TYPE: return N_("\"%s\" names more than one attribute type: write more of it");
 	case QUERY_UNKNOWN_VALUE: return N_("\"%s\" is not a value here");
-	case QUERY_NOT_AVAILABLE: return N_("\"%s\" cannot be queried yet");
+	case QUERY_NOT_AVAILABLE: return N_("\"%s\" needs a tailoring: a catalog has no risks");
 	case QUERY_TOO_LONG: return N_("the query is too long");
 	default: return "";
 	}

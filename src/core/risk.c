@@ -48,6 +48,7 @@ bool risk_basis_build(struct risk_basis *b, const struct tailoring *t,
 		b->acknowledged[p] = CHANGE_NONE;
 	b->scope.organization = t->organization;
 	b->scope_text = t->scope;
+	b->title = t->title;
 	b->policy = t->policy;
 	for (uint32_t k = 0; k < t->count; k++) {
 		const struct change *c = &t->changes[k];
@@ -60,6 +61,7 @@ bool risk_basis_build(struct risk_basis *b, const struct tailoring *t,
 			take(&b->scope.sites, c->scope.sites);
 			take(&b->scope.assets, c->scope.assets);
 			take(&b->scope.processes, c->scope.processes);
+			take(&b->title, c->scope.title);
 			break;
 		case OP_POLICY:
 			take(&b->policy.awareness, c->policy.awareness);

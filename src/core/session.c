@@ -83,7 +83,14 @@ void session_free(struct session *s)
 	free(s->author);
 	free(s->query);
 	query_free(s->filter);
+	if (s->has_basis)
+		risk_basis_free(&s->basis);
 	session_zero(s);
+}
+
+const struct risk_basis *session_basis(const struct session *s)
+{
+	return s->has_basis ? &s->basis : NULL;
 }
 
 bool session_editing(const struct session *s)
@@ -312,7 +319,11 @@ enum session_code session_apply(struct session *s, const struct change *in,
 		resolution_free(&w->res);
 	w->res = trial;
 	w->resolved = true;
-	s->serial[index] = ++s->next_serial;
+	/* In a group every apply shares the first one's serial: undo and
+	 * redo go by serial, so they take the group as one step. */
+	if (!s->grouping || !s->group_serial)
+		s->group_serial = ++s->next_serial;
+	s->serial[index] = s->group_serial;
 	s->redo_count = 0;
 	r->change = &w->t.changes[index];
 	r->focus = session_change_item(s, r->change);
@@ -353,7 +364,7 @@ bool session_can_redo(const struct session *s)
 	return s->ws && s->redo_count > 0;
 }
 
-enum session_code session_undo(struct session *s, struct session_result *r)
+static enum session_code undo_one(struct session *s, struct session_result *r)
 {
 	struct workspace *w = s->ws;
 	struct session_undo *u;
@@ -385,7 +396,7 @@ enum session_code session_undo(struct session *s, struct session_result *r)
 	return told(s, r, SESSION_UNDONE, changed(s));
 }
 
-enum session_code session_redo(struct session *s, struct session_result *r)
+static enum session_code redo_one(struct session *s, struct session_result *r)
 {
 	struct workspace *w = s->ws;
 	struct session_undo *u;
@@ -410,6 +421,42 @@ enum session_code session_redo(struct session *s, struct session_result *r)
 	if (!workspace_resolve(w))
 		return told(s, r, SESSION_REDONE, SESSION_NO_MEMORY);
 	return told(s, r, SESSION_REDONE, changed(s));
+}
+
+void session_group_begin(struct session *s)
+{
+	s->grouping = true;
+	s->group_serial = 0;
+}
+
+void session_group_end(struct session *s)
+{
+	s->grouping = false;
+	s->group_serial = 0;
+}
+
+/* The changes of one apply or one group share a serial (0: the file's,
+ * each its own step). */
+enum session_code session_undo(struct session *s, struct session_result *r)
+{
+	enum session_code code = undo_one(s, r);
+	uint64_t serial = code == SESSION_OK ? s->redo[s->redo_count - 1].serial : 0;
+
+	while (code == SESSION_OK && serial && session_can_undo(s) &&
+	       s->serial[s->ws->t.count - 1] == serial)
+		code = undo_one(s, r);
+	return code;
+}
+
+enum session_code session_redo(struct session *s, struct session_result *r)
+{
+	uint64_t serial = s->redo_count ? s->redo[s->redo_count - 1].serial : 0;
+	enum session_code code = redo_one(s, r);
+
+	while (code == SESSION_OK && serial && s->redo_count &&
+	       s->redo[s->redo_count - 1].serial == serial)
+		code = redo_one(s, r);
+	return code;
 }
 
 /* The newest change's serial: with the count, it names the whole list,
@@ -548,6 +595,14 @@ static bool update_hidden(struct session *s)
 			return false;
 		s->hidden = v;
 		s->hidden_size = c->count;
+	}
+	/* The basis first: the filter's risk: terms read it. */
+	if (s->ws) {
+		if (s->has_basis)
+			risk_basis_free(&s->basis);
+		s->has_basis = risk_basis_build(&s->basis, &s->ws->t, session_resolution(s));
+		if (!s->has_basis)
+			return false;
 	}
 	hide_by_view(s, c, s->hidden);
 	if (s->narrow)

@@ -274,6 +274,7 @@ long tailoring_append(struct tailoring *t, const struct change *c)
 	    !copy_str(t, &copy.risk.deadline) || !copy_str(t, &copy.risk.owner) ||
 	    !copy_str(t, &copy.scope.organization) || !copy_str(t, &copy.scope.sites) ||
 	    !copy_str(t, &copy.scope.assets) || !copy_str(t, &copy.scope.processes) ||
+	    !copy_str(t, &copy.scope.title) ||
 	    !copy_str(t, &copy.policy.awareness) || !copy_str(t, &copy.policy.targets) ||
 	    !copy_str(t, &copy.policy.monitoring) || !copy_str(t, &copy.policy.feedback))
 		return -1;

@@ -221,7 +221,8 @@ static void read_risk(struct loader *l, struct change *c)
 	yr_fields_require(l->r, &f, 1u << 0);
 }
 
-static const char *const scope_fields[] = { "organization", "sites", "assets", "processes" };
+static const char *const scope_fields[] = { "organization", "sites", "assets", "processes",
+					    "title" };
 
 static void read_scope(struct loader *l, struct change *c)
 {
@@ -232,13 +233,14 @@ static void read_scope(struct loader *l, struct change *c)
 
 	if (!yr_mapping_begin(l->r, _("scope"), &at))
 		return;
-	yr_fields_init(&f, scope_fields, 4, _("scope"), at);
+	yr_fields_init(&f, scope_fields, 5, _("scope"), at);
 	while (yr_mapping_next(l->r, &key)) {
 		switch (yr_field(l->r, &f, &key)) {
 		case 0: yr_text(l->r, _("organization"), &sc->organization); break;
 		case 1: yr_text(l->r, _("sites"), &sc->sites); break;
 		case 2: yr_text(l->r, _("assets"), &sc->assets); break;
 		case 3: yr_text(l->r, _("processes"), &sc->processes); break;
+		case 4: yr_text(l->r, _("title"), &sc->title); break;
 		default: break;
 		}
 	}

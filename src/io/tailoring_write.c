@@ -105,6 +105,7 @@ static void write_change(struct ywriter *w, const struct change *c)
 	if (c->op == OP_SCOPE) {
 		yw_string(w, "scope");
 		yw_mapping_begin(w);
+		yw_pair(w, "title", c->scope.title);
 		yw_pair(w, "organization", c->scope.organization);
 		yw_pair(w, "sites", c->scope.sites);
 		yw_pair(w, "assets", c->scope.assets);

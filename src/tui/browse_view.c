@@ -105,6 +105,12 @@ static bool browse_key(struct ui *ui, bool is_key, wint_t ch)
 	case ACT_FILTER: filter_bar_begin(ui); break;
 	case ACT_CROSSTAB: view_open(ui, &crosstab_view); break;
 	case ACT_BALANCE: view_open(ui, &balance_view); break;
+	case ACT_RISKS:
+		if (!ui_editing(ui))
+			ui_edit_key(ui, a);  /* says why not */
+		else
+			view_open(ui, &risk_view);
+		break;
 	case ACT_SCOPE: filter_bar_scope(ui); break;
 	case ACT_FOCUS:
 		if (ui->panes == PANES_BOTH)

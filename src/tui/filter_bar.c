@@ -94,7 +94,7 @@ static void filter_done(struct ui *ui, const char *answer, int key)
 		filter_bar_clear(ui);
 		return;
 	}
-	q = query_compile(answer, session_shown(ui->s), &e);
+	q = query_compile_risk(answer, session_shown(ui->s), session_basis(ui->s), &e);
 	if (!q) {
 		/* Back to the prompt, the cursor where the error is. */
 		prompt_line(ui, _("filter: "), answer, true, filter_done);
@@ -116,7 +116,7 @@ static void filter_done(struct ui *ui, const char *answer, int key)
 bool filter_bar_set(struct ui *ui, const char *text)
 {
 	struct query_error e;
-	struct query *q = query_compile(text, session_shown(ui->s), &e);
+	struct query *q = query_compile_risk(text, session_shown(ui->s), session_basis(ui->s), &e);
 	char words[512];
 
 	if (!q) {

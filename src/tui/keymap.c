@@ -57,6 +57,8 @@ const struct binding keymap[] = {
 	{ "#", N_("set marks such as .P .B .PB"), ACT_MARKS, { '#' }, true },
 	{ "K", N_("keep the item as it is (a decision, with its reason)"), ACT_KEEP, { 'K' }, true },
 	{ "T", N_("link the item to the risks it treats"), ACT_TREATS, { 'T' }, true },
+	{ "O", N_("the items treating risks, highest level first"),
+	  ACT_RISKS, { 'O' }, true },
 	{ "w", N_("the wizard: the risk basis, steps 1 to 7, summary"), ACT_WIZARD, { 'w' }, true },
 	{ "Y", N_("create the organization's own attribute type (in $EDITOR)"),
 	  ACT_TYPE, { 'Y' }, true },
@@ -82,7 +84,7 @@ const struct binding conflict_keymap[] = {
 const struct binding wizard_keymap[] = {
 	{ "]", N_("the next page (first asks about open warnings)"), ACT_NEXT_PAGE, { ']' }, true },
 	{ "[", N_("the previous page"), ACT_PREV_PAGE, { '[' }, true },
-	{ "1 to 6", N_("risk basis: organization, scope, policy, scale, risks"),
+	{ "0 to 6", N_("risk basis: title, organization, scope, policy, scale, risks"),
 	  ACT_BASIS, { 0 }, true },
 	{ "p", N_("step 3: a NIST CSF 2.0 subcategory as a detailed control"), ACT_PICK,
 	  { 'p' }, true },

@@ -57,6 +57,7 @@ enum action {
 	ACT_WIZARD,
 	ACT_KEEP,
 	ACT_TREATS,
+	ACT_RISKS,
 	/* In the `!` list (conflict_keymap). */
 	ACT_JUMP,
 	ACT_WITHDRAW,

@@ -35,13 +35,15 @@ static void draw_header(struct ui *ui)
 {
 	const struct catalog *c = session_shown(ui->s);
 	const struct workspace *w = session_workspace(ui->s);
+	const struct risk_basis *b = session_basis(ui->s);
 	char line[512];
 	const char *title = i18n_language() == LANGUAGE_EN && c->title_en ? c->title_en
 									     : c->title;
 
-	if (w && w->t.title)
-		/* The tailoring's own name, and what it tailors. */
-		snprintf(line, sizeof(line), " kijun | %s  (%s %s)", w->t.title,
+	if (w && b && b->title)
+		/* The tailoring's own name (as the wizard last set it), and
+		 * what it tailors. */
+		snprintf(line, sizeof(line), " kijun | %s  (%s %s)", b->title,
 			 title ? title : "", c->edition ? c->edition : "");
 	else
 		snprintf(line, sizeof(line), " kijun | %s%s%s", title ? title : "",

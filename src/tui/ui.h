@@ -58,6 +58,7 @@ extern const struct view_ops messages_view;   /* messages_view.c */
 extern const struct view_ops crosstab_view;   /* crosstab_view.c */
 extern const struct view_ops wizard_view;     /* wizard_view.c */
 extern const struct view_ops balance_view;    /* balance_view.c */
+extern const struct view_ops risk_view;       /* risk_view.c */
 extern const struct overlay_ops prompt_overlay;  /* view.c */
 extern const struct overlay_ops search_overlay;  /* search_bar.c */
 
@@ -122,6 +123,7 @@ struct ui {
 	struct msglog messages;    /* what the message line said: M reads them */
 	size_t help_scroll;
 	uint32_t conflict_cursor;  /* the change selected in the `!` list */
+	uint32_t risk_cursor;      /* the item selected in the O list */
 	struct crosstab_page *xtab;  /* the cross-tab (X) while it is open */
 	uint32_t xtab_rows, xtab_cols;  /* its attribute types, kept between openings */
 	unsigned wizard_page;      /* the wizard's page: 0 basis, 1–7 steps, 8 summary */

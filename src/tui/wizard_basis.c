@@ -51,6 +51,13 @@ struct risk_basis *wizard_basis_now(struct ui *ui, struct risk_basis *b)
 	return b;
 }
 
+static void title_done(struct ui *ui, const char *answer, int key)
+{
+	(void)key;
+	ui->flow.c.scope.title = edit_keep(ui, answer);
+	basis_ask_reason(ui);
+}
+
 static void org_done(struct ui *ui, const char *answer, int key)
 {
 	(void)key;
@@ -204,6 +211,18 @@ bool wizard_basis_key(struct ui *ui, wint_t ch)
 		return true;
 	}
 	switch (ch) {
+	case '0': {
+		/* The title is the tailoring's name: a scope change, so it
+		 * has a reason and undoes like the rest of the basis. */
+		struct risk_basis b;
+
+		wizard_flow_begin(ui, OP_SCOPE);
+		if (!wizard_basis_now(ui, &b))
+			return true;
+		prompt_line(ui, _("title of the tailoring: "), b.title, false, title_done);
+		risk_basis_free(&b);
+		return true;
+	}
 	case '1':
 		wizard_flow_begin(ui, OP_SCOPE);
 		prompt_line(ui, _("organization: "), NULL, false, org_done);

@@ -31,6 +31,8 @@ static void bulk_reason_done(struct ui *ui, const char *answer, int key)
 	     i = catalog_next(&r->cat, i))
 		if (wizard_concerns(6, r, i) && r->info[i].level == LEVEL_NONE)
 			ids[n++] = strdup(r->cat.items[i].id);
+	/* One undo step for the branch: u takes it all back. */
+	session_group_begin(ui->s);
 	for (uint32_t k = 0; k < n; k++) {
 		struct change c = ui->flow.c;
 		struct session_result res;
@@ -43,6 +45,7 @@ static void bulk_reason_done(struct ui *ui, const char *answer, int key)
 		done += session_apply(ui->s, &c, &res) == SESSION_OK;
 		free(ids[k]);
 	}
+	session_group_end(ui->s);
 	free(ids);
 	ui_remember(ui);
 	ui_reload(ui, NULL);

@@ -39,7 +39,7 @@ static const char *page_text(unsigned page)
 static const char *page_keys(unsigned page)
 {
 	switch (page) {
-	case 0: return _("1 organization  2 scope  3 policy  4 scale  5 risk  6 remove a risk  ] next  q close");
+	case 0: return _("0 title  1 organization  2 scope  3 policy  4 scale  5 risk  6 remove  ] next  q close");
 	case 1: return _("K keep  x exclude  r reword  S split  J merge  T risks  ] next  [ back  q close");
 	case 6: return _("m level  B level for the branch  T risks  ] next  [ back  q close");
 	case 3: return _("p pick from NIST CSF 2.0  a add  T risks  ] next  [ back  q close");
@@ -192,6 +192,7 @@ static void draw_basis(struct ui *ui, int y, int end)
 
 	if (!w || !r || !risk_basis_build(&b, &w->t, r))
 		return;
+	y += draw_pair(ui, y, end - y, _("the title"), b.title);
 	y += draw_pair(ui, y, end - y, _("the organization"), b.scope.organization);
 	y += draw_pair(ui, y, end - y, _("sites in scope"), b.scope.sites ? b.scope.sites : b.scope_text);
 	y += draw_pair(ui, y, end - y, _("information assets in scope"), b.scope.assets);

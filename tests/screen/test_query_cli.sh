@@ -94,4 +94,71 @@ run 0 query "$E2E_DIR/t.yaml" 'status:excluded or status:reworded'
 assert_eq "$(cut -f1 "$out")" "5a-5.4" "or"
 run 0 crosstab "$E2E_DIR/t.yaml" --rows concepts --cols capabilities --only-cols Governance
 assert_eq "$(sed -n 1p "$out")" "Identify	Governance	5a-5.1,5a-5.2,5a-5.5,5a-5.8" "crosstab of a tailoring"
+# ---- risk: and --sort risk on a tailoring with a register ----
+R=$E2E_DIR/r.yaml
+cat >"$R" <<'YAML'
+format: kijun-tailoring/1
+id: r
+base:
+  catalog: meti-ismk-2025
+changes:
+- op: scale
+  step: 0
+  scale:
+  - 高
+  - 中
+  - 低
+  reason: 尺度
+  author: 担当
+  date: '2026-01-01'
+- op: risk
+  step: 0
+  risk:
+    id: R1
+    description: 漏えい
+    level: 高
+  reason: 評価
+  author: 担当
+  date: '2026-01-01'
+- op: risk
+  step: 0
+  risk:
+    id: R2
+    description: 停止
+    level: 中
+  reason: 評価
+  author: 担当
+  date: '2026-01-01'
+- op: treats
+  target: 5a-5.4
+  step: 6
+  risks:
+  - R2
+  reason: 対策
+  author: 担当
+  date: '2026-01-01'
+- op: treats
+  target: 5a-5.8
+  step: 6
+  risks:
+  - R1
+  reason: 対策
+  author: 担当
+  date: '2026-01-01'
+YAML
+run 0 query "$R" 'risk:高'
+assert_eq "$(cut -f1 "$out" | tr '\n' ' ')" "5a-5.8 " "risk:高"
+run 0 query "$R" 'risk:>=中'
+assert_eq "$(cut -f1 "$out" | tr '\n' ' ')" "5a-5.4 5a-5.8 " "risk:>=中"
+run 0 query "$R" 'risk:R2 or risk:none id:5a-5.1'
+assert_eq "$(cut -f1 "$out" | tr '\n' ' ')" "5a-5.1 5a-5.4 " "risk:R2, risk:none"
+run 1 --lang en query "$R" 'risk:極'
+grep -q '"極" is not a value here' "$err" || fail "risk:極: $(cat "$err")"
+# Highest level first, the tree's order within one, no risk last.
+run 0 query "$R" --sort risk 'id:5a-5.1 or id:5a-5.4 or id:5a-5.8'
+no_stderr query --sort risk
+assert_eq "$(cut -f1,2 "$out" | tr '\t\n' ': ')" "高:5a-5.8 中:5a-5.4 -:5a-5.1 " "--sort risk"
+run 0 query "$R" --sort risk
+assert_eq "$(cut -f2 "$out" | tr '\n' ' ')" "5a-5.8 5a-5.4 " "--sort risk with no EXPR"
+run 1 query "$R" --sort level risk:any
 pass

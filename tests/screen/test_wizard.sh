@@ -46,6 +46,23 @@ wait_for "ウィザード 0/7  1/5 済  警告 4 件  リスクの前提"
 assert_match '^ 組織: 株式会社例示$'
 assert_match '^ 対象の拠点: （未記入）$'
 
+# ---- page 0: the title, a scope change with its reason; u takes it back ----
+assert_match '^ 表題: 例示社の個別管理基準$'
+keys 0
+wait_message '^個別管理基準の表題: 例示社の個別管理基準$'
+keys C-u
+answer "例示社の個別管理基準 第2版"
+reason "版を改めた"
+assert_match '^ 表題: 例示社の個別管理基準 第2版$'
+assert_line 1 '^ kijun \| 例示社の個別管理基準 第2版  \('
+keys u
+wait_message '^取り消しました: '
+assert_match '^ 表題: 例示社の個別管理基準$'
+assert_line 1 '^ kijun \| 例示社の個別管理基準  \('
+keys C-r
+wait_message '^やり直しました: '
+assert_match '^ 表題: 例示社の個別管理基準 第2版$'
+
 # ---- page 0: the risk basis ----
 keys 2
 wait_message '^対象の拠点:'
@@ -165,6 +182,11 @@ wait_message '水準のない配下の項目すべてに設定する水準は'
 keys 1
 reason "ガバナンス基準は必須とする"
 wait_for "ウィザード 6/7  53/53 済"
+# One u takes the whole branch back; Ctrl-R puts it back.
+keys u
+wait_for "ウィザード 6/7  0/53 済"
+keys C-r
+wait_for "ウィザード 6/7  53/53 済"
 keys ] ]
 wait_for "ウィザード: まとめ"
 assert_match '^ 1 情報セキュリティ管理基準の参照・項目の抽出: 除外 2 そのまま維持する 1$'
@@ -173,6 +195,18 @@ keys s
 wait_message '件の変更を .* に保存しました$'
 keys q
 wait_status '^ 閲覧 \| '
+# The tree filtered by the risks' levels: GV.OC-01 treats R1 (高).
+keys f
+type_text "risk:>=中"
+keys Enter
+wait_line 24 '^絞り込み: 1 項目が該当'
+assert_match 'GV\.OC-01 '
+assert_no_match ' 3\.1\.2 '
+keys f End C-u
+type_text "risk:R9"
+keys Enter
+wait_line 23 '「R9」はここで使える値ではありません'
+keys Escape Escape
 finish
 
 got=$(progress)

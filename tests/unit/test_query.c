@@ -224,7 +224,7 @@ static void test_errors_and_columns(void **state)
 	bad("#", QUERY_EMPTY_VALUE, 1, NULL);
 	bad("status:done", QUERY_UNKNOWN_VALUE, 8, "done");
 	bad("セキュリティ:保護", QUERY_AMBIGUOUS_TYPE, 1, "セキュリティ");
-	bad("risk:high", QUERY_NOT_AVAILABLE, 1, "risk");
+	bad("risk:high", QUERY_NOT_AVAILABLE, 1, "risk");  /* a catalog has no risks */
 	bad("id:5.1 \xff", QUERY_BAD_UTF8, 8, NULL);
 	/* The words, with the column, for the views. */
 	assert_null(query_compile("概念:識別 運用機能:x", &cat, &e));

@@ -10,6 +10,7 @@
 #include "kijun/catalog_io.h"
 #include "kijun/change_check.h"
 #include "kijun/i18n.h"
+#include "kijun/query.h"
 #include "kijun/resolve.h"
 #include "kijun/risk.h"
 #include "kijun/tailoring_io.h"
@@ -305,6 +306,132 @@ static void test_step_zero_only_for_the_basis(void **state)
 	assert_int_equal(change_check(&c, &p), PROBLEM_SCALE_FEW);
 }
 
+/* The title set on the wizard's start page: a scope change whose title
+ * replaces the file's, written back as read. */
+static void test_title_is_a_scope_change(void **state)
+{
+	static const char text[] =
+		"format: kijun-tailoring/1\n"
+		"id: t\n"
+		"title: 例示社の個別管理基準\n"
+		"base:\n"
+		"  catalog: meti-ismk-2025\n"
+		"changes:\n"
+		"- op: scope\n"
+		"  step: 0\n"
+		"  scope:\n"
+		"    title: 例示社の個別管理基準 第2版\n"
+		"  reason: 版を改めた\n"
+		"  author: 事務局\n"
+		"  date: '2026-11-25'\n";
+	struct tailoring t;
+	struct resolution r;
+	struct risk_basis b;
+	struct strbuf out;
+	struct problem p;
+
+	(void)state;
+	load(&t, text);
+	assert_int_equal(change_check(&t.changes[0], &p), PROBLEM_NONE);
+	strbuf_init(&out);
+	assert_true(tailoring_write(&t, &out));
+	assert_int_equal(out.len, strlen(text));
+	assert_memory_equal(out.data, text, out.len);
+	strbuf_free(&out);
+	assert_true(resolve_apply(&r, &cat, NULL, &t));
+	assert_true(risk_basis_build(&b, &t, &r));
+	assert_string_equal(b.title, "例示社の個別管理基準 第2版");
+	assert_null(b.scope.organization);
+	risk_basis_free(&b);
+	resolution_free(&r);
+	tailoring_free(&t);
+}
+
+/* risk: in a query: by level, at or above a level on the tailoring's own
+ * scale, by id, any and none; a filter compiled once follows a scale
+ * changed later, since the basis is read when matching. */
+static bool risk_query(const char *text, const struct risk_basis *b,
+		       const struct resolution *r, const char *id)
+{
+	struct query_error e;
+	struct query *q = query_compile_risk(text, &r->cat, b, &e);
+	uint32_t i = catalog_find(&r->cat, id);
+	bool hit;
+
+	assert_non_null(q);
+	hit = query_match(q, &r->cat, i, &r->info[i]);
+	query_free(q);
+	return hit;
+}
+
+static void test_query_by_risk_level(void **state)
+{
+	struct tailoring t;
+	struct resolution r;
+	struct risk_basis b;
+	struct query_error e;
+	struct query *q;
+	struct change r3 = { .op = OP_RISK, .step = 0, .reason = "評価", .author = "事務局",
+			     .date = "2026-11-27",
+			     .risk = { .id = "R3", .description = "紛失", .level = "低" } };
+	struct change tr = { .op = OP_TREATS, .target = "5a-5.5", .step = 6, .reason = "対策",
+			     .author = "事務局", .date = "2026-11-27",
+			     .risks = (const char *[]){ "R3" }, .risk_count = 1 };
+	struct change sc = { .op = OP_SCALE, .step = 0, .reason = "逆順", .author = "事務局",
+			     .date = "2026-11-27",
+			     .scale = (const char *[]){ "低", "中", "高" }, .scale_count = 3 };
+	uint32_t a;
+
+	(void)state;
+	load(&t, basis);
+	assert_true(tailoring_append(&t, &r3) >= 0);
+	assert_true(tailoring_append(&t, &tr) >= 0);
+	assert_true(resolve_apply(&r, &cat, NULL, &t));
+	assert_true(risk_basis_build(&b, &t, &r));
+	/* 5a-5.4 treats R1 (高; R2 is gone), 5a-5.5 treats R3 (低). */
+	assert_true(risk_query("risk:高", &b, &r, "5a-5.4"));
+	assert_false(risk_query("risk:高", &b, &r, "5a-5.5"));
+	assert_true(risk_query("risk:>=中", &b, &r, "5a-5.4"));
+	assert_false(risk_query("risk:>=中", &b, &r, "5a-5.5"));
+	assert_true(risk_query("risk:<=中", &b, &r, "5a-5.5"));
+	assert_false(risk_query("risk:<=中", &b, &r, "5a-5.4"));
+	assert_false(risk_query("risk:<高", &b, &r, "5a-5.4"));
+	assert_true(risk_query("risk:R3", &b, &r, "5a-5.5"));
+	assert_false(risk_query("risk:R3", &b, &r, "5a-5.4"));
+	assert_true(risk_query("リスク:あり", &b, &r, "5a-5.5"));
+	assert_false(risk_query("risk:any", &b, &r, "5a-5.6"));
+	assert_true(risk_query("risk:none", &b, &r, "5a-5.6"));
+	assert_true(risk_query("not risk:none and risk:高", &b, &r, "5a-5.4"));
+	/* Not a level, not a risk: the column of the value. */
+	assert_null(query_compile_risk("risk:極", &r.cat, &b, &e));
+	assert_int_equal(e.code, QUERY_UNKNOWN_VALUE);
+	assert_int_equal(e.column, 6);
+	assert_string_equal(e.word, "極");
+	/* A comparison takes a level, not a risk. */
+	assert_null(query_compile_risk("risk:>=R1", &r.cat, &b, &e));
+	assert_int_equal(e.code, QUERY_UNKNOWN_VALUE);
+	assert_int_equal(e.column, 8);
+	/* A catalog has no risks. */
+	assert_null(query_compile("risk:高", &r.cat, &e));
+	assert_int_equal(e.code, QUERY_NOT_AVAILABLE);
+	/* The scale turned upside down: the compiled query follows it. */
+	q = query_compile_risk("risk:>=中", &r.cat, &b, &e);
+	assert_non_null(q);
+	risk_basis_free(&b);
+	resolution_free(&r);
+	assert_true(tailoring_append(&t, &sc) >= 0);
+	assert_true(resolve_apply(&r, &cat, NULL, &t));
+	assert_true(risk_basis_build(&b, &t, &r));
+	a = catalog_find(&r.cat, "5a-5.5");
+	assert_true(query_match(q, &r.cat, a, &r.info[a]));
+	a = catalog_find(&r.cat, "5a-5.4");
+	assert_false(query_match(q, &r.cat, a, &r.info[a]));
+	query_free(q);
+	risk_basis_free(&b);
+	resolution_free(&r);
+	tailoring_free(&t);
+}
+
 static int setup(void **state)
 {
 	struct diag_list d;
@@ -332,6 +459,8 @@ int main(void)
 		cmocka_unit_test(test_withdrawn_basis_changes_shape_nothing),
 		cmocka_unit_test(test_bad_basis_reported_where_it_is),
 		cmocka_unit_test(test_step_zero_only_for_the_basis),
+		cmocka_unit_test(test_query_by_risk_level),
+		cmocka_unit_test(test_title_is_a_scope_change),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

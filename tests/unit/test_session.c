@@ -180,6 +180,40 @@ static void test_undo_redo(void **state)
 	assert_int_equal(session_redo(&f->s, &r), SESSION_NOTHING_TO_REDO);
 }
 
+/* A group (B: a level for a whole branch) is one undo step; the change
+ * before it and after it are their own. */
+static void test_undo_group(void **state)
+{
+	struct fixture *f = *state;
+	struct change a = exclude("3.2"), b = exclude("4.1"), c = exclude("3.3"),
+		      d = exclude("4.2");
+	struct session_result r;
+
+	assert_int_equal(session_apply(&f->s, &a, &r), SESSION_OK);
+	session_group_begin(&f->s);
+	assert_int_equal(session_apply(&f->s, &b, &r), SESSION_OK);
+	assert_int_equal(session_apply(&f->s, &c, &r), SESSION_OK);
+	session_group_end(&f->s);
+	assert_int_equal(session_apply(&f->s, &d, &r), SESSION_OK);
+	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
+	assert_int_equal(changes(&f->s), 3);
+	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
+	assert_int_equal(changes(&f->s), 1);
+	assert_string_equal(r.focus, "4.1");
+	assert_int_equal(status_of(&f->s, "3.3"), STATUS_KEPT);
+	assert_int_equal(status_of(&f->s, "3.2"), STATUS_EXCLUDED);
+	assert_int_equal(session_redo(&f->s, &r), SESSION_OK);
+	assert_int_equal(changes(&f->s), 3);
+	assert_int_equal(status_of(&f->s, "3.3"), STATUS_EXCLUDED);
+	assert_int_equal(session_redo(&f->s, &r), SESSION_OK);
+	assert_int_equal(changes(&f->s), 4);
+	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
+	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
+	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
+	assert_int_equal(changes(&f->s), 0);
+	assert_false(session_modified(&f->s));
+}
+
 static void test_undo_keeps_changes_from_the_file(void **state)
 {
 	struct fixture *f = *state;
@@ -715,6 +749,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_apply_refuses_conflict, setup, teardown),
 		cmocka_unit_test(test_apply_on_catalog_is_read_only),
 		cmocka_unit_test_setup_teardown(test_undo_redo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_group, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo_keeps_changes_from_the_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_modified_against_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_view_hidden, setup, teardown),
