@@ -38,6 +38,13 @@ const struct catalog *workspace_base(const struct workspace *w);
  * catalog itself: what resolve_apply carries statuses over from. */
 const struct resolution *workspace_base_info(const struct workspace *w);
 
+/* The tailoring's title and organization as they stand: the file's,
+ * replaced by the newest scope change that sets one and is not withdrawn
+ * (the wizard's start page records them so).  The title falls back to
+ * the id; the organization may be NULL.  w must be resolved. */
+const char *workspace_title(const struct workspace *w);
+const char *workspace_organization(const struct workspace *w);
+
 void workspace_free(struct workspace *w);
 
 #endif

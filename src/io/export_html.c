@@ -160,7 +160,7 @@ static void html_changes(struct strbuf *out, const struct workspace *w)
 void export_html(struct strbuf *out, const struct workspace *w)
 {
 	const struct resolution *r = &w->res;
-	const char *title = w->t.title ? w->t.title : w->t.id;
+	const char *title = workspace_title(w);
 
 	strbuf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
 		    i18n_language() == LANGUAGE_JA ? "ja" : "en");
@@ -169,8 +169,8 @@ void export_html(struct strbuf *out, const struct workspace *w)
 	strbuf_addf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
 	html_escape(out, title);
 	strbuf_adds(out, "</h1>\n<p>");
-	if (w->t.organization) {
-		html_escape(out, w->t.organization);
+	if (workspace_organization(w)) {
+		html_escape(out, workspace_organization(w));
 		strbuf_adds(out, "<br>\n");
 	}
 	html_escape(out, _("Based on: "));

@@ -102,10 +102,10 @@ void export_md(struct strbuf *out, const struct workspace *w)
 	const struct resolution *r = &w->res;
 
 	strbuf_adds(out, "# ");
-	doc_text_md(out, w->t.title ? w->t.title : w->t.id, DOC_MD_LINE);
+	doc_text_md(out, workspace_title(w), DOC_MD_LINE);
 	strbuf_adds(out, "\n\n");
-	if (w->t.organization) {
-		doc_text_md(out, w->t.organization, DOC_MD_LINE);
+	if (workspace_organization(w)) {
+		doc_text_md(out, workspace_organization(w), DOC_MD_LINE);
 		strbuf_adds(out, "  \n");
 	}
 	strbuf_adds(out, _("Based on: "));

@@ -105,7 +105,7 @@ void oscal_metadata(struct json *j, const struct workspace *w, const char *now)
 	strbuf_init(&b);
 	json_key(j, "metadata");
 	json_object_begin(j);
-	one_line(&b, w->t.title ? w->t.title : w->t.id);
+	one_line(&b, workspace_title(w));
 	json_member_string(j, "title", b.len ? b.data : "kijun", false);
 	json_member_string(j, "last-modified", last ? last : now, false);
 	json_member_string(j, "version", last ? date : "0", false);
@@ -115,7 +115,7 @@ void oscal_metadata(struct json *j, const struct workspace *w, const char *now)
 	oscal_prop(j, "tailoring", false, w->t.id, NULL);
 	oscal_prop(j, "base-catalog", false, w->root.id, NULL);
 	oscal_prop(j, "base-edition", false, w->root.edition, NULL);
-	oscal_prop(j, "organization", false, w->t.organization, NULL);
+	oscal_prop(j, "organization", false, workspace_organization(w), NULL);
 	/* Every change, so each reason survives whatever OSCAL can express. */
 	for (uint32_t k = 0; k < w->t.count; k++) {
 		const struct change *c = &w->t.changes[k];

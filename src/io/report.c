@@ -34,14 +34,12 @@ bool report_write(struct strbuf *out, enum report_format f, const struct report 
 
 void report_title(struct strbuf *out, const struct report *r)
 {
-	const struct tailoring *t = &r->w->t;
-
 	if (r->e->title && *r->e->title) {
 		strbuf_adds(out, r->e->title);
 		return;
 	}
 	strbuf_addf(out, "%s: %s", eval_words_kind((enum eval_kind)r->e->kind),
-		    t->title ? t->title : t->id ? t->id : "");
+		    workspace_title(r->w));
 }
 
 const char *report_comment_word(const struct report *r)

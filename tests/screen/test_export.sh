@@ -112,4 +112,35 @@ if (d.conflicts.length !== 1 || d.conflicts[0].change !== 1) { console.error(JSO
 ' "$E2E_DIR/cli.out" || fail "the conflict in resolve --format json"
 kijun_cli 3 export "$E2E_DIR/conflict.yaml" --format md -o "$E2E_DIR/c.md"
 [ -s "$E2E_DIR/c.md" ] || fail "export with a conflict wrote nothing"
+
+# ---- a title and organization set on the wizard's start page (a scope
+# change) are what the exports say, and withdrawing it brings the file's back ----
+cat "$G/small.yaml" >"$E2E_DIR/titled.yaml"
+cat >>"$E2E_DIR/titled.yaml" <<'YAML'
+- op: scope
+  step: 0
+  scope:
+    title: 改題した個別管理基準
+    organization: 株式会社改題
+  reason: 年度の見直しで改題したため
+  author: tester
+  date: '2026-03-01'
+YAML
+kijun_cli 0 export "$E2E_DIR/titled.yaml" --format md
+grep -q '^# 改題した個別管理基準' "$E2E_DIR/cli.out" || fail "export md: the title set by a scope change: $(head -3 "$E2E_DIR/cli.out")"
+grep -q '株式会社改題' "$E2E_DIR/cli.out" || fail "export md: the organization set by a scope change"
+kijun_cli 0 export "$E2E_DIR/titled.yaml" --format html
+grep -q '<title>改題した個別管理基準' "$E2E_DIR/cli.out" || fail "export html: the title set by a scope change"
+cat >>"$E2E_DIR/titled.yaml" <<'YAML'
+- op: withdraw
+  change: 8
+  step: 0
+  reason: 改題を取り下げたため
+  author: tester
+  date: '2026-03-02'
+YAML
+kijun_cli 0 export "$E2E_DIR/titled.yaml" --format md
+if grep -q '改題した個別管理基準' "$E2E_DIR/cli.out"; then
+	fail "export md: a withdrawn title change still names the standard"
+fi
 pass
