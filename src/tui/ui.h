@@ -82,6 +82,8 @@ struct flow {
 	flow_text_fn editor_done;
 	const char *editor_initial;
 	const char *editor_problem;
+	/* Step 3's pick: the catalog it picks from (a built-in id or a file). */
+	const char *pick_from;
 };
 
 struct eval_ui;

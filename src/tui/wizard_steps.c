@@ -75,42 +75,96 @@ void wizard_bulk_level(struct ui *ui)
 	prompt_key(ui, label, "12", bulk_level_done);
 }
 
-/* ---- step 3: a control of another standard (NIST CSF 2.0) ------------------------- */
+/* ---- step 3: a control of another standard ------------------------------------------ */
+
+/* The catalog step 3 picks from: a built-in one by its id (csf-2.0 by
+ * default), else a catalog file opened beside the tailoring. */
+static bool pick_catalog_load(struct ui *ui, struct catalog *c)
+{
+	struct diag_list diags;
+	bool ok;
+
+	diag_list_init(&diags);
+	ok = catalog_load_builtin_id(c, ui->flow.pick_from, &diags);
+	if (!ok && !diag_any(&diags))
+		ok = catalog_load_file(c, ui->flow.pick_from, &diags);
+	if (!ok) {
+		char line[512];
+
+		if (diags.count)
+			diag_format(&diags.items[0], line, sizeof(line));
+		else
+			snprintf(line, sizeof(line), "%s", _("out of memory"));
+		ui_message(ui, ROLE_ERROR, "%s", line);
+	}
+	diag_list_free(&diags);
+	return ok;
+}
+
+/* How the source names a picked control: "NIST CSF 2.0 GV.OC-01" for the
+ * built-in CSF, else the catalog's title (or id) and the control's id. */
+static void pick_source_ref(const struct catalog *c, bool csf, const char *id, char *out,
+			    size_t size)
+{
+	const char *name = csf ? "NIST CSF 2.0" : c->title && *c->title ? c->title : c->id;
+
+	snprintf(out, size, "%s %s", name ? name : "", id);
+}
 
 static void pick_control_done(struct ui *ui, const char *answer, int key)
 {
-	struct catalog csf;
-	struct diag_list diags;
+	struct catalog from;
+	bool csf = strcmp(ui->flow.pick_from, "csf-2.0") == 0;
 	uint32_t i;
-	char ref[128];
+	char ref[256];
 
 	(void)key;
-	diag_list_init(&diags);
-	if (!catalog_load_builtin_id(&csf, "csf-2.0", &diags)) {
-		diag_list_free(&diags);
-		ui_message(ui, ROLE_ERROR, "%s", _("out of memory"));
+	if (!pick_catalog_load(ui, &from)) {
 		ui_flow_cancel(ui);
 		return;
 	}
-	diag_list_free(&diags);
-	i = catalog_find(&csf, answer);
-	if (i == ITEM_NONE || csf.items[i].kind != ITEM_CONTROL) {
-		ui_message(ui, ROLE_ERROR, _("%s is not a subcategory of NIST CSF 2.0 (such as GV.OC-01)"),
-			   answer);
-		catalog_free(&csf);
+	i = catalog_find(&from, answer);
+	if (i == ITEM_NONE || (from.items[i].kind != ITEM_CONTROL && (csf || from.items[i].kind != ITEM_DETAIL))) {
+		if (csf)
+			ui_message(ui, ROLE_ERROR, _("%s is not a subcategory of NIST CSF 2.0 (such as GV.OC-01)"),
+				   answer);
+		else
+			ui_message(ui, ROLE_ERROR, _("%s is not a control of %s"), answer,
+				   ui->flow.pick_from);
+		catalog_free(&from);
 		ui_flow_cancel(ui);
 		return;
 	}
-	/* A detailed control under the chosen item, named and sourced by
-	 * the subcategory, its text CSF's own. */
-	ui->flow.c.item.id = edit_keep(ui, csf.items[i].id);
-	ui->flow.c.item.text = edit_keep(ui, csf.items[i].title);
+	/* A detailed control under the chosen item, named and sourced by the
+	 * picked control, its text the other standard's own. */
+	ui->flow.c.item.id = edit_keep(ui, from.items[i].id);
+	ui->flow.c.item.text = edit_keep(ui, from.items[i].text && *from.items[i].text && !csf
+					      ? from.items[i].text : from.items[i].title);
 	ui->flow.c.item.kind = ITEM_DETAIL;
 	ui->flow.c.source = SOURCE_STANDARD;
-	snprintf(ref, sizeof(ref), "NIST CSF 2.0 %s", csf.items[i].id);
+	pick_source_ref(&from, csf, from.items[i].id, ref, sizeof(ref));
 	ui->flow.c.source_ref = edit_keep(ui, ref);
-	catalog_free(&csf);
+	catalog_free(&from);
 	prompt_reason(ui, 3, wizard_reason_done);
+}
+
+static void pick_from_done(struct ui *ui, const char *answer, int key)
+{
+	struct catalog probe;
+
+	(void)key;
+	ui->flow.pick_from = edit_keep(ui, answer && *answer ? answer : "csf-2.0");
+	/* Said now, before the control is asked, when the catalog cannot open. */
+	if (!pick_catalog_load(ui, &probe)) {
+		ui_flow_cancel(ui);
+		return;
+	}
+	catalog_free(&probe);
+	if (strcmp(ui->flow.pick_from, "csf-2.0") == 0)
+		prompt_line(ui, _("NIST CSF 2.0 subcategory (such as GV.OC-01): "), NULL, false,
+			    pick_control_done);
+	else
+		prompt_line(ui, _("the control's id: "), NULL, false, pick_control_done);
 }
 
 static void pick_parent_done(struct ui *ui, const char *answer, int key)
@@ -122,8 +176,8 @@ static void pick_parent_done(struct ui *ui, const char *answer, int key)
 		return;
 	}
 	ui->flow.c.parent = edit_keep(ui, answer);
-	prompt_line(ui, _("NIST CSF 2.0 subcategory (such as GV.OC-01): "), NULL, false,
-		    pick_control_done);
+	prompt_line(ui, _("pick from (an id or a catalog FILE): "),
+		    "csf-2.0", false, pick_from_done);
 }
 
 void wizard_pick_control(struct ui *ui)

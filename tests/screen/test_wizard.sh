@@ -144,10 +144,19 @@ wait_for "ウィザード 3/7  0/0 済"
 keys p
 wait_message '^追加先の項目:'
 answer "3.1.1"
+wait_message '^取り込む元.*: csf-2\.0'
+answer ""
 answer "GV.OC-99"
 wait_message 'GV.OC-99 は NIST CSF 2.0 のサブカテゴリではありません'
+# A catalog that does not open is said before the control is asked.
 keys p
 answer "3.1.1"
+keys C-u
+answer "no-such-catalog.yaml"
+wait_message 'no-such-catalog\.yaml'
+keys p
+answer "3.1.1"
+answer ""
 answer "GV.OC-01"
 reason "組織の使命をリスク管理に反映するため"
 wait_for "ウィザード 3/7  1/1 済"
