@@ -266,15 +266,12 @@ static int open_evaluation(const char *path, const char *script)
 static bool is_evaluation(const char *path)
 {
 	struct diag_list quiet;
-	char *buf;
-	size_t len;
-	bool yes = false;
+	bool yes;
 
+	if (!path || access(path, F_OK) != 0)
+		return false;
 	diag_list_init(&quiet);
-	if (path && access(path, F_OK) == 0 && file_read_all(path, &buf, &len, &quiet)) {
-		yes = file_format_of(buf, len) == FORMAT_EVALUATION;
-		free(buf);
-	}
+	yes = file_format_of_file(path, &quiet) == FORMAT_EVALUATION;
 	diag_list_free(&quiet);
 	return yes;
 }
@@ -289,8 +286,11 @@ static int open_screen(const char *path, const char *script)
 	cli_locale_report(stderr, locale_state, locale_used);
 	if (is_evaluation(path))
 		return open_evaluation(path, script);
+	if (!script)
+		tui_preview(path);
 	diag_list_init(&diags);
 	if (!session_load_file(&s, path, SESSION_OPEN_ANY, &diags)) {
+		tui_preview_end();
 		cli_print_diags(stderr, &diags);
 		diag_list_free(&diags);
 		return EXIT_INVALID;

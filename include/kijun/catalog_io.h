@@ -26,6 +26,14 @@ bool catalog_read(struct catalog *c, const char *name, const char *buf,
 
 bool catalog_load_file(struct catalog *c, const char *path, struct diag_list *diags);
 
+/* The first items of the catalog file at path, read from its first
+ * `bytes` bytes alone: what a screen can draw while the rest loads.  The
+ * items read are whole; the lists they are in end early.  False (and *c
+ * empty) when the file is no longer than `bytes` (load it whole), or when
+ * its start does not read as a catalog in kijun's canonical form: the
+ * whole file's load says what is wrong. */
+bool catalog_load_head(struct catalog *c, const char *path, size_t bytes);
+
 /* The catalog compiled into the binary: kijun's reference catalog of
  * 情報セキュリティ管理基準. */
 bool catalog_load_builtin(struct catalog *c, struct diag_list *diags);

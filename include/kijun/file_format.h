@@ -9,4 +9,10 @@ enum file_format { FORMAT_UNKNOWN, FORMAT_CATALOG, FORMAT_TAILORING, FORMAT_EVAL
 /* What a kijun file is, by its top-level `format` key. */
 enum file_format file_format_of(const char *buf, size_t len);
 
+struct diag_list;
+
+/* The same of the file at path, read only as far as it needs; a file
+ * that cannot be read is FORMAT_UNKNOWN with the reason in diags. */
+enum file_format file_format_of_file(const char *path, struct diag_list *diags);
+
 #endif

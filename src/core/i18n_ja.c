@@ -771,6 +771,8 @@ const struct translation i18n_table[] = {
 	  " %s %s | 手順%u: %s（Tab で手順を変更、Esc で取消）" },
 	{ "?:help  q:quit",
 	  "?:ヘルプ  q:終了" },
+	{ "loading...",
+	  "読み込み中..." },
 	{ "terminal too small: %dx%d, kijun needs %dx%d",
 	  "端末が小さすぎます %dx%d（%dx%d 以上）" },
 	{ "not found: %s",

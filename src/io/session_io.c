@@ -16,19 +16,6 @@
 #include "kijun/tailoring_io.h"
 #include "kijun/workspace_io.h"
 
-static enum file_format format_of_path(const char *path, struct diag_list *diags)
-{
-	enum file_format format;
-	char *buf;
-	size_t len;
-
-	if (!file_read_all(path, &buf, &len, diags))
-		return FORMAT_UNKNOWN;
-	format = file_format_of(buf, len);
-	free(buf);
-	return format;
-}
-
 static bool open_catalog(struct session *s, const char *path, struct diag_list *diags)
 {
 	struct catalog *c = malloc(sizeof(*c));
@@ -81,7 +68,7 @@ bool session_load_file(struct session *s, const char *path, enum session_open ho
 		return open_catalog(s, NULL, diags);
 	if (!exists)
 		return open_workspace(s, path, true, diags);
-	format = format_of_path(path, diags);
+	format = file_format_of_file(path, diags);
 	if (diag_any(diags))
 		return false;
 	/* Anything not marked a tailoring is read as a catalog, whose

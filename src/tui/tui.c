@@ -11,6 +11,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,12 +23,15 @@
 #include "kijun/session_io.h"
 #include "kijun/strbuf.h"
 #include "kijun/text.h"
+#include "preview.h"
 #include "script.h"
 #include "terminfo.h"
 #include "ui.h"
 
 static volatile sig_atomic_t interrupted;  /* Ctrl-C: quit, asking first */
 static volatile sig_atomic_t terminated;   /* SIGTERM, SIGHUP: quit now; the signal */
+/* The terminal as tui_preview opened it, for run() to go on with. */
+static SCREEN *opened;
 
 static void on_interrupt(int sig)
 {
@@ -373,6 +378,9 @@ static int run(struct session *s, const char *name, const char *script, struct e
 			goto out;
 		}
 		scr = script_screen(&sc);
+	} else if (opened) {
+		scr = opened;
+		opened = NULL;
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !screen_can_draw()) {
 			fprintf(stderr, "kijun: %s\n",
@@ -421,6 +429,48 @@ out:
 	detail_free(&ui.detail);
 	outline_free(&ui.tree);
 	return rc;
+}
+
+/* Catalogs smaller than this load in a few tens of milliseconds: their
+ * first screen is the loaded one. */
+enum { PREVIEW_MIN_BYTES = 4 * 1024 * 1024 };
+
+void tui_preview(const char *path)
+{
+	const char *term = getenv("TERM");
+	struct winsize ws;
+	struct preview p;
+	struct stat st;
+	int rows = 24;
+
+	if (opened || !path || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size < PREVIEW_MIN_BYTES)
+		return;
+	/* Only where run() would open the same terminal without a word. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !term || !*term ||
+	    !terminfo_has(term) || !terminfo_can_address(term))
+		return;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+		rows = ws.ws_row;
+	/* The tree has the rows between the header and the two last. */
+	if (!preview_load(&p, path, rows - 3))
+		return;
+	handle_signals();
+	opened = newterm(term, stdout, stdin);
+	if (opened) {
+		screen_setup();
+		preview_draw(&p, path);
+	}
+	preview_free(&p);
+}
+
+void tui_preview_end(void)
+{
+	if (!opened)
+		return;
+	endwin();
+	delscreen(opened);
+	opened = NULL;
 }
 
 int tui_run(struct session *s, const char *name, const char *script)
