@@ -33,6 +33,8 @@ bool catalog_load_file(struct catalog *c, const char *path, struct diag_list *di
  * its start does not read as a catalog in kijun's canonical form: the
  * whole file's load says what is wrong. */
 bool catalog_load_head(struct catalog *c, const char *path, size_t bytes);
+/* The same of head[0..len), the start of a longer catalog text. */
+bool catalog_read_head(struct catalog *c, const char *name, const char *head, size_t len);
 
 /* The catalog compiled into the binary: kijun's reference catalog of
  * 情報セキュリティ管理基準. */

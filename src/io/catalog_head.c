@@ -128,24 +128,31 @@ static size_t cut_before_last_entry(const char *head, size_t len)
 	return cut;
 }
 
-bool catalog_load_head(struct catalog *c, const char *path, size_t bytes)
+bool catalog_read_head(struct catalog *c, const char *name, const char *head, size_t len)
 {
 	struct diag_list quiet;
+	size_t cut = cut_before_last_entry(head, len);
+	bool ok;
+
+	memset(c, 0, sizeof(*c));
+	if (!cut)
+		return false;
+	diag_list_init(&quiet);
+	ok = catalog_read(c, name, head, cut, &quiet);
+	diag_list_free(&quiet);
+	return ok;
+}
+
+bool catalog_load_head(struct catalog *c, const char *path, size_t bytes)
+{
 	char *head = NULL;
-	size_t len = 0, cut;
+	size_t len = 0;
 	bool whole = false, ok;
 
 	memset(c, 0, sizeof(*c));
 	if (!read_start(path, bytes, &head, &len, &whole))
 		return false;
-	cut = whole ? 0 : cut_before_last_entry(head, len);
-	if (!cut) {
-		free(head);
-		return false;
-	}
-	diag_list_init(&quiet);
-	ok = catalog_read(c, path, head, cut, &quiet);
-	diag_list_free(&quiet);
+	ok = !whole && catalog_read_head(c, path, head, len);
 	free(head);
 	return ok;
 }

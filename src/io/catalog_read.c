@@ -340,6 +340,12 @@ static void read_document(struct yreader *r, void *ctx)
 		default: break;
 		}
 	}
+	/* "edition:" with nothing after it is no edition: the catalog would
+	 * be written without one, and not read back. */
+	if (!c->title)
+		f.seen &= ~(1u << T_TITLE);
+	if (!c->edition)
+		f.seen &= ~(1u << T_EDITION);
 	yr_fields_require(l->r, &f, 1u << T_FORMAT | 1u << T_ID | 1u << T_TITLE |
 				     1u << T_EDITION | 1u << T_ITEMS);
 	if (!l->r->oom)

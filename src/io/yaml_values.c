@@ -253,6 +253,10 @@ static bool read_value(struct yreader *r, struct attr_type *t, struct attr_value
 		default: break;
 		}
 	}
+	/* "label:" with nothing after it is no label: it would be
+	 * written without one, and not read back. */
+	if (!v->label)
+		f.seen &= ~(1u << VALUE_LABEL);
 	yr_fields_require(r, &f, 1u << VALUE_ID | 1u << VALUE_LABEL);
 	if (!v->id)
 		return false;

@@ -210,6 +210,23 @@ static void test_missing_fields(void **state)
 	(void)state;
 	expect_problem(t1, 18, 5, "item has no \"kind\"");
 	expect_problem(t2, 1, 1, "the catalog has no \"id\"");
+	/* A key with nothing after it is not there: read as present it was
+	 * written without it, and the written file did not read back. */
+	{
+		char *e1 = with_line(4, "edition:\n");
+		char *e2 = with_line(4, "edition: &a\n");
+		char *e3 = with_line(3, "title: ~\n");
+		char *e4 = with_line(10, "    label:\n");
+
+		expect_problem(e1, 1, 1, "the catalog has no \"edition\"");
+		expect_problem(e2, 1, 1, "the catalog has no \"edition\"");
+		expect_problem(e3, 1, 1, "the catalog has no \"title\"");
+		expect_problem(e4, 9, 5, "attribute value has no \"label\"");
+		free(e1);
+		free(e2);
+		free(e3);
+		free(e4);
+	}
 	/* title_en alone is enough for a control: t3 loads. */
 	{
 		struct loaded l;
