@@ -34,14 +34,11 @@ void draw_init_roles(void)
 	if (!color || start_color() == ERR)
 		return;
 	use_default_colors();
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);
 	init_pair(2, COLOR_CYAN, -1);
 	init_pair(3, COLOR_YELLOW, -1);
 	init_pair(4, COLOR_GREEN, -1);
 	init_pair(5, COLOR_RED, -1);
 	init_pair(6, COLOR_MAGENTA, -1);
-	role_pair[ROLE_BAR] = 1;
-	role_attr[ROLE_BAR] = A_NORMAL;
 	role_pair[ROLE_ID] = 2;
 	role_pair[ROLE_HEADING] = 3;
 	role_pair[ROLE_VALUE] = 4;

@@ -64,7 +64,7 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 	const struct resolved *info = session_info(ui->s, i);
 	bool selected = row == ui->tree.cursor;
 	bool out = info && session_view(ui->s) != SESSION_VIEW_BASE && resolved_is_out(session_resolution(ui->s), i);
-	enum draw_role base = out ? ROLE_MUTED : ROLE_NORMAL, idrole = out ? ROLE_MUTED : ROLE_ID;
+	enum draw_role base = out ? ROLE_MUTED : ROLE_NORMAL, idrole = base;
 	int w = ui->tree_w, x = 0, indent = (it->depth - 1) * 2;
 	const char *marker = "  ", *name;
 
@@ -118,5 +118,5 @@ void tree_view_draw(struct ui *ui)
 	 * box drawing characters are two cells wide in CJK-width terminals. */
 	if (ui->panes == PANES_BOTH)
 		for (int r = 0; r < ui->body_h; r++)
-			draw_str(ui->body_y + r, ui->tree_w, 1, "|", ROLE_MUTED, false);
+			draw_str(ui->body_y + r, ui->tree_w, 1, "|", ROLE_NORMAL, false);
 }
