@@ -40,8 +40,13 @@ static void draw_marks(struct ui *ui, int y, uint32_t i)
 		if (info->technical)
 			marks[2] = 'T';
 	}
-	draw_str(y, 0, MARK_COLS, marks, info && info->status == STATUS_EXCLUDED ? ROLE_MUTED : ROLE_VALUE,
-		 false);
+	/* Blank columns in normal attributes: a row span that crosses them
+	 * then needs no colour switch (a green space looks like any other). */
+	for (int k = 0; k < MARK_COLS; k++)
+		draw_text(y, k, 1, &marks[k], 1,
+			  marks[k] == ' ' ? ROLE_NORMAL
+			  : info && info->status == STATUS_EXCLUDED ? ROLE_MUTED : ROLE_VALUE,
+			  false);
 }
 
 
@@ -81,6 +86,10 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 		marker = outline_is_expanded(&ui->tree, i) ? "- " : "+ ";
 	draw_blank(y, x, indent, base);
 	x += indent;
+	/* The cursor is parked on the selected row's marker, where the next
+	 * move's first change is, so that change needs no cursor address. */
+	if (selected)
+		ui->cursor_x = x;
 	x += draw_str(y, x, w - x, marker, selected ? idrole : base, false);
 	/* Entries read better by their label ("f)") than by their id. */
 	name = it->kind == ITEM_ENTRY && it->label ? it->label : it->id;
