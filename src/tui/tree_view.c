@@ -69,6 +69,8 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 	const struct resolved *info = session_info(ui->s, i);
 	bool selected = row == ui->tree.cursor;
 	bool out = info && session_view(ui->s) != SESSION_VIEW_BASE && resolved_is_out(session_resolution(ui->s), i);
+	/* The id in the row's own attributes: a coloured one costs two
+	 * attribute changes a row on every page (docs/decisions.md). */
 	enum draw_role base = out ? ROLE_MUTED : ROLE_NORMAL, idrole = base;
 	int w = ui->tree_w, x = 0, indent = (it->depth - 1) * 2;
 	const char *marker = "  ", *name;
@@ -124,7 +126,9 @@ void tree_view_draw(struct ui *ui)
 	}
 	/* The separator between the panes: plain ASCII, because the line
 	 * drawing set is lost in some setups (xterm's TERM inside tmux) and
-	 * box drawing characters are two cells wide in CJK-width terminals. */
+	 * box drawing characters are two cells wide in CJK-width terminals.
+	 * Normal attributes: ncurses re-sends it inside every row span that
+	 * crosses it, and a dim one cost two attribute changes each time. */
 	if (ui->panes == PANES_BOTH)
 		for (int r = 0; r < ui->body_h; r++)
 			draw_str(ui->body_y + r, ui->tree_w, 1, "|", ROLE_NORMAL, false);
