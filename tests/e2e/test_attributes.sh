@@ -3,7 +3,8 @@
 # "Bytes per key"): the tree's ids and the pane separator are drawn in the
 # row's own attributes, the status bar in reverse video (as the cursor
 # row, so no attribute change is sent between them), and only the header
-# bar, which changes with no key, in colour.
+# bar, which changes with no key, in colour.  The cursor waits where the
+# next move starts writing.
 . "$(dirname "$0")/lib.sh"
 
 # An SGR that sets something (tmux's capture resets at line starts with 0, 39
@@ -32,5 +33,8 @@ status=$(printf '%s\n' "$rows" | sed -n 23p)
 printf '%s\n' "$status" | grep -qE "$E2E_ESC\[([0-9;]*;)?7m" || fail "the status bar is not in reverse video"
 printf '%s\n' "$status" | grep -qE "$colour_re" && fail "the status bar is in colour"
 printf '%s\n' "$rows" | sed -n 1p | grep -qE "$colour_re" || fail "the header bar is not in colour"
+# The cursor is parked on the selected row's marker ("+ 3.1" at column 2),
+# where the next move's first change is, not at column 0.
+assert_eq "$(cursor_x)" 2 "the cursor parked on the cursor row's marker"
 finish
 pass
