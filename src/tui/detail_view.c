@@ -9,7 +9,7 @@
 static enum draw_role role_of(enum detail_style style)
 {
 	switch (style) {
-	case DETAIL_ID: return ROLE_ID;
+	case DETAIL_ID: return ROLE_NORMAL;
 	case DETAIL_TITLE: return ROLE_TITLE;
 	case DETAIL_MUTED: return ROLE_MUTED;
 	case DETAIL_HEADING: return ROLE_HEADING;

@@ -15,6 +15,7 @@ void draw_init_roles(void)
 
 	/* Without colour, attributes alone carry the meaning (vt100 too). */
 	role_attr[ROLE_NORMAL] = A_NORMAL;
+	role_attr[ROLE_HEADER] = A_REVERSE;
 	role_attr[ROLE_BAR] = A_REVERSE;
 	role_attr[ROLE_CURSOR] = A_REVERSE;
 	role_attr[ROLE_CURSOR_DIM] = A_UNDERLINE;
@@ -34,14 +35,18 @@ void draw_init_roles(void)
 	if (!color || start_color() == ERR)
 		return;
 	use_default_colors();
+	/* The status bar stays in reverse video: its row count changes with
+	 * every move, right after the cursor row's reverse video, so no
+	 * attribute change is sent between them and the frame ends with a
+	 * shorter reset (docs/decisions.md, bytes per key). */
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
 	init_pair(2, COLOR_CYAN, -1);
 	init_pair(3, COLOR_YELLOW, -1);
 	init_pair(4, COLOR_GREEN, -1);
 	init_pair(5, COLOR_RED, -1);
 	init_pair(6, COLOR_MAGENTA, -1);
-	role_pair[ROLE_BAR] = 1;
-	role_attr[ROLE_BAR] = A_NORMAL;
+	role_pair[ROLE_HEADER] = 1;
+	role_attr[ROLE_HEADER] = A_NORMAL;
 	role_pair[ROLE_ID] = 2;
 	role_pair[ROLE_HEADING] = 3;
 	role_pair[ROLE_VALUE] = 4;
@@ -111,7 +116,8 @@ int draw_text(int y, int x, int cells, const char *s, size_t len,
 	if (fill) {
 		/* Bars fill in their own colour; underlined headings and the
 		 * like stop where their text does. */
-		draw_set(role == ROLE_BAR || role == ROLE_CURSOR ? role : ROLE_NORMAL);
+		draw_set(role == ROLE_BAR || role == ROLE_HEADER || role == ROLE_CURSOR ? role
+										       : ROLE_NORMAL);
 		for (int i = used; i < cells; i++)
 			addch(' ');
 	}

@@ -10,7 +10,8 @@
 
 enum draw_role {
 	ROLE_NORMAL,
-	ROLE_BAR,        /* header and status bars */
+	ROLE_HEADER,     /* the header bar: in colour, as it changes with no key */
+	ROLE_BAR,        /* the status bar and other bars that change with keys */
 	ROLE_CURSOR,     /* the selected row */
 	ROLE_CURSOR_DIM, /* the selected row while the other pane has focus */
 	ROLE_ID,

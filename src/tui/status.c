@@ -48,7 +48,7 @@ static void draw_header(struct ui *ui)
 	else
 		snprintf(line, sizeof(line), " kijun | %s%s%s", title ? title : "",
 			 c->edition ? "  " : "", c->edition ? c->edition : "");
-	draw_str(0, 0, ui->cols, line, ROLE_BAR, true);
+	draw_str(0, 0, ui->cols, line, ROLE_HEADER, true);
 }
 
 static const char *mode_name(const struct ui *ui)

@@ -40,8 +40,13 @@ static void draw_marks(struct ui *ui, int y, uint32_t i)
 		if (info->technical)
 			marks[2] = 'T';
 	}
-	draw_str(y, 0, MARK_COLS, marks, info && info->status == STATUS_EXCLUDED ? ROLE_MUTED : ROLE_VALUE,
-		 false);
+	/* Blank columns in normal attributes: a row span that crosses them
+	 * then needs no colour switch (a green space looks like any other). */
+	for (int k = 0; k < MARK_COLS; k++)
+		draw_text(y, k, 1, &marks[k], 1,
+			  marks[k] == ' ' ? ROLE_NORMAL
+			  : info && info->status == STATUS_EXCLUDED ? ROLE_MUTED : ROLE_VALUE,
+			  false);
 }
 
 
@@ -64,7 +69,9 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 	const struct resolved *info = session_info(ui->s, i);
 	bool selected = row == ui->tree.cursor;
 	bool out = info && session_view(ui->s) != SESSION_VIEW_BASE && resolved_is_out(session_resolution(ui->s), i);
-	enum draw_role base = out ? ROLE_MUTED : ROLE_NORMAL, idrole = out ? ROLE_MUTED : ROLE_ID;
+	/* The id in the row's own attributes: a coloured one costs two
+	 * attribute changes a row on every page (docs/decisions.md). */
+	enum draw_role base = out ? ROLE_MUTED : ROLE_NORMAL, idrole = base;
 	int w = ui->tree_w, x = 0, indent = (it->depth - 1) * 2;
 	const char *marker = "  ", *name;
 
@@ -81,6 +88,10 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 		marker = outline_is_expanded(&ui->tree, i) ? "- " : "+ ";
 	draw_blank(y, x, indent, base);
 	x += indent;
+	/* The cursor is parked on the selected row's marker, where the next
+	 * move's first change is, so that change needs no cursor address. */
+	if (selected)
+		ui->cursor_x = x;
 	x += draw_str(y, x, w - x, marker, selected ? idrole : base, false);
 	/* Entries read better by their label ("f)") than by their id. */
 	name = it->kind == ITEM_ENTRY && it->label ? it->label : it->id;
@@ -115,8 +126,10 @@ void tree_view_draw(struct ui *ui)
 	}
 	/* The separator between the panes: plain ASCII, because the line
 	 * drawing set is lost in some setups (xterm's TERM inside tmux) and
-	 * box drawing characters are two cells wide in CJK-width terminals. */
+	 * box drawing characters are two cells wide in CJK-width terminals.
+	 * Normal attributes: ncurses re-sends it inside every row span that
+	 * crosses it, and a dim one cost two attribute changes each time. */
 	if (ui->panes == PANES_BOTH)
 		for (int r = 0; r < ui->body_h; r++)
-			draw_str(ui->body_y + r, ui->tree_w, 1, "|", ROLE_MUTED, false);
+			draw_str(ui->body_y + r, ui->tree_w, 1, "|", ROLE_NORMAL, false);
 }
