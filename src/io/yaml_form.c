@@ -34,9 +34,15 @@ bool yaml_form_typed(const char *s)
 	/* Every word is at most 6 bytes and starts with one of these, or is
 	 * empty: most texts are ruled out without comparing them to the 37
 	 * words one by one. */
-	if ((s[0] == '\0' || strchr("~nNtTfFyYoO.-+", s[0])) && strnlen(s, 7) < 7 &&
-	    is_word(s, words))
-		return true;
+	switch (s[0]) {
+	case '\0': case '~': case 'n': case 'N': case 't': case 'T': case 'f': case 'F':
+	case 'y': case 'Y': case 'o': case 'O': case '.': case '-': case '+':
+		if (strnlen(s, 7) < 7 && is_word(s, words))
+			return true;
+		break;
+	default:
+		break;
+	}
 	if ((s[0] == '0' && (s[1] == 'x' || s[1] == 'o' || s[1] == 'b')))
 		return true;
 	for (const char *p = s; *p; p++) {
@@ -119,10 +125,18 @@ static bool plain_char3(const unsigned char *p)
  * when a non-space follows; and not with a document marker. */
 static bool plain_start(const char *s, size_t len)
 {
-	if (strchr(",[]{}#&*!|>'\"%@` ", s[0]))
+	switch (s[0]) {
+	case ',': case '[': case ']': case '{': case '}': case '#': case '&': case '*':
+	case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
+	case ' ':
 		return false;
-	if (strchr("-?:", s[0]) && (len == 1 || s[1] == ' '))
-		return false;
+	case '-': case '?': case ':':
+		if (len == 1 || s[1] == ' ')
+			return false;
+		break;
+	default:
+		break;
+	}
 	if (len >= 3 && (memcmp(s, "---", 3) == 0 || memcmp(s, "...", 3) == 0))
 		return false;
 	return true;
