@@ -272,25 +272,31 @@ static uint32_t rnd(uint32_t n)
 	return (uint32_t)(rng_state % n);
 }
 
-/* A text from pieces that matter to YAML's rules. */
+/* A text from pieces that matter to YAML's rules; half of the texts
+ * only from the pieces before the first the emitter escapes, so that many
+ * documents are ones the direct writer claims. */
 static void random_text(char *out, size_t cap)
 {
 	static const char *const pieces[] = {
 		" ", "  ", "\n", "\n\n", ":", ": ", " #", "#", "-", "- ", "?", "'",
-		"\"", "a", "Z", "1", "0", "0x", ".", "...", "---", "~", "\t", "あ", "漢",
-		"\u3000", "\u00a0", "\xc2\x85", "\u2028", "\u2029", "\ufeff", "\U0001F600",
-		",", "[", "]", "{", "}", "|", ">", "!", "&", "*", "%", "@", "`", "e", "E",
-		"true", "null", "y", "No", "\r", "\x7f", "\xc2\x80", "\ufffd", "\xef\xbf\xbe",
-		"\ue000", "\ufdd0", "\ud7ff", "\xff", "\xe3\x81", "\\", "/", "=", "+", "(",
-		")", "<", "_", "\u00e9", "\xc3", "\u0301", "\u200b", "\u00ad",
+		"\"", "a", "Z", "1", "0", "0x", ".", "...", "---", "~", "あ", "漢",
+		"\u3000", "\u00a0", ",", "[", "]", "{", "}", "|", ">", "!", "&", "*", "%",
+		"@", "`", "e", "E", "true", "null", "y", "No", "\ufffd", "\ue000",
+		"\ufdd0", "\ud7ff", "\\", "/", "=", "+", "(", ")", "<", "_", "\u00e9",
+		"\u0301", "\u200b", "\u00ad",
 		"abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij ",
 		"情報セキュリティの管理基準に関する長い文章であり、",
+		/* From here on the emitter escapes or refuses. */
+		"\t", "\xc2\x85", "\u2028", "\u2029", "\ufeff", "\U0001F600", "\r",
+		"\x7f", "\xc2\x80", "\xef\xbf\xbe", "\xff", "\xe3\x81", "\xc3",
 	};
+	size_t all = sizeof(pieces) / sizeof(pieces[0]);
+	size_t from = rnd(2) ? all : all - 13;
 	size_t n = rnd(8) == 0 ? 10 + rnd(30) : rnd(8), len = 0;
 
 	out[0] = '\0';
 	for (size_t k = 0; k < n; k++) {
-		const char *p = pieces[rnd(sizeof(pieces) / sizeof(pieces[0]))];
+		const char *p = pieces[rnd((uint32_t)from)];
 		size_t pl = strlen(p);
 
 		if (len + pl + 1 > cap)
@@ -315,7 +321,7 @@ static void test_random_texts(void **state)
 		claimed += same_both_ways((int)rnd(SHAPES), s);
 	}
 	/* The test means something only when many are claimed. */
-	assert_true(claimed > cases / 10);
+	assert_true(claimed > cases / 4);
 	assert_true(claimed < cases);
 }
 
