@@ -140,7 +140,7 @@ static int node_start(struct yaml_direct *d, struct yaml_direct_frame *f)
 static void push(struct yaml_direct *d, unsigned char kind)
 {
 	struct yaml_direct_frame *f = top(d);
-	int place;
+	int place, owner;
 
 	if (d->failed)
 		return;
@@ -149,6 +149,7 @@ static void push(struct yaml_direct *d, unsigned char kind)
 		return;
 	}
 	place = node_start(d, f);
+	owner = f ? f->indent : 0;  /* f moves if the stack grows */
 	if (d->depth == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
 		struct yaml_direct_frame *s = realloc(d->stack, cap * sizeof(*s));
@@ -162,7 +163,7 @@ static void push(struct yaml_direct *d, unsigned char kind)
 	}
 	d->stack[d->depth++] = (struct yaml_direct_frame){
 		.kind = kind, .place = (unsigned char)place, .empty = true,
-		.want_key = kind == MAP, .owner = f ? f->indent : 0,
+		.want_key = kind == MAP, .owner = owner,
 	};
 }
 

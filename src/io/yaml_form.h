@@ -5,7 +5,7 @@
  *
  * yaml_form_of is sure of a class of texts, learned from the YAML 1.1 spec
  * and checked against the emitter byte for byte (tests/unit/test_yaml_direct.c,
- * tests/fuzz/fuzz_yaml_direct.c); for anything outside it, it says
+ * tests/fuzz/fuzz_writer.c); for anything outside it, it says
  * YAML_FORM_UNSURE and the whole document goes through the emitter. */
 #ifndef KIJUN_YAML_FORM_H
 #define KIJUN_YAML_FORM_H

@@ -325,6 +325,53 @@ static void test_random_texts(void **state)
 	assert_true(claimed < cases);
 }
 
+/* Items in items as deep as a catalog may nest, texts of every form at
+ * each level: the indentation never changes how the emitter writes. */
+static void test_deep(void **state)
+{
+	static const char *const texts[] = {
+		"plain text", "a\nb\n", " lead\n\nlast", "kept\n\n", "1.1", "- x", "全角",
+	};
+	struct strbuf emitted, direct, probe;
+	struct ywriter w;
+	enum yw_mode modes[] = { YW_PROBE, YW_EMIT, YW_DIRECT };
+	struct strbuf *outs[] = { &probe, &emitted, &direct };
+	int depth = CATALOG_MAX_DEPTH;
+
+	(void)state;
+	for (int m = 0; m < 3; m++) {
+		strbuf_init(outs[m]);
+		assert_true(yw_open_mode(&w, modes[m], yw_append, outs[m]));
+		yw_mapping_begin(&w);
+		yw_string(&w, "items");
+		yw_sequence_begin(&w);
+		for (int k = 0; k < depth; k++) {
+			yw_mapping_begin(&w);
+			yw_pair(&w, "id", texts[k % 7]);
+			yw_pair(&w, "text", texts[(k + 3) % 7]);
+			yw_string(&w, "references");
+			yw_sequence_begin(&w);
+			yw_string(&w, texts[(k + 5) % 7]);
+			yw_sequence_end(&w);
+			yw_string(&w, "items");
+			yw_sequence_begin(&w);
+		}
+		for (int k = 0; k < depth; k++) {
+			yw_sequence_end(&w);
+			yw_mapping_end(&w);
+		}
+		yw_sequence_end(&w);
+		yw_mapping_end(&w);
+		assert_true(yw_close(&w));
+	}
+	assert_int_equal(probe.len, 0);
+	assert_true(emitted.len > 10000);
+	assert_int_equal(direct.len, emitted.len);
+	assert_memory_equal(direct.data, emitted.data, emitted.len);
+	for (int m = 0; m < 3; m++)
+		strbuf_free(outs[m]);
+}
+
 static char *slurp(const char *path, size_t *len)
 {
 	struct diag_list d;
@@ -483,6 +530,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hand_picked),
 		cmocka_unit_test(test_random_texts),
+		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_builtin_catalogs),
 		cmocka_unit_test(test_oscal_catalogs),
 		cmocka_unit_test(test_tricky_catalogs),
