@@ -1,7 +1,7 @@
 /* libFuzzer target: kijun's own YAML writer against libyaml's emitter
- * (make fuzz).  The first byte picks where the texts sit; the rest, split
- * at NULs, is up to three texts.  Whenever the direct writer claims the
- * document, its bytes must be the emitter's. */
+ * (make fuzz).  The first byte picks where the texts sit (and how deep);
+ * the rest, split at NULs, is up to three texts.  Whenever the direct
+ * writer claims the document, its bytes must be the emitter's. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void write_shape(struct ywriter *w, unsigned shape, const char *const s[3])
 {
 	yw_mapping_begin(w);
-	switch (shape % 4) {
+	switch (shape % 5) {
 	case 0:  /* values beside each other: kept breaks before others */
 		yw_pair(w, "a", s[0]);
 		yw_pair(w, "b", s[1]);
@@ -47,6 +47,22 @@ static void write_shape(struct ywriter *w, unsigned shape, const char *const s[3
 		yw_string(w, s[0]);
 		yw_sequence_end(w);
 		yw_mapping_end(w);
+		break;
+	case 4:  /* items in items, up to 50 deep */
+		yw_string(w, "items");
+		yw_sequence_begin(w);
+		for (unsigned k = 0; k < shape / 5; k++) {
+			yw_mapping_begin(w);
+			yw_pair(w, "text", s[k % 3]);
+			yw_string(w, "items");
+			yw_sequence_begin(w);
+		}
+		yw_string(w, s[2]);
+		for (unsigned k = 0; k < shape / 5; k++) {
+			yw_sequence_end(w);
+			yw_mapping_end(w);
+		}
+		yw_sequence_end(w);
 		break;
 	default:  /* items of a sequence, beside empty collections */
 		yw_string(w, "seq");
