@@ -211,7 +211,7 @@ bench: deps-build
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ := $(BUILD)/fuzz
-FUZZ_TARGETS := catalog tailoring text query evaluation csv
+FUZZ_TARGETS := catalog tailoring text query evaluation csv writer
 FUZZ_CFLAGS = -std=c11 $(WARN) -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
 	$(call only_libs_flags,$(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null))

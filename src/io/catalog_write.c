@@ -8,6 +8,7 @@
 #include "kijun/file.h"
 #include "kijun/i18n.h"
 #include "kijun/sha256.h"
+#include "catalog_write.h"
 #include "yaml_writer.h"
 
 static void write_attrs(struct ywriter *w, const struct catalog *c, const struct item *it)
@@ -100,15 +101,53 @@ static bool write_catalog(struct ywriter *w, const struct catalog *c)
 	return yw_close(w);
 }
 
-bool catalog_write(const struct catalog *c, struct strbuf *out)
+/* kijun's own writer when it is sure of every text in c, else libyaml's
+ * emitter: the bytes are the same, the first is several times faster.
+ * Decided before the first byte, since a file or a hash cannot take
+ * bytes back. */
+static enum yw_mode pick_mode(const struct catalog *c)
 {
 	struct ywriter w;
 
-	if (!yw_open(&w, out)) {
+	if (!yw_open_mode(&w, YW_PROBE, NULL, NULL)) {
+		yw_close(&w);
+		return YW_EMIT;
+	}
+	return write_catalog(&w, c) ? YW_DIRECT : YW_EMIT;
+}
+
+static bool write_to(const struct catalog *c, yw_sink sink, void *ctx)
+{
+	struct ywriter w;
+
+	if (!yw_open_mode(&w, pick_mode(c), sink, ctx)) {
 		yw_close(&w);
 		return false;
 	}
 	return write_catalog(&w, c);
+}
+
+bool catalog_write(const struct catalog *c, struct strbuf *out)
+{
+	return write_to(c, yw_append, out) && !out->failed;
+}
+
+bool catalog_writes_direct(const struct catalog *c)
+{
+	return pick_mode(c) == YW_DIRECT;
+}
+
+bool catalog_write_mode(const struct catalog *c, struct strbuf *out, enum yw_mode mode)
+{
+	struct ywriter w;
+
+	if (mode == YW_DIRECT && !catalog_writes_direct(c))
+		return false;
+	if (!yw_open_mode(&w, mode, yw_append, out)) {
+		yw_close(&w);
+		return false;
+	}
+	return write_catalog(&w, c) && !out->failed;
 }
 
 static int put_file(void *ctx, const char *data, size_t len)
@@ -118,13 +157,7 @@ static int put_file(void *ctx, const char *data, size_t len)
 
 bool catalog_write_file(const struct catalog *c, FILE *out)
 {
-	struct ywriter w;
-
-	if (!yw_open_sink(&w, put_file, out)) {
-		yw_close(&w);
-		return false;
-	}
-	return write_catalog(&w, c);
+	return write_to(c, put_file, out);
 }
 
 bool catalog_save_file(const struct catalog *c, const char *path, struct diag_list *diags)
@@ -152,15 +185,10 @@ static int put_hash(void *ctx, const char *data, size_t len)
 /* Hashed as it is written: the canonical form is never held whole. */
 bool catalog_hash(const struct catalog *c, char out[72])
 {
-	struct ywriter w;
 	struct sha256 h;
 
 	sha256_init(&h);
-	if (!yw_open_sink(&w, put_hash, &h)) {
-		yw_close(&w);
-		return false;
-	}
-	if (!write_catalog(&w, c))
+	if (!write_to(c, put_hash, &h))
 		return false;
 	sha256_final_tag(&h, out);
 	return true;

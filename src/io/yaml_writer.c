@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "yaml_form.h"
+
 static int write_handler(void *data, unsigned char *buffer, size_t size)
 {
 	struct ywriter *w = data;
@@ -10,7 +12,7 @@ static int write_handler(void *data, unsigned char *buffer, size_t size)
 	return w->sink(w->sink_ctx, (const char *)buffer, size);
 }
 
-static int append(void *ctx, const char *data, size_t len)
+int yw_append(void *ctx, const char *data, size_t len)
 {
 	struct strbuf *out = ctx;
 
@@ -32,13 +34,19 @@ static void emit(struct ywriter *w, yaml_event_t *e, int ok)
 		w->failed = true;  /* the emitter deletes the event itself */
 }
 
-bool yw_open_sink(struct ywriter *w, yw_sink sink, void *ctx)
+bool yw_open_mode(struct ywriter *w, enum yw_mode mode, yw_sink sink, void *ctx)
 {
 	yaml_event_t e;
 
 	memset(w, 0, sizeof(*w));
+	w->mode = mode;
 	w->sink = sink;
 	w->sink_ctx = ctx;
+	if (mode != YW_EMIT) {
+		if (!yaml_direct_open(&w->direct, mode == YW_DIRECT ? sink : NULL, ctx))
+			w->failed = true;
+		return !w->failed;
+	}
 	if (!yaml_emitter_initialize(&w->emitter)) {
 		w->failed = true;
 		return false;
@@ -53,9 +61,14 @@ bool yw_open_sink(struct ywriter *w, yw_sink sink, void *ctx)
 	return !w->failed;
 }
 
+bool yw_open_sink(struct ywriter *w, yw_sink sink, void *ctx)
+{
+	return yw_open_mode(w, YW_EMIT, sink, ctx);
+}
+
 bool yw_open(struct ywriter *w, struct strbuf *out)
 {
-	bool ok = yw_open_sink(w, append, out);
+	bool ok = yw_open_sink(w, yw_append, out);
 
 	w->out = out;
 	return ok;
@@ -65,6 +78,11 @@ bool yw_close(struct ywriter *w)
 {
 	yaml_event_t e;
 
+	if (w->mode != YW_EMIT) {
+		if (!yaml_direct_close(&w->direct))
+			w->failed = true;
+		return !w->failed && !(w->out && w->out->failed);
+	}
 	emit(w, &e, yaml_document_end_event_initialize(&e, 1));
 	emit(w, &e, yaml_stream_end_event_initialize(&e));
 	if (!w->failed && !yaml_emitter_flush(&w->emitter))
@@ -77,6 +95,10 @@ void yw_mapping_begin(struct ywriter *w)
 {
 	yaml_event_t e;
 
+	if (w->mode != YW_EMIT) {
+		yaml_direct_mapping_begin(&w->direct);
+		return;
+	}
 	emit(w, &e, yaml_mapping_start_event_initialize(&e, NULL, NULL, 1,
 							YAML_BLOCK_MAPPING_STYLE));
 }
@@ -85,6 +107,10 @@ void yw_mapping_end(struct ywriter *w)
 {
 	yaml_event_t e;
 
+	if (w->mode != YW_EMIT) {
+		yaml_direct_end(&w->direct);
+		return;
+	}
 	emit(w, &e, yaml_mapping_end_event_initialize(&e));
 }
 
@@ -92,6 +118,10 @@ void yw_sequence_begin(struct ywriter *w)
 {
 	yaml_event_t e;
 
+	if (w->mode != YW_EMIT) {
+		yaml_direct_sequence_begin(&w->direct);
+		return;
+	}
 	emit(w, &e, yaml_sequence_start_event_initialize(&e, NULL, NULL, 1,
 							 YAML_BLOCK_SEQUENCE_STYLE));
 }
@@ -100,47 +130,11 @@ void yw_sequence_end(struct ywriter *w)
 {
 	yaml_event_t e;
 
-	emit(w, &e, yaml_sequence_end_event_initialize(&e));
-}
-
-static bool is_word(const char *s, const char *const *words)
-{
-	for (; *words; words++)
-		if (strcmp(s, *words) == 0)
-			return true;
-	return false;
-}
-
-/* True when a YAML 1.1 or 1.2 reader could resolve the plain text to
- * something other than a string: null, a boolean, a number or a date.  The
- * test is wider than the grammar (any run of digits and number punctuation)
- * because an extra pair of quotes costs nothing. */
-static bool looks_typed(const char *s)
-{
-	static const char *const words[] = {
-		"", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false",
-		"False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On",
-		"ON", "off", "Off", "OFF", "y", "Y", "n", "N", ".inf", ".Inf",
-		".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN",
-		NULL,
-	};
-	bool digit = false;
-
-	/* Every word is at most 6 bytes and starts with one of these, or is
-	 * empty: most texts are ruled out without comparing them to the 37
-	 * words one by one. */
-	if ((s[0] == '\0' || strchr("~nNtTfFyYoO.-+", s[0])) && strnlen(s, 7) < 7 &&
-	    is_word(s, words))
-		return true;
-	if ((s[0] == '0' && (s[1] == 'x' || s[1] == 'o' || s[1] == 'b')))
-		return true;
-	for (const char *p = s; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digit = true;
-		else if (!strchr("+-._:eE", *p))
-			return false;
+	if (w->mode != YW_EMIT) {
+		yaml_direct_end(&w->direct);
+		return;
 	}
-	return digit;
+	emit(w, &e, yaml_sequence_end_event_initialize(&e));
 }
 
 void yw_string(struct ywriter *w, const char *s)
@@ -148,9 +142,13 @@ void yw_string(struct ywriter *w, const char *s)
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
 	yaml_event_t e;
 
+	if (w->mode != YW_EMIT) {
+		yaml_direct_scalar(&w->direct, s, strlen(s));
+		return;
+	}
 	if (strchr(s, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;
-	else if (looks_typed(s))
+	else if (yaml_form_typed(s))
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	/* With plain_implicit set the emitter still falls back to quotes
 	 * when the text cannot be plain (leading "- ", ": " inside...). */
@@ -167,6 +165,10 @@ static void pair_plain(struct ywriter *w, const char *key, const char *value)
 	yaml_event_t e;
 
 	yw_string(w, key);
+	if (w->mode != YW_EMIT) {
+		yaml_direct_plain(&w->direct, value, strlen(value));
+		return;
+	}
 	emit(w, &e, yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)value,
 						 (int)strlen(value), 1, 1, YAML_PLAIN_SCALAR_STYLE));
 }
