@@ -682,11 +682,33 @@ struct key_figures {
 	int n;
 };
 
+/* PTYBENCH_RAW=1: what a key sent, escapes shown, to see where bytes go. */
+static void raw_dump(const struct session *s, size_t from, const char *keys)
+{
+	if (!getenv("PTYBENCH_RAW"))
+		return;
+	fprintf(stderr, "-- key %s: %zu B\n", keys[0] == '\033' ? "ESC..." : keys, s->len - from);
+	for (size_t k = from; k < s->len; k++) {
+		unsigned char ch = (unsigned char)s->out[k];
+
+		if (ch == '\033')
+			fputs("\n\\e", stderr);
+		else if (ch < 0x20 || ch == 0x7f)
+			fprintf(stderr, "\\x%02x", ch);
+		else
+			fputc(ch, stderr);
+	}
+	fputc('\n', stderr);
+}
+
 static void timed_key(struct session *s, const char *keys, struct key_figures *f)
 {
 	long before = cpu_ticks(s->pid);
 	double start = now_ms();
+	size_t from = s->len;
 	size_t bytes = session_keys(s, keys);
+
+	raw_dump(s, from, keys);
 
 	f->ms[f->n] = last_byte_ms - start;
 	f->bytes[f->n] = bytes;
