@@ -52,6 +52,10 @@ struct search_cache *search_cache_new(void);
 void search_cache_free(struct search_cache *x);
 /* The catalog changed: fold again on the next search.  x may be NULL. */
 void search_cache_reset(struct search_cache *x);
+/* Folds c's texts now, if not done for it yet (tens of milliseconds on
+ * 100k items): for a caller about to search, so that no keystroke pays it.
+ * False when out of memory. */
+bool search_cache_prepare(struct search_cache *x, const struct catalog *c);
 /* search_collect through the cache. */
 bool search_cache_collect(struct search_cache *x, const struct catalog *c,
 			  const uint8_t *hidden, uint32_t origin, const char *query,

@@ -325,6 +325,11 @@ static int folded_id_rank(const char *id, const char *q, size_t n)
 	return r;
 }
 
+bool search_cache_prepare(struct search_cache *x, const struct catalog *c)
+{
+	return (x->c == c && x->size == c->count) || build(x, c);
+}
+
 bool search_cache_collect(struct search_cache *x, const struct catalog *c,
 			  const uint8_t *hidden, uint32_t origin, const char *query,
 			  uint32_t **out, uint32_t *count)
@@ -339,7 +344,7 @@ bool search_cache_collect(struct search_cache *x, const struct catalog *c,
 	*count = 0;
 	if (!qn)
 		return true;
-	if ((x->c != c || x->size != c->count) && !build(x, c))
+	if (!search_cache_prepare(x, c))
 		return false;
 	q = malloc(qn + 1);
 	if (!q)

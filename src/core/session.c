@@ -703,6 +703,13 @@ static bool collect(struct session *s, uint32_t origin)
 				    &s->matches, &s->match_count);
 }
 
+bool session_search_prepare(struct session *s)
+{
+	if (!s->search && !(s->search = search_cache_new()))
+		return false;
+	return search_cache_prepare(s->search, session_shown(s));
+}
+
 enum session_code session_search(struct session *s, const char *query, uint32_t origin,
 				 uint32_t *hit)
 {

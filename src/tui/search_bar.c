@@ -24,6 +24,9 @@ void search_bar_begin(struct ui *ui)
 	if (ui->saved_expanded)
 		memcpy(ui->saved_expanded, ui->tree.expanded, c->count);
 	ui->message[0] = '\0';
+	/* Fold the texts now, before the first key is typed: on 100k items
+	 * that is 30-60 ms, which / can take and a keystroke should not. */
+	session_search_prepare(ui->s);
 	curs_set(1);
 }
 

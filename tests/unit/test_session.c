@@ -493,13 +493,17 @@ static void test_search_follows_changes(void **state)
 
 	c.op = OP_REWORD;
 	c.text = "Zebra crossings are checked weekly.";
+	assert_true(session_search_prepare(&f->s));
 	assert_int_equal(session_search(&f->s, "zeb", ITEM_NONE, &hit), SESSION_NOT_FOUND);
 	assert_int_equal(session_apply(&f->s, &c, &r), SESSION_OK);
+	/* Folded before the change (the search bar opened), searched after. */
+	assert_true(session_search_prepare(&f->s));
 	assert_int_equal(session_search(&f->s, "zebr", ITEM_NONE, &hit), SESSION_OK);
 	assert_string_equal(id_of(&f->s, hit), "3.2");
 	assert_int_equal(session_search(&f->s, "zebra CROSS", ITEM_NONE, &hit), SESSION_OK);
 	assert_string_equal(id_of(&f->s, hit), "3.2");
 	assert_int_equal(session_undo(&f->s, &r), SESSION_OK);
+	assert_true(session_search_prepare(&f->s));
 	assert_int_equal(session_search(&f->s, "zebra cross", ITEM_NONE, &hit),
 			 SESSION_NOT_FOUND);
 }
