@@ -45,12 +45,15 @@ int cli_export(int argc, char **argv);
 /* `kijun check FILE...`: every problem of each file; 0 or 2. */
 int cli_check(int argc, char **argv);
 
-/* A listing built in memory: a header row (TSV, CSV with BOM and CRLF) or
- * one JSON document {"file": ..., ROWS_KEY: [{column: value...}...]}.
+/* A listing written to `out` as it is made, a few rows at a time (100k
+ * items are tens of megabytes): a header row (TSV, CSV with BOM and CRLF)
+ * or one JSON document {"file": ..., ROWS_KEY: [{column: value...}...]}.
  * Values go in column order; strings are sanitized for the format. */
 enum table_format { TABLE_TSV, TABLE_CSV, TABLE_JSON };
 struct cli_table {
 	enum table_format fmt;
+	FILE *out;
+	bool write_failed;
 	struct strbuf b;
 	struct json j;
 	const char *const *names;
@@ -58,7 +61,7 @@ struct cli_table {
 	uint32_t col;
 };
 int cli_table_parse_format(const char *name, enum table_format *out);
-void cli_table_begin(struct cli_table *t, enum table_format fmt, const char *file,
+void cli_table_begin(struct cli_table *t, FILE *out, enum table_format fmt, const char *file,
 		     const char *rows_key, const char *const *names, uint32_t ncols);
 void cli_table_str(struct cli_table *t, const char *s);
 void cli_table_list(struct cli_table *t, const char *const *v, uint32_t n);
@@ -70,9 +73,9 @@ struct json *cli_table_json(struct cli_table *t);
 void cli_table_end_row(struct cli_table *t);
 /* Closes the rows; JSON: returns the writer to add members after them. */
 struct json *cli_table_rows_end(struct cli_table *t);
-/* Writes it all to out and frees it; EXIT_INVALID when out of memory or
- * the write failed. */
-int cli_table_finish(struct cli_table *t, FILE *out);
+/* Writes the rest and frees it; EXIT_INVALID when out of memory or a
+ * write failed (what was written before stays written, as a pipe has it). */
+int cli_table_finish(struct cli_table *t);
 
 /* The attribute types `catalog list` and `resolve` show, in column order. */
 extern const char *const cli_list_types[5];

@@ -19,10 +19,11 @@ int cli_table_parse_format(const char *name, enum table_format *out)
 	return -1;
 }
 
-void cli_table_begin(struct cli_table *t, enum table_format fmt, const char *file,
+void cli_table_begin(struct cli_table *t, FILE *out, enum table_format fmt, const char *file,
 		     const char *rows_key, const char *const *names, uint32_t ncols)
 {
 	memset(t, 0, sizeof(*t));
+	t->out = out;
 	t->fmt = fmt;
 	t->names = names;
 	t->ncols = ncols;
@@ -121,6 +122,16 @@ struct json *cli_table_json(struct cli_table *t)
 	return &t->j;
 }
 
+/* Hands what is gathered to the output: the listing is never held whole. */
+static void flush(struct cli_table *t)
+{
+	if (t->b.failed || !t->b.len)
+		return;
+	if (fwrite(t->b.data, 1, t->b.len, t->out) != t->b.len)
+		t->write_failed = true;
+	strbuf_reset(&t->b);
+}
+
 void cli_table_end_row(struct cli_table *t)
 {
 	if (t->fmt == TABLE_JSON)
@@ -128,6 +139,8 @@ void cli_table_end_row(struct cli_table *t)
 	else
 		strbuf_add(&t->b, t->fmt == TABLE_CSV ? "\r\n" : "\n", t->fmt == TABLE_CSV ? 2 : 1);
 	t->col = 0;
+	if (t->b.len >= 65536)
+		flush(t);
 }
 
 struct json *cli_table_rows_end(struct cli_table *t)
@@ -138,16 +151,14 @@ struct json *cli_table_rows_end(struct cli_table *t)
 	return &t->j;
 }
 
-int cli_table_finish(struct cli_table *t, FILE *out)
+int cli_table_finish(struct cli_table *t)
 {
-	int rc = EXIT_OK;
+	int rc;
 
 	if (t->fmt == TABLE_JSON)
 		json_object_end(&t->j);
-	if (t->b.failed)
-		rc = EXIT_INVALID;
-	else if (t->b.data && fwrite(t->b.data, 1, t->b.len, out) != t->b.len)
-		rc = EXIT_INVALID;
+	flush(t);
+	rc = t->b.failed || t->write_failed ? EXIT_INVALID : EXIT_OK;
 	strbuf_free(&t->b);
 	return rc;
 }

@@ -226,7 +226,7 @@ static int print_resolved(const struct session *s, const struct listing *o)
 		names[n++] = c->types[k].id;
 	}
 	strbuf_init(&b);
-	cli_table_begin(&t, o->fmt, w->path, "items", names, n);
+	cli_table_begin(&t, stdout, o->fmt, w->path, "items", names, n);
 	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
 		const struct resolved *info = &r->info[i];
 		const struct item *it = catalog_item(c, i);
@@ -275,7 +275,7 @@ static int print_resolved(const struct session *s, const struct listing *o)
 	strbuf_free(&b);
 	if ((j = cli_table_rows_end(&t)) != NULL)
 		print_conflicts_json(j, s);
-	return cli_table_finish(&t, stdout);
+	return cli_table_finish(&t);
 }
 
 /* The line number is the change's number: "#3" names change 3, and a
@@ -410,7 +410,7 @@ static int print_changes(const struct session *s, const struct listing *o)
 	struct json *j;
 
 	strbuf_init(&b);
-	cli_table_begin(&tab, o->fmt, w->path, "changes", change_columns, n);
+	cli_table_begin(&tab, stdout, o->fmt, w->path, "changes", change_columns, n);
 	for (uint32_t k = 0; k < t->count; k++) {
 		const struct change *c = &t->changes[k];
 		uint32_t withdrawn = resolution_withdrawn_by(r, k);
@@ -466,7 +466,7 @@ static int print_changes(const struct session *s, const struct listing *o)
 	strbuf_free(&b);
 	if ((j = cli_table_rows_end(&tab)) != NULL)
 		print_conflicts_json(j, s);
-	return cli_table_finish(&tab, stdout);
+	return cli_table_finish(&tab);
 }
 
 static int tailoring_usage(const char *cmd)
