@@ -34,6 +34,7 @@ struct resolver {
 	struct resolution *r;
 	const struct tailoring *t;
 	uint32_t info_capacity;
+	uint32_t info_zeroed;    /* info[0..this) is set */
 	uint32_t blame;   /* a retarget answers for the conflicts of what it moved */
 	uint8_t state;    /* enum shaping_state for the history being written */
 	bool oom;
@@ -68,22 +69,28 @@ static void conflict(struct resolver *rv, uint32_t index, enum problem_code code
 	x->problem.num[1] = n1;
 }
 
-/* Keeps info[] as long as the catalog's items. */
+/* Keeps info[] as long as the catalog's items, zeroed only as far as
+ * there are items: zeroing the whole capacity (the next power of two)
+ * made pages resident that no item used, a sixth of a resolve's memory
+ * on 100k items. */
 static bool grow_info(struct resolver *rv)
 {
 	struct resolution *r = rv->r;
-	struct resolved *v;
 
-	if (r->cat.count <= rv->info_capacity)
-		return true;
-	v = realloc(r->info, r->cat.capacity * sizeof(*v));
-	if (!v) {
-		rv->oom = true;
-		return false;
+	if (r->cat.count > rv->info_capacity) {
+		struct resolved *v = realloc(r->info, r->cat.capacity * sizeof(*v));
+
+		if (!v) {
+			rv->oom = true;
+			return false;
+		}
+		r->info = v;
+		rv->info_capacity = r->cat.capacity;
 	}
-	memset(v + rv->info_capacity, 0, (r->cat.capacity - rv->info_capacity) * sizeof(*v));
-	r->info = v;
-	rv->info_capacity = r->cat.capacity;
+	if (r->cat.count > rv->info_zeroed) {
+		memset(r->info + rv->info_zeroed, 0, (r->cat.count - rv->info_zeroed) * sizeof(*r->info));
+		rv->info_zeroed = r->cat.count;
+	}
 	return true;
 }
 
