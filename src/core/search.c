@@ -7,29 +7,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool is_upper(unsigned char b)
+{
+	return b >= 'A' && b <= 'Z';
+}
+
+static bool is_letter(unsigned char b)
+{
+	return is_upper(b) || (b >= 'a' && b <= 'z');
+}
+
+/* The n bytes at a and b are the same but for the case of ASCII letters. */
+static bool same_folded(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		unsigned char x = (unsigned char)a[k], y = (unsigned char)b[k];
+
+		if (is_upper(x))
+			x = (unsigned char)(x + 32);
+		if (is_upper(y))
+			y = (unsigned char)(y + 32);
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
 /* ASCII letters compare without case; everything else byte for byte, so
- * Japanese matches exactly and no locale tables are needed. */
+ * Japanese matches exactly and no locale tables are needed.  A needle
+ * without letters (most Japanese) is found by strstr; one with letters
+ * is looked for only where its first letter stands, in either case (the
+ * filter reads every text of 100k items: byte by byte that was 0.1 s). */
 static bool contains(const char *hay, const char *needle, size_t nlen)
 {
+	unsigned char c0 = (unsigned char)needle[0];
+	char first[3] = { needle[0], '\0', '\0' };
+	bool letters = false;
+
 	if (!hay)
 		return false;
-	for (; *hay; hay++) {
-		size_t k = 0;
-
-		while (k < nlen && hay[k]) {
-			unsigned char a = (unsigned char)hay[k], b = (unsigned char)needle[k];
-
-			if (a >= 'A' && a <= 'Z')
-				a = (unsigned char)(a + 32);
-			if (b >= 'A' && b <= 'Z')
-				b = (unsigned char)(b + 32);
-			if (a != b)
-				break;
-			k++;
-		}
-		if (k == nlen)
-			return true;
+	for (size_t k = 0; k < nlen && !letters; k++)
+		letters = is_letter((unsigned char)needle[k]);
+	if (!letters)
+		return strstr(hay, needle) != NULL;
+	if (is_letter(c0)) {
+		first[0] = (char)(c0 | 0x20);
+		first[1] = (char)(c0 & ~0x20u);
 	}
+	for (const char *p = strpbrk(hay, first); p; p = strpbrk(p + 1, first))
+		if (strnlen(p, nlen) == nlen && same_folded(p, needle, nlen))
+			return true;
 	return false;
 }
 

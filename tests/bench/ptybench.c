@@ -738,7 +738,8 @@ static void bench_large(const char *kijun, const char *catalog)
 	enum { RUNS = 5 };
 	char *const args[] = { (char *)catalog, NULL };
 	struct key_figures first = { 0 }, ready = { 0 }, last = { 0 }, expand = { 0 }, down = { 0 },
-		scroll = { 0 }, page = { 0 }, search = { 0 }, miss = { 0 };
+		scroll = { 0 }, page = { 0 }, search = { 0 }, miss = { 0 }, filter = { 0 },
+		filter_text = { 0 }, unfilter = { 0 };
 	/* 委, 託, 先: a search narrowed one keystroke at a time */
 	static const char *const typed[] = { "\xe5\xa7\x94", "\xe8\xa8\x97", "\xe5\x85\x88" };
 	struct session s;
@@ -819,6 +820,19 @@ static void bench_large(const char *kijun, const char *catalog)
 		session_keys(&s, "\033");
 	}
 	report_key("search keystroke, no match", &miss, "  target <= 16 ms");
+	/* f: a filter by an attribute value, then by a word read in every
+	 * text; Enter applies it (the time is Enter's), Esc clears it. */
+	for (int r = 0; r < 3; r++) {
+		session_keys(&s, "f#\xe4\xba\x88\xe9\x98\xb2");  /* f#予防 */
+		timed_key(&s, "\r", &filter);
+		timed_key(&s, "\033", &unfilter);
+		session_keys(&s, "f\xe5\xa7\x94\xe8\xa8\x97");  /* f委託 */
+		timed_key(&s, "\r", &filter_text);
+		session_keys(&s, "\033");
+	}
+	report_key("f #予防 Enter (filter by a value)", &filter, "  no visible lag");
+	report_key("f 委託 Enter (filter by a word)", &filter_text, "  no visible lag");
+	report_key("Esc (the filter cleared)", &unfilter, "  no visible lag");
 	session_end(&s);
 }
 

@@ -148,6 +148,28 @@ static void test_matches_ascii_case_insensitive(void **state)
 	assert_false(item_matches(it_of("1.1"), "INFORMATIONsecurity"));
 }
 
+/* Every way the fast paths could go wrong: a needle that starts with no
+ * letter but holds some, one that stops short at the end of the text,
+ * one whose first letter comes again before the match, and the same
+ * against a catalog-free item: the results of folding byte by byte. */
+static void test_matches_fast_paths(void **state)
+{
+	struct item it = { .id = "5a-5.4", .title = "aaAAab ISMS", .text = "x(ABC)y 情報B" };
+
+	(void)state;
+	assert_true(item_matches(&it, "5A-5"));     /* starts with a digit, holds a letter */
+	assert_true(item_matches(&it, "-5.4"));     /* no letter at all */
+	assert_true(item_matches(&it, "AAB"));      /* the first a's are false starts */
+	assert_true(item_matches(&it, "isms"));     /* at the very end */
+	assert_false(item_matches(&it, "ismsx"));   /* one past the end */
+	assert_true(item_matches(&it, "(abc)"));    /* a bracket first, then letters */
+	assert_false(item_matches(&it, "(abd)"));
+	assert_true(item_matches(&it, "情報b"));    /* Japanese, then a letter */
+	assert_false(item_matches(&it, "情報c"));
+	assert_true(item_matches(&it, "Y 情"));
+	assert_false(item_matches(&it, "\x80"));  /* no letter: byte for byte */
+}
+
 static void test_matches_japanese_exact(void **state)
 {
 	(void)state;
@@ -393,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_matches_text),
 		cmocka_unit_test(test_matches_label),
 		cmocka_unit_test(test_matches_ascii_case_insensitive),
+		cmocka_unit_test(test_matches_fast_paths),
 		cmocka_unit_test(test_matches_japanese_exact),
 		cmocka_unit_test(test_matches_nothing),
 		cmocka_unit_test(test_search_forward),
