@@ -16,6 +16,14 @@
 /* Opens path: a tailoring file, loading its bases.  Errors (unreadable,
  * invalid, a missing base, a cycle) go to diags. */
 bool workspace_open(struct workspace *w, const char *path, struct diag_list *diags);
+/* The tailoring at path applied to the first items of its catalog file
+ * (catalog_load_head with `bytes`): what a screen can draw while the
+ * whole loads.  Only for a tailoring that stands on a catalog file of at
+ * least `at_least` bytes (not on a base tailoring, not on a built-in
+ * catalog); its changes to items past the head are conflicts there.
+ * False, and w freed, otherwise or on any problem: workspace_open says
+ * what it is. */
+bool workspace_open_head(struct workspace *w, const char *path, size_t bytes, size_t at_least);
 
 /* A new, empty tailoring of the built-in catalog, to be saved as path. */
 bool workspace_create(struct workspace *w, const char *path, struct diag_list *diags);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kijun/catalog_io.h"
@@ -238,6 +239,28 @@ bool workspace_open(struct workspace *w, const char *path, struct diag_list *dia
 		return false;
 	}
 	return true;
+}
+
+bool workspace_open_head(struct workspace *w, const char *path, size_t bytes, size_t at_least)
+{
+	struct diag_list quiet;
+	struct stat st;
+	char *base = NULL;
+	bool ok = false;
+
+	workspace_zero(w);
+	diag_list_init(&quiet);
+	w->path = strdup(path);
+	if (w->path && load_tailoring(w, path, &quiet) && w->t.base.kind == BASE_CATALOG &&
+	    w->t.base.file && (base = path_beside(path, w->t.base.file)) &&
+	    stat(base, &st) == 0 && (uint64_t)st.st_size >= at_least &&
+	    catalog_load_head(&w->root, base, bytes))
+		ok = workspace_resolve(w);
+	free(base);
+	diag_list_free(&quiet);
+	if (!ok)
+		workspace_free(w);
+	return ok;
 }
 
 /* A tailoring's id from its file name: "corp-2026.yaml" -> "corp-2026". */

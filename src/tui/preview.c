@@ -1,16 +1,20 @@
 /* The first screen of a large catalog, drawn from the start of its file
  * (catalog_load_head) before the rest is read: a catalog of 100k items
- * takes most of a second to load, its first rows a few milliseconds.
- * The tree's rows are the ones the loaded screen shows; what needs the
- * whole catalog (the detail pane's counts, the row count) waits. */
+ * takes most of a second to load, its first rows a few milliseconds.  A
+ * tailoring of one is drawn the same way, its changes applied to those
+ * first items.  The tree's rows are the ones the loaded screen shows;
+ * what needs the whole catalog (the detail pane, the row count) waits. */
 #include "preview.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kijun/catalog_io.h"
+#include "kijun/file_format.h"
+#include "kijun/workspace_io.h"
 #include "kijun/i18n.h"
 #include "kijun/text.h"
 #include "status_text.h"
@@ -20,10 +24,12 @@
  * rows do not fill the tree (a first part of large sections). */
 enum { HEAD_FIRST = 1024 * 1024, HEAD_MOST = 16 * 1024 * 1024 };
 
-bool preview_load(struct preview *p, const char *path, int tree_rows)
+/* A session on the first `bytes` of the catalog at path, or of the
+ * catalog the tailoring at path stands on, with the tailoring applied. */
+static bool open_head(struct session *s, const char *path, enum file_format format,
+		      size_t bytes, size_t at_least)
 {
-	memset(p, 0, sizeof(*p));
-	for (size_t bytes = HEAD_FIRST; bytes <= HEAD_MOST; bytes *= 4) {
+	if (format == FORMAT_CATALOG) {
 		struct catalog *c = malloc(sizeof(*c));
 
 		if (!c)
@@ -32,7 +38,38 @@ bool preview_load(struct preview *p, const char *path, int tree_rows)
 			free(c);
 			return false;
 		}
-		if (!session_init_catalog(&p->s, c))
+		return session_init_catalog(s, c);
+	} else {
+		struct workspace *w = malloc(sizeof(*w));
+
+		if (!w)
+			return false;
+		if (!workspace_open_head(w, path, bytes, at_least)) {
+			free(w);
+			return false;
+		}
+		return session_init_workspace(s, w);
+	}
+}
+
+bool preview_load(struct preview *p, const char *path, int tree_rows, size_t at_least)
+{
+	struct diag_list quiet;
+	enum file_format format;
+	struct stat st;
+
+	memset(p, 0, sizeof(*p));
+	diag_list_init(&quiet);
+	format = file_format_of_file(path, &quiet);
+	diag_list_free(&quiet);
+	if (format == FORMAT_CATALOG) {
+		if (stat(path, &st) != 0 || (uint64_t)st.st_size < at_least)
+			return false;
+	} else if (format != FORMAT_TAILORING) {
+		return false;
+	}
+	for (size_t bytes = HEAD_FIRST; bytes <= HEAD_MOST; bytes *= 4) {
+		if (!open_head(&p->s, path, format, bytes, at_least))
 			return false;
 		if (!outline_init(&p->tree, session_shown(&p->s))) {
 			session_free(&p->s);

@@ -432,7 +432,7 @@ out:
 }
 
 /* Catalogs smaller than this load in a few tens of milliseconds: their
- * first screen is the loaded one. */
+ * first screen (and their tailorings') is the loaded one. */
 enum { PREVIEW_MIN_BYTES = 4 * 1024 * 1024 };
 
 void tui_preview(const char *path)
@@ -443,8 +443,7 @@ void tui_preview(const char *path)
 	struct stat st;
 	int rows = 24;
 
-	if (opened || !path || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size < PREVIEW_MIN_BYTES)
+	if (opened || !path || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return;
 	/* Only where run() would open the same terminal without a word. */
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !term || !*term ||
@@ -453,7 +452,7 @@ void tui_preview(const char *path)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
 		rows = ws.ws_row;
 	/* The tree has the rows between the header and the two last. */
-	if (!preview_load(&p, path, rows - 3))
+	if (!preview_load(&p, path, rows - 3, PREVIEW_MIN_BYTES))
 		return;
 	handle_signals();
 	opened = newterm(term, stdout, stdin);

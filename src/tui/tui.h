@@ -13,9 +13,10 @@
  * virtual: no terminal is needed (docs/scripting.md). */
 int tui_run(struct session *s, const char *name, const char *script);
 
-/* Draws the first screen of a large catalog file from its first items
- * (on a terminal, when the file is large enough to take a while), before
- * the caller loads it whole; tui_run then goes on on the same screen.
+/* Draws the first screen of a large catalog file, or of a tailoring of
+ * one, from the catalog's first items (on a terminal, when it is large
+ * enough to take a while), before the caller loads it whole; tui_run then
+ * goes on on the same screen.
  * tui_preview_end gives the terminal back when the load fails. */
 void tui_preview(const char *path);
 void tui_preview_end(void);

@@ -2,8 +2,8 @@
 # A catalog large enough to take a while to load: its first screen is drawn
 # from the file's first items while the rest loads (tui_preview), then the
 # loaded screen replaces it whole; keys typed meanwhile are taken after the
-# load, none lost; and a large file broken at its end still ends with the
-# problem on stderr and the terminal given back.
+# load, none lost; a tailoring of it the same; and a large file broken at
+# its end still ends with the problem on stderr and the terminal given back.
 . "$(dirname "$0")/lib.sh"
 
 # 3 parts of 20 sections of 120 controls: about 4.5 MB, over the 4 MB
@@ -44,6 +44,34 @@ screen > "$E2E_DIR/got"
 sed 's/│/|/g' "$E2E_DIR/got" > "$E2E_DIR/got.ascii"
 diff "$E2E_DIR/want" "$E2E_DIR/got.ascii" > "$E2E_DIR/diff" ||
 	fail "the loaded screen differs from the script driver's: $(cat "$E2E_DIR/diff")"
+finish
+
+# A tailoring of it: drawn early too (its changes on the first items),
+# then loaded; the first section excluded shows so once loaded.
+cat > "$E2E_DIR/corp.yaml" <<'YAML'
+format: kijun-tailoring/1
+id: corp
+title: 試験の個別管理基準
+base:
+  catalog: big
+  file: big.yaml
+changes:
+- op: exclude
+  target: p1-s2
+  step: 2
+  reason: 対象外の業務
+  author: tester
+  date: '2026-11-29'
+YAML
+printf 'key j\ndump\n' | "$KIJUN" --script - "$E2E_DIR/corp.yaml" > "$E2E_DIR/want" 2>&1 ||
+	fail "kijun --script on the tailoring failed: $(cat "$E2E_DIR/want")"
+grep -q "p1-s2" "$E2E_DIR/want" || fail "the script's screen has no p1-s2: $(cat "$E2E_DIR/want")"
+start KIJUN_AUTHOR=tester -- "$E2E_DIR/corp.yaml"
+keys j
+wait_position "2/63"
+screen | sed 's/│/|/g' > "$E2E_DIR/got"
+diff "$E2E_DIR/want" "$E2E_DIR/got" > "$E2E_DIR/diff" ||
+	fail "the tailoring's loaded screen differs from the script driver's: $(cat "$E2E_DIR/diff")"
 finish
 
 # Broken at its very end: the first screen may show, then the problem.
