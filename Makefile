@@ -166,7 +166,7 @@ layers:
 	@sh tools/check-layers.sh
 
 unit: $(UNIT_BIN)
-	@sh tests/run-unit.sh $(UNIT_BIN)
+	@TEST_JOBS=$(JOBS) sh tests/run-parallel.sh unit $(UNIT_BIN)
 
 screen: $(CHK)/kijun
 	@KIJUN=$(CHK)/kijun TEST_JOBS=$(JOBS) sh tests/screen/run.sh

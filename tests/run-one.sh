@@ -1,5 +1,6 @@
 #!/bin/sh
-# One test for run-parallel.sh: sh run-one.sh RESULTS TOTAL TEST.sh.
+# One test for run-parallel.sh: sh run-one.sh RESULTS TOTAL TEST, where
+# TEST is a script (TEST.sh, run by sh) or a test binary (run as it is).
 # Its report is printed in one piece, under a lock, so that two tests
 # finishing together do not mix their lines.
 results=$1
@@ -8,7 +9,11 @@ t=$3
 name=$(basename "$t" .sh)
 log="$results/$name.log"
 t0=$(date +%s)
-if sh "$t" >"$log" 2>&1; then
+case $t in
+*.sh) run() { sh "$t"; } ;;
+*) run() { "$t"; } ;;
+esac
+if run >"$log" 2>&1; then
 	result=pass
 else
 	result=fail

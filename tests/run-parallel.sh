@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs test scripts JOBS at a time (default: the number of cores) and says
+# Runs test scripts (or test binaries) JOBS at a time (default: the number of cores) and says
 # PASS or FAIL for each as it finishes, with its output when it failed:
 #
 #	sh tests/run-parallel.sh LABEL TEST.sh...

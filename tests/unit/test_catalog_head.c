@@ -75,7 +75,9 @@ static void test_heads_of_builtin(void **state)
 	put_file(text, len);
 	diag_list_init(&d);
 	assert_true(catalog_read(&full, "builtin", text, len, &d));
-	for (size_t bytes = 1000; bytes < len; bytes += 1733, tried++) {
+	/* Forty sizes across the file: each reads, scans and parses its
+	 * head, which under the sanitizers is not free. */
+	for (size_t bytes = 1000; bytes < len; bytes += len / 40 + 17, tried++) {
 		if (!catalog_load_head(&head, path, bytes))
 			continue;
 		loaded++;
