@@ -33,7 +33,7 @@ fi
 T=$E2E_DIR/tree
 D=$E2E_DIR/destdir
 mkdir "$T"
-(cd "$E2E_TOP" && tar cf - --exclude=./build/check --exclude=./build/fuzz --exclude=./.git .) |
+(cd "$E2E_TOP" && tar cf - --exclude=./build/check --exclude=./build/fuzz --exclude=./build/bench --exclude=./.git .) |
 	(cd "$T" && tar xpf -) || fail "copying the tree failed"
 (cd "$T" && make --no-print-directory install DESTDIR="$D" PREFIX=/usr/local) \
 	>"$E2E_DIR/install.log" 2>&1 || fail "make install failed: $(tail -n 20 "$E2E_DIR/install.log")"
