@@ -13,14 +13,7 @@ static char path[256];
 
 static void put_file(const char *text, size_t len)
 {
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/kijun-head-%ld.yaml",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
+	test_put_file(path, sizeof(path), "head", text, len);
 }
 
 static void assert_same_text(const char *a, const char *b)
@@ -131,35 +124,50 @@ static const char literal[] =
 	"  kind: part\n"
 	"  title: two\n";
 
-static void test_literal_is_not_cut(void **state)
+/* Reads the head of text at every length; each that loads must be a head
+ * of the whole, and pass `also`.  Returns how many loaded. */
+static unsigned heads_of_every_length(const char *text, void (*also)(const struct catalog *))
 {
 	struct catalog full, head;
 	struct diag_list d;
-	size_t len = strlen(literal);
+	size_t len = strlen(text);
 	unsigned loaded = 0;
 
-	(void)state;
-	put_file(literal, len);
+	put_file(text, len);
 	diag_list_init(&d);
-	assert_true(catalog_read(&full, "literal", literal, len, &d));
+	assert_true(catalog_read(&full, "text", text, len, &d));
 	for (size_t bytes = 1; bytes < len; bytes++) {
 		if (!catalog_load_head(&head, path, bytes))
 			continue;
 		loaded++;
 		assert_head_of(&head, &full);
-		assert_int_equal(catalog_find(&head, "fake1"), ITEM_NONE);
-		assert_int_equal(catalog_find(&head, "fake3"), ITEM_NONE);
-		/* Whole texts only: a head that has 1.1 has all of it. */
-		if (catalog_find(&head, "1.1") != ITEM_NONE)
-			assert_string_equal(catalog_item(&head, catalog_find(&head, "1.1"))->text,
-					    "first line\n- id: fake1\n  kind: control\n- id: fake2\nlast line");
+		if (also)
+			also(&head);
 		catalog_free(&head);
 	}
-	/* Cut before 1.2, before 1.3 and before 2. */
-	assert_true(loaded > 0);
 	catalog_free(&full);
 	diag_list_free(&d);
 	unlink(path);
+	return loaded;
+}
+
+static void no_fake_items(const struct catalog *head)
+{
+	uint32_t i = catalog_find(head, "1.1");
+
+	assert_int_equal(catalog_find(head, "fake1"), ITEM_NONE);
+	assert_int_equal(catalog_find(head, "fake3"), ITEM_NONE);
+	/* Whole texts only: a head that has 1.1 has all of it. */
+	if (i != ITEM_NONE)
+		assert_string_equal(catalog_item(head, i)->text,
+				    "first line\n- id: fake1\n  kind: control\n- id: fake2\nlast line");
+}
+
+static void test_literal_is_not_cut(void **state)
+{
+	(void)state;
+	/* Cut before 1.2, before 1.3 and before 2. */
+	assert_true(heads_of_every_length(literal, no_fake_items) > 0);
 }
 
 /* Lines counted as YAML counts them: a CR alone, U+2028 and U+0085 in a
@@ -182,26 +190,8 @@ static const char breaks[] =
 
 static void test_line_breaks(void **state)
 {
-	struct catalog full, head;
-	struct diag_list d;
-	size_t len = strlen(breaks);
-	unsigned loaded = 0;
-
 	(void)state;
-	put_file(breaks, len);
-	diag_list_init(&d);
-	assert_true(catalog_read(&full, "breaks", breaks, len, &d));
-	for (size_t bytes = 1; bytes < len; bytes++) {
-		if (!catalog_load_head(&head, path, bytes))
-			continue;
-		loaded++;
-		assert_head_of(&head, &full);
-		catalog_free(&head);
-	}
-	assert_true(loaded > 0);
-	catalog_free(&full);
-	diag_list_free(&d);
-	unlink(path);
+	assert_true(heads_of_every_length(breaks, NULL) > 0);
 }
 
 /* What is not a catalog in canonical form has no head to show. */

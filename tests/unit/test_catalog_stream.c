@@ -14,14 +14,7 @@ static char path[256];
 
 static void put_file(const char *text, size_t len)
 {
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/kijun-stream-%ld.yaml",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
+	test_put_file(path, sizeof(path), "stream", text, len);
 }
 
 /* The diagnostics of a file, loaded from disk and read from a buffer,

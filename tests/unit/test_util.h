@@ -10,13 +10,30 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* Where the project's shared fact tables live, relative to the top of the
  * tree (tests run from there); KIJUN_SHARED_DATA overrides it. */
 #define SHARED_DATA_DEFAULT "../shared/data"
+
+/* Writes text[0..len) to a file of this test process in TMPDIR (or
+ * /tmp) called kijun-NAME-PID.yaml, and puts its path in path[size]. */
+static inline void test_put_file(char *path, size_t size, const char *name,
+				 const char *text, size_t len)
+{
+	FILE *f;
+
+	snprintf(path, size, "%s/kijun-%s-%ld.yaml",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", name, (long)getpid());
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
 
 /* A copy of text with line n (1-based) replaced by replacement (which
  * carries its own newline): the way tests break one thing in a good file. */
