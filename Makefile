@@ -201,7 +201,7 @@ $(BENCH)/ptybench: tests/bench/ptybench.c
 bench: deps-build
 	@$(MAKE) --no-print-directory $(BUILD)/kijun $(BENCH_BIN)
 	@$(BENCH)/benchrun $(BUILD)/kijun $(BENCH)
-	@$(BENCH)/ptybench $(BUILD)/kijun $(BENCH)/catalog-100k.yaml
+	@$(BENCH)/ptybench $(BUILD)/kijun $(BENCH)/catalog-100k.yaml $(BENCH)/tailoring-100k-10k.yaml
 
 # ---- fuzzing --------------------------------------------------------------------
 # libFuzzer needs clang; the readers and the text path are built again with
