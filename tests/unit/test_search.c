@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 #include "kijun/catalog.h"
+#include "kijun/catalog_io.h"
 #include "kijun/search.h"
 
 /* Document order:
@@ -406,6 +407,69 @@ static void test_cache_narrows(void **state)
 	search_cache_free(x);
 }
 
+/* The cache's hits are exactly the items item_matches takes, on the
+ * built-in catalog and thousands of queries: pieces of its own fields cut
+ * at any byte (half a character too), their ASCII in the other case, and
+ * short ASCII words; whichever byte of a query the scan looks for first. */
+static void test_cache_finds_what_matches(void **state)
+{
+	static const char ascii[] = "aAbBeEiIsStT.-1 )";
+	struct catalog b;
+	struct diag_list d;
+	struct search_cache *x = search_cache_new();
+	unsigned long seed = 11;
+	uint8_t *want;
+	char q[24];
+
+	(void)state;
+	diag_list_init(&d);
+	assert_true(catalog_load_builtin(&b, &d));
+	want = calloc(b.count, 1);
+	assert_non_null(want);
+	for (int round = 0; round < 3000; round++) {
+		const struct item *it;
+		const char *f;
+		uint32_t *hits, count, n = 0;
+		size_t len, at, qn;
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		if (round % 4 == 3) {
+			qn = 1 + (seed >> 40) % 3;
+			for (size_t k = 0; k < qn; k++)
+				q[k] = ascii[(seed >> (8 * k + 8)) % (sizeof(ascii) - 1)];
+		} else {
+			it = catalog_item(&b, 1 + (uint32_t)((seed >> 33) % (b.count - 1)));
+			f = round % 3 == 0 && it->title ? it->title : it->text ? it->text : it->id;
+			len = strlen(f);
+			at = (seed >> 20) % len;
+			qn = 1 + (seed >> 10) % 9;
+			if (qn > len - at)
+				qn = len - at;
+			memcpy(q, f + at, qn);
+			for (size_t k = 0; round % 2 && k < qn; k++)
+				if ((q[k] >= 'a' && q[k] <= 'z') || (q[k] >= 'A' && q[k] <= 'Z'))
+					q[k] ^= 0x20;
+		}
+		q[qn] = '\0';
+		assert_true(search_cache_collect(x, &b, NULL, ITEM_NONE, q, &hits, &count));
+		memset(want, 0, b.count);
+		for (uint32_t k = 0; k < count; k++)
+			want[hits[k]] = 1;
+		for (uint32_t i = 1; i < b.count; i++) {
+			if (item_matches(&b.items[i], q) != (want[i] != 0))
+				fail_msg("query \"%s\": item %s %s by the cache", q, b.items[i].id,
+					 want[i] ? "taken" : "missed");
+			n += want[i];
+		}
+		assert_int_equal(n, count);
+		free(hits);
+	}
+	free(want);
+	search_cache_free(x);
+	catalog_free(&b);
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_matches_label),
 		cmocka_unit_test(test_matches_ascii_case_insensitive),
 		cmocka_unit_test(test_matches_fast_paths),
+		cmocka_unit_test(test_cache_finds_what_matches),
 		cmocka_unit_test(test_matches_japanese_exact),
 		cmocka_unit_test(test_matches_nothing),
 		cmocka_unit_test(test_search_forward),
