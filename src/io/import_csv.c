@@ -419,7 +419,6 @@ static void new_item(struct importer *im, const struct csv_row *row, const char 
 	kind = kind_below((enum item_kind)im->c->items[p].kind, label != NULL);
 	if (kind_name) {
 		const struct csv_cell *c = cell(im, row, F_KIND);
-		int k;
 
 		if (kind_parse(kind_name, &kind) != 0 || kind == ITEM_ROOT) {
 			diag_add(im->diags, im->name, c->line, c->column,
@@ -427,14 +426,18 @@ static void new_item(struct importer *im, const struct csv_row *row, const char 
 				 kind_name);
 			return;
 		}
-		k = (int)kind;
-		if (!item_kind_may_hold((enum item_kind)im->c->items[p].kind, (enum item_kind)k)) {
-			diag_add(im->diags, im->name, c->line, c->column,
-				 _("a %s cannot be placed inside a %s"), item_kind_label(kind),
-				 p == ITEM_ROOT_INDEX ? _("the top level") :
-				 item_kind_label((enum item_kind)im->c->items[p].kind));
-			return;
-		}
+	}
+	/* A kind the row gives, or the one it gets below its parent (under
+	 * a list entry nothing fits): either way, where the catalog's reader
+	 * would take it.  Said at the cell that decided it. */
+	if (!item_kind_may_hold((enum item_kind)im->c->items[p].kind, kind)) {
+		const struct csv_cell *c = cell(im, row, kind_name ? F_KIND : parent ? F_PARENT : F_ID);
+
+		diag_add(im->diags, im->name, c->line, c->column,
+			 _("a %s cannot be placed inside a %s"), item_kind_label(kind),
+			 p == ITEM_ROOT_INDEX ? _("the top level") :
+			 item_kind_label((enum item_kind)im->c->items[p].kind));
+		return;
 	}
 	i = catalog_append(im->c, p, kind);
 	if (i == ITEM_NONE)

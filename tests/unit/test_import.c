@@ -150,8 +150,24 @@ static void test_csv_problems(void **state)
 	assert_int_equal(d.count, 2);
 	import_report_free(&rep);
 	diag_list_free(&d);
-	/* A quote that never closes: the reader's place, no crash. */
+	/* Under a list entry nothing fits, the kind the row gives or the
+	 * one it would get (the fuzzer's: an import that did not read back). */
 	o.map = NULL;
+	assert_false(run_csv(&c, "id,parent,kind,label,title,text\n"
+				 "P,,part,,部,\n"
+				 "e,P,,a),,一つ目\n"
+				 "d,e,,,,詳細\n"
+				 "f,e,detail,,,詳細\n", &o, &rep, &d));
+	print_diags(&d);
+	assert_int_equal(d.count, 2);
+	assert_int_equal(d.items[0].line, 4);
+	assert_int_equal(d.items[0].column, 3);  /* the parent that decided it */
+	assert_non_null(strstr(d.items[0].message, "cannot be placed inside a list entry"));
+	assert_int_equal(d.items[1].line, 5);
+	assert_int_equal(d.items[1].column, 5);  /* the kind given */
+	import_report_free(&rep);
+	diag_list_free(&d);
+	/* A quote that never closes: the reader's place, no crash. */
 	assert_false(run_csv(&c, "id,title\n\"x,t\n", &o, &rep, &d));
 	assert_int_equal(d.items[0].line, 2);
 	assert_int_equal(d.items[0].column, 1);
