@@ -23,6 +23,7 @@
 # editor_sed last said (nothing by default), and start NAME=value sets the
 # others (start KIJUN_AUTHOR=tester KIJUN_DATE=2026-01-02 -- FILE).
 # start NO_EDITOR=1 runs kijun with neither and a PATH without editors.
+# start RECORD=FILE keeps in FILE every byte kijun writes to the terminal.
 #
 # Every failed check prints what was expected, the screen, and kijun's
 # stderr, then exits 1; the trap kills the private tmux server.
@@ -283,6 +284,13 @@ start() {
 			kijun_env="env -u VISUAL -u EDITOR PATH=$(shquote "$E2E_DIR/bare-path") "
 			env_lines="$env_lines# NO_EDITOR=1
 "
+			shift
+			;;
+		RECORD=*)
+			# Every byte kijun sends to its terminal, into a file
+			# (tests/e2e/record.sh); its stderr goes there too.
+			[ "$E2E_DRIVER" = tmux ] || fail "start $1: only a terminal can be recorded (use tests/e2e)"
+			kijun_env="${kijun_env}sh $(shquote "$E2E_TOP/tests/e2e/record.sh") $(shquote "${1#RECORD=}") "
 			shift
 			;;
 		TERM=*)

@@ -35,10 +35,16 @@ size=$(wc -c < "$big")
 printf 'key j j\ndump\n' | "$KIJUN" --script - "$big" > "$E2E_DIR/want" 2>&1 ||
 	fail "kijun --script on the large catalog failed: $(cat "$E2E_DIR/want")"
 
-# Keys typed at once, while it loads.
-start -- "$big"
+# Keys typed at once, while it loads; what was sent kept from the first
+# byte: the first screen said it was loading, and showed the tree.
+start RECORD="$E2E_DIR/sent" -- "$big"
 keys j j
 wait_position "3/63"
+loading=$(grep -abo '読み込み中' "$E2E_DIR/sent" | head -n 1 | cut -d: -f1)
+row=$(grep -abo 'p1-s20' "$E2E_DIR/sent" | head -n 1 | cut -d: -f1)
+[ -n "$loading" ] || fail "no first screen was drawn while the catalog loaded"
+[ -n "$row" ] && [ "$row" -lt "$loading" ] ||
+	fail "the first screen drawn while loading had no tree (p1-s20 at ${row:-none}, loading at $loading)"
 screen > "$E2E_DIR/got"
 # tmux draws the separator as │, the script driver as |.
 sed 's/│/|/g' "$E2E_DIR/got" > "$E2E_DIR/got.ascii"
