@@ -40,8 +40,10 @@ bool search_collect(const struct catalog *c, const uint8_t *hidden, uint32_t ori
 		    const char *query, uint32_t **out, uint32_t *count);
 
 /* What makes search_collect fast when it is asked again and again, as a
- * search bar does on every key: every item's fields folded once (built on
- * first use, memmem over them after), and the last query's hits, so a
+ * search bar does on every key: the items in document order, a folded copy
+ * of every field that has ASCII capitals (built on first use; the other
+ * fields are read where they stand), a sample of the texts' bytes to pick
+ * the query's rarest byte to scan for, and the last query's hits, so a
  * query that extends it looks only among those.  The owner resets it
  * whenever the catalog changes; a cache seen with another catalog (or
  * one of another size) builds itself again. */

@@ -407,30 +407,43 @@ static void test_cache_narrows(void **state)
 	search_cache_free(x);
 }
 
-/* The cache's hits are exactly the items item_matches takes, on the
- * built-in catalog and thousands of queries: pieces of its own fields cut
- * at any byte (half a character too), their ASCII in the other case, and
- * short ASCII words; whichever byte of a query the scan looks for first. */
-static void test_cache_finds_what_matches(void **state)
+/* The cache's hits for q are exactly the items item_matches takes. */
+static void expect_cache_hits(struct search_cache *x, const struct catalog *b, const char *q,
+			      uint8_t *want)
+{
+	uint32_t *hits, count, n = 0;
+
+	assert_true(search_cache_collect(x, b, NULL, ITEM_NONE, q, &hits, &count));
+	memset(want, 0, b->count);
+	for (uint32_t k = 0; k < count; k++)
+		want[hits[k]] = 1;
+	for (uint32_t i = 1; i < b->count; i++) {
+		if (item_matches(&b->items[i], q) != (want[i] != 0))
+			fail_msg("query \"%s\": item %s %s by the cache", q, b->items[i].id,
+				 want[i] ? "taken" : "missed");
+		n += want[i];
+	}
+	assert_int_equal(n, count);
+	free(hits);
+}
+
+/* Thousands of queries on b: pieces of its own fields cut at any byte
+ * (half a character too), their ASCII in the other case, and short ASCII
+ * words; each then one byte longer, as the next key of a search bar. */
+static void expect_cache_agrees(const struct catalog *b)
 {
 	static const char ascii[] = "aAbBeEiIsStT.-1 )";
-	struct catalog b;
-	struct diag_list d;
 	struct search_cache *x = search_cache_new();
 	unsigned long seed = 11;
-	uint8_t *want;
+	uint8_t *want = calloc(b->count, 1);
 	char q[24];
 
-	(void)state;
-	diag_list_init(&d);
-	assert_true(catalog_load_builtin(&b, &d));
-	want = calloc(b.count, 1);
+	assert_non_null(x);
 	assert_non_null(want);
-	for (int round = 0; round < 3000; round++) {
+	for (int round = 0; round < 1200; round++) {
 		const struct item *it;
-		const char *f;
-		uint32_t *hits, count, n = 0;
-		size_t len, at, qn;
+		const char *f = ascii;
+		size_t len = sizeof(ascii) - 1, at = 0, qn;
 
 		seed = seed * 6364136223846793005u + 1442695040888963407u;
 		if (round % 4 == 3) {
@@ -438,8 +451,9 @@ static void test_cache_finds_what_matches(void **state)
 			for (size_t k = 0; k < qn; k++)
 				q[k] = ascii[(seed >> (8 * k + 8)) % (sizeof(ascii) - 1)];
 		} else {
-			it = catalog_item(&b, 1 + (uint32_t)((seed >> 33) % (b.count - 1)));
-			f = round % 3 == 0 && it->title ? it->title : it->text ? it->text : it->id;
+			it = catalog_item(b, 1 + (uint32_t)((seed >> 33) % (b->count - 1)));
+			f = round % 3 == 0 && it->title ? it->title
+			    : round % 5 == 0 && it->label ? it->label : it->text ? it->text : it->id;
 			len = strlen(f);
 			at = (seed >> 20) % len;
 			qn = 1 + (seed >> 10) % 9;
@@ -451,21 +465,54 @@ static void test_cache_finds_what_matches(void **state)
 					q[k] ^= 0x20;
 		}
 		q[qn] = '\0';
-		assert_true(search_cache_collect(x, &b, NULL, ITEM_NONE, q, &hits, &count));
-		memset(want, 0, b.count);
-		for (uint32_t k = 0; k < count; k++)
-			want[hits[k]] = 1;
-		for (uint32_t i = 1; i < b.count; i++) {
-			if (item_matches(&b.items[i], q) != (want[i] != 0))
-				fail_msg("query \"%s\": item %s %s by the cache", q, b.items[i].id,
-					 want[i] ? "taken" : "missed");
-			n += want[i];
-		}
-		assert_int_equal(n, count);
-		free(hits);
+		expect_cache_hits(x, b, q, want);
+		q[qn] = at + qn < len ? f[at + qn] : 'x';
+		q[qn + 1] = '\0';
+		expect_cache_hits(x, b, q, want);  /* among the last hits */
 	}
 	free(want);
 	search_cache_free(x);
+}
+
+/* On the built-in catalog as loaded: its strings lie packed in file
+ * order, so the cache scans runs of neighbouring fields. */
+static void test_cache_finds_what_matches(void **state)
+{
+	struct catalog b;
+	struct diag_list d;
+
+	(void)state;
+	diag_list_init(&d);
+	assert_true(catalog_load_builtin(&b, &d));
+	expect_cache_agrees(&b);
+	catalog_free(&b);
+	diag_list_free(&d);
+}
+
+/* And with every field elsewhere: copied last item first, each item's
+ * fields in the reverse order, every third title shared with title_en,
+ * as strings put in by edits lie. */
+static void test_cache_scattered_fields(void **state)
+{
+	struct catalog b, s;
+	struct diag_list d;
+
+	(void)state;
+	diag_list_init(&d);
+	assert_true(catalog_load_builtin(&b, &d));
+	assert_true(catalog_clone(&s, &b));
+	for (uint32_t i = s.count; i-- > 1;) {
+		struct item *it = &s.items[i];
+		const char **f[] = { &it->label, &it->text, &it->title_en, &it->title, &it->id };
+
+		for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)
+			if (*f[k])
+				*f[k] = arena_strdup(&s.arena, *f[k]);
+		if (i % 3 == 0 && it->title)
+			it->title_en = it->title;
+	}
+	expect_cache_agrees(&s);
+	catalog_free(&s);
 	catalog_free(&b);
 	diag_list_free(&d);
 }
@@ -481,6 +528,7 @@ int main(void)
 		cmocka_unit_test(test_matches_ascii_case_insensitive),
 		cmocka_unit_test(test_matches_fast_paths),
 		cmocka_unit_test(test_cache_finds_what_matches),
+		cmocka_unit_test(test_cache_scattered_fields),
 		cmocka_unit_test(test_matches_japanese_exact),
 		cmocka_unit_test(test_matches_nothing),
 		cmocka_unit_test(test_search_forward),
