@@ -44,9 +44,10 @@ bool search_collect(const struct catalog *c, const uint8_t *hidden, uint32_t ori
  * of every field that has ASCII capitals (built on first use; the other
  * fields are read where they stand), a sample of the texts' bytes to pick
  * the query's rarest byte to scan for, and the last query's hits, so a
- * query that extends it looks only among those.  The owner resets it
- * whenever the catalog changes; a cache seen with another catalog (or
- * one of another size) builds itself again. */
+ * query that extends it looks only among those.  It points into the
+ * catalog's strings, so the owner must reset it whenever the catalog
+ * changes or is freed; a cache seen with another catalog (or one of
+ * another size) builds itself again. */
 struct search_cache;
 
 /* NULL when out of memory. */
