@@ -50,27 +50,29 @@ struct shaping {
 /* No change: what resolution_withdrawn_by says of one never withdrawn. */
 #define CHANGE_NONE UINT32_MAX
 
+/* One per item: the counts sit together, so no padding follows them
+ * (96 bytes, not 112: 1.6 MB on 100k items). */
 struct resolved {
 	uint8_t status;          /* enum item_status */
 	uint8_t level;           /* enum item_level */
 	bool technical;
 	bool wording_conflict;   /* the sentence ending contradicts the level */
 	bool inherited;          /* shaped by a base tailoring only */
-	uint16_t review_months;
 	uint8_t source;          /* enum source_kind, for added items */
 	uint8_t before_exclusion;/* the status an include returns to */
+	uint16_t review_months;
+	uint32_t mark_count;
+	uint32_t risk_count;
+	uint32_t link_count;
+	uint32_t history_count;
 	const char *source_ref;
 	const char *base_text;   /* before any change; NULL for added items */
 	const char *base_title;
 	const char *replaced_by; /* split/merged: the new item(s), for the screen */
 	const char **marks;
-	uint32_t mark_count;
 	const char **risks;      /* the risk ids it treats (treats) */
-	uint32_t risk_count;
 	struct rule_link *links;
-	uint32_t link_count;
 	struct shaping *history;
-	uint32_t history_count;
 };
 
 struct conflict {
