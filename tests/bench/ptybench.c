@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -654,6 +655,30 @@ static long cpu_ticks(pid_t pid)
 	return utime + stime;
 }
 
+/* kijun's peak resident memory so far (VmHWM), beside the size of the
+ * files it read (also may be NULL). */
+static void report_peak(const struct session *s, const char *file, const char *also,
+			const char *when)
+{
+	char path[64], line[128];
+	long kb = -1;
+	struct stat st, st2 = { 0 };
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)s->pid);
+	f = fopen(path, "r");
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	if (kb < 0 || stat(file, &st) != 0 || (also && stat(also, &st2) != 0) ||
+	    st.st_size + st2.st_size == 0)
+		return;
+	printf("%-34s %7.1f MiB, %.2fx the file%s  target <= 2x\n", when, kb / 1024.0,
+	       kb * 1024.0 / (double)(st.st_size + st2.st_size), also ? "s" : "");
+}
+
 static void bench_idle(const char *kijun)
 {
 	struct session s;
@@ -777,7 +802,7 @@ static void open_runs(const char *kijun, const char *file, int runs, struct sess
 }
 
 /* A tailoring of the large catalog: only how soon it shows and loads. */
-static void bench_tailoring(const char *kijun, const char *tailoring)
+static void bench_tailoring(const char *kijun, const char *tailoring, const char *catalog)
 {
 	struct key_figures first = { 0 }, ready = { 0 };
 	struct session s;
@@ -785,6 +810,7 @@ static void bench_tailoring(const char *kijun, const char *tailoring)
 	printf("\n-- %s in the screen\n", tailoring);
 	quiet_ms = 400;
 	open_runs(kijun, tailoring, 5, &s, &first, &ready);
+	report_peak(&s, tailoring, catalog, "peak RSS once loaded");
 	session_end(&s);
 	report_key("first screen", &first, "  target <= 300 ms");
 	report_key("loaded, keys taken", &ready, "");
@@ -857,6 +883,7 @@ static void bench_large(const char *kijun, const char *catalog)
 	report_key("f #予防 Enter (filter by a value)", &filter, "  no visible lag");
 	report_key("f 委託 Enter (filter by a word)", &filter_text, "  no visible lag");
 	report_key("Esc (the filter cleared)", &unfilter, "  no visible lag");
+	report_peak(&s, catalog, NULL, "peak RSS after all the above");
 	session_end(&s);
 }
 
@@ -875,6 +902,6 @@ int main(int argc, char **argv)
 	if (argc >= 3)
 		bench_large(argv[1], argv[2]);
 	if (argc == 4)
-		bench_tailoring(argv[1], argv[3]);
+		bench_tailoring(argv[1], argv[3], argv[2]);
 	return 0;
 }
