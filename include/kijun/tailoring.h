@@ -212,6 +212,10 @@ const char *tailoring_strdup(struct tailoring *t, const char *s);
 /* Appends a copy of c (its strings copied into the arena).  Returns its
  * index, or -1 when out of memory. */
 long tailoring_append(struct tailoring *t, const struct change *c);
+/* Appends c as it is: every string and array it points to must already
+ * live in t's arena (or never be freed), as the reader puts them there.
+ * Copying them again doubled a read tailoring's strings. */
+long tailoring_adopt(struct tailoring *t, const struct change *c);
 
 /* Removes the last change (undo) into *out (strings stay valid until the
  * tailoring is freed).  False when there is none. */

@@ -245,19 +245,35 @@ static bool copy_new_item(struct tailoring *t, struct new_item *n)
 	       copy_str(t, &n->title) && copy_str(t, &n->text);
 }
 
-long tailoring_append(struct tailoring *t, const struct change *c)
+/* Room for one more change. */
+static bool reserve_change(struct tailoring *t)
 {
-	struct change copy = *c;
-
 	if (t->count == t->capacity) {
 		uint32_t cap = t->capacity ? t->capacity * 2 : 16;
 		struct change *v = realloc(t->changes, cap * sizeof(*v));
 
 		if (!v)
-			return -1;
+			return false;
 		t->changes = v;
 		t->capacity = cap;
 	}
+	return true;
+}
+
+long tailoring_adopt(struct tailoring *t, const struct change *c)
+{
+	if (!reserve_change(t))
+		return -1;
+	t->changes[t->count] = *c;
+	return (long)t->count++;
+}
+
+long tailoring_append(struct tailoring *t, const struct change *c)
+{
+	struct change copy = *c;
+
+	if (!reserve_change(t))
+		return -1;
 	if (!copy_str(t, &copy.target) || !copy_strs(t, &copy.targets, copy.target_count) ||
 	    !copy_str(t, &copy.parent) || !copy_str(t, &copy.after) ||
 	    !copy_new_item(t, &copy.item) || !copy_str(t, &copy.text) ||

@@ -570,7 +570,8 @@ static void read_change(struct loader *l)
 				       ? marks[problem.field - 1] : at);
 		return;
 	}
-	if (tailoring_append(l->t, &c) < 0)
+	/* Everything c points to was read into the tailoring's arena. */
+	if (tailoring_adopt(l->t, &c) < 0)
 		l->r->oom = true;
 }
 
