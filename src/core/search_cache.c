@@ -17,6 +17,7 @@ enum { FIELD_ID, FIELD_TITLE, FIELD_TITLE_EN, FIELD_TEXT, FIELD_LABEL, FIELDS };
 /* copied[k]: a bit per field with a folded copy, and this one when the id
  * is the position's first field in memory (its rank is read there). */
 #define ID_FIRST 0x80u
+#define SPLIT UINT32_MAX
 
 struct run {
 	const char *p;            /* its first field */
@@ -35,6 +36,11 @@ struct search_cache {
 	const char **field_at;
 	uint32_t *field_len;
 	uint32_t *first_field;    /* position -> its first field; [n] = field count */
+	/* Position k's fields in one: from its first field to the end of its
+	 * last, when they are neighbours (nearly always), else SPLIT.  What a
+	 * search bar's next key reads, one place per item. */
+	const char **pos_at;
+	uint32_t *pos_len;
 	struct run *runs;
 	uint32_t run_count;
 	uint8_t *copied;          /* position -> ID_FIRST and the copied fields */
@@ -44,6 +50,9 @@ struct search_cache {
 	uint32_t *hits;           /* positions that held it, ascending */
 	uint32_t hit_count;
 	uint32_t freq[256];       /* how often each byte stands in text (a sample) */
+	/* Every byte some id holds, folded: a query with another byte ranks
+	 * no id, and its hits need not be read again to say so. */
+	uint8_t id_bytes[256 / 8];
 };
 
 static bool is_letter(unsigned char b)
@@ -110,6 +119,8 @@ void search_cache_reset(struct search_cache *x)
 	free(x->field_at);
 	free(x->field_len);
 	free(x->first_field);
+	free(x->pos_at);
+	free(x->pos_len);
 	free(x->runs);
 	free(x->copied);
 	free(x->copy_at);
@@ -161,6 +172,11 @@ static void survey(struct search_cache *x, uint32_t k, size_t *fields, size_t *b
 
 	item_fields(catalog_item(x->c, x->item[k]), f);
 	x->copied[k] = 0;
+	for (const unsigned char *b = (const unsigned char *)f[FIELD_ID]; *b; b++) {
+		unsigned char folded = *b >= 'A' && *b <= 'Z' ? (unsigned char)(*b + 32) : *b;
+
+		x->id_bytes[folded / 8] |= (uint8_t)(1u << folded % 8);
+	}
 	for (int j = 0; j < FIELDS; j++) {
 		size_t n;
 
@@ -196,6 +212,8 @@ static void lay_out(struct search_cache *x, uint32_t k, uint32_t *field, char **
 	if (m[0] == f[FIELD_ID])
 		x->copied[k] |= ID_FIRST;
 	x->first_field[k] = *field;
+	x->pos_at[k] = m[0];
+	x->pos_len[k] = 0;
 	for (int j = 0; j < count; j++) {
 		size_t n = strlen(m[j]);
 		struct run *run = x->run_count ? &x->runs[x->run_count - 1] : NULL;
@@ -207,6 +225,9 @@ static void lay_out(struct search_cache *x, uint32_t k, uint32_t *field, char **
 		run->end = m[j] + n;
 		x->field_at[*field] = m[j];
 		x->field_len[(*field)++] = (uint32_t)n;
+		if (x->pos_len[k] != SPLIT)
+			x->pos_len[k] = j && m[j] != m[j - 1] + strlen(m[j - 1]) + 1
+				? SPLIT : (uint32_t)(m[j] + n - m[0]);
 	}
 }
 
@@ -223,7 +244,10 @@ static bool build(struct search_cache *x, const struct catalog *c)
 	x->copied = malloc((size_t)c->count + 1);
 	x->copy_at = malloc(((size_t)c->count + 1) * sizeof(*x->copy_at));
 	x->first_field = malloc(((size_t)c->count + 1) * sizeof(*x->first_field));
-	if (!x->item || !x->pos || !x->copied || !x->copy_at || !x->first_field)
+	x->pos_at = malloc(((size_t)c->count + 1) * sizeof(*x->pos_at));
+	x->pos_len = malloc(((size_t)c->count + 1) * sizeof(*x->pos_len));
+	if (!x->item || !x->pos || !x->copied || !x->copy_at || !x->first_field || !x->pos_at ||
+	    !x->pos_len)
 		goto oom;
 	memset(x->pos, 0xff, (size_t)c->count * sizeof(*x->pos));
 	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
@@ -318,9 +342,11 @@ static bool folded_holds(const struct search_cache *x, uint32_t k, const char *q
 static bool own_holds(const struct search_cache *x, uint32_t k, const char *q, size_t qn,
 		      size_t anchor)
 {
-	uint32_t f = x->first_field[k], stop = x->first_field[k + 1];
+	uint32_t f, stop;
 
-	while (f < stop) {
+	if (x->pos_len[k] != SPLIT)
+		return find(x->pos_at[k], x->pos_len[k], q, qn, anchor) != NULL;
+	for (f = x->first_field[k], stop = x->first_field[k + 1]; f < stop;) {
 		const char *p = x->field_at[f], *end = p + x->field_len[f];
 
 		for (f++; f < stop && x->field_at[f] == end + 1; f++)
@@ -424,7 +450,7 @@ static const char *folded_id(const struct search_cache *x, uint32_t k)
 	const char *v[FIELDS];
 
 	if ((x->copied[k] & (ID_FIRST | 1u << FIELD_ID)) == ID_FIRST)
-		return x->field_at[x->first_field[k]];
+		return x->pos_at[k];
 	folded_fields(x, k, v);
 	return v[FIELD_ID];
 }
@@ -455,7 +481,7 @@ bool search_cache_collect(struct search_cache *x, const struct catalog *c,
 	uint32_t *bucket[SEARCH_ID_EXACT + 1] = { NULL }, bn[SEARCH_ID_EXACT + 1] = { 0 };
 	uint32_t o, n = 0, *v = NULL;
 	char *q;
-	bool ok = false;
+	bool ok = false, ids = true;
 
 	*out = NULL;
 	*count = 0;
@@ -475,6 +501,8 @@ bool search_cache_collect(struct search_cache *x, const struct catalog *c,
 	x->last = q;
 	if (!x->hit_count)
 		return true;
+	for (size_t k = 0; k < qn && ids; k++)
+		ids = x->id_bytes[(unsigned char)q[k] / 8] & 1u << (unsigned char)q[k] % 8;
 	for (int r = SEARCH_TEXT; r <= SEARCH_ID_EXACT; r++) {
 		bucket[r] = malloc(x->hit_count * sizeof(*bucket[r]));
 		if (!bucket[r])
@@ -488,7 +516,7 @@ bool search_cache_collect(struct search_cache *x, const struct catalog *c,
 			continue;
 		/* Every hit holds the query somewhere: only the id's rank is
 		 * left to tell. */
-		r = folded_id_rank(folded_id(x, k), x->last, qn);
+		r = ids ? folded_id_rank(folded_id(x, k), x->last, qn) : SEARCH_NONE;
 		if (r == SEARCH_NONE)
 			r = SEARCH_TEXT;
 		bucket[r][bn[r]++] = k;
