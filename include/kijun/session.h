@@ -277,7 +277,7 @@ enum session_code session_search(struct session *s, const char *query, uint32_t 
  * not a hit, the hits are taken again from `from`. */
 enum session_code session_search_next(struct session *s, uint32_t from, bool forward,
 				      uint32_t *hit, bool *wrapped);
-/* Does now what the first search would (fold every text), for a screen
+/* Does now what the first search would (index every text), for a screen
  * opening its search bar: the keys typed in it then answer at once.
  * False when out of memory (the search will try again). */
 bool session_search_prepare(struct session *s);
