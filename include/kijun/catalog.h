@@ -113,6 +113,11 @@ static inline struct item *catalog_item(const struct catalog *c, uint32_t i)
  * dst.  Returns false when out of memory (dst is then safe to free). */
 bool catalog_clone(struct catalog *dst, const struct catalog *src);
 
+/* Moves src's items and index into dst, which gets the rest of src's
+ * header and an arena of its own; src keeps its arena (the items point
+ * into it, so src must outlive dst) and is left with no items. */
+void catalog_take(struct catalog *dst, struct catalog *src);
+
 /* Adds an item of `kind` as the last child of `parent`; its fields start
  * empty.  Returns its index, or ITEM_NONE when out of memory.  Pointers to
  * items may move; indexes do not. */

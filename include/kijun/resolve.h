@@ -104,6 +104,15 @@ struct resolution {
 bool resolve_apply(struct resolution *out, const struct catalog *base,
 		   const struct resolution *base_info, const struct tailoring *t);
 
+/* As resolve_apply, but takes base's items and id index (and base_info's
+ * infos, when given: then base is base_info's catalog) instead of copying
+ * them, for a base nothing reads the items of again, such as the links of
+ * a chain of tailorings below the last.  base keeps its header and arena
+ * (the taken items point into it) and must outlive out; it is left with
+ * no items, also when this returns false (out of memory). */
+bool resolve_apply_taking(struct resolution *out, struct catalog *base,
+			  struct resolution *base_info, const struct tailoring *t);
+
 void resolution_free(struct resolution *r);
 
 /* The withdraw (an index into the tailoring's changes) that took back

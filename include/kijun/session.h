@@ -31,7 +31,8 @@ enum session_view {
 enum session_code {
 	SESSION_OK,
 	SESSION_NO_MEMORY,
-	SESSION_READ_ONLY,       /* a catalog is open: nothing to change */
+	SESSION_READ_ONLY,       /* a catalog is open, or a tailoring opened
+				  * only to be read: nothing to change */
 	SESSION_INVALID_CHANGE,  /* the change check refused it: see problem */
 	SESSION_CONFLICT,        /* it cannot apply to the base: see conflict */
 	SESSION_NO_AUTHOR,       /* no author given yet */

@@ -15,6 +15,10 @@ enum session_open {
 				  * tailoring of the built-in catalog; NULL
 				  * is the built-in catalog */
 	SESSION_OPEN_TAILORING,  /* an existing tailoring file only */
+	SESSION_OPEN_RESULT,     /* the same, only to read its result once
+				  * (kijun resolve, changes): it holds one
+				  * copy of the items fewer, and cannot be
+				  * edited (workspace_open_to_read) */
 };
 
 /* Opens path into a new session (path may be NULL only with

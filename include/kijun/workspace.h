@@ -15,20 +15,28 @@
 struct workspace {
 	char *path;                  /* the tailoring file */
 	struct tailoring t;
-	struct catalog root;         /* the catalog at the bottom of the chain */
+	struct catalog root;         /* the catalog at the bottom of the chain;
+				      * under bases only its header is left:
+				      * the first base's resolution took its
+				      * items */
 	struct tailoring *bases;     /* base tailorings, the one nearest the
 				      * catalog first */
-	struct resolution *base_res; /* their resolutions, same order */
+	struct resolution *base_res; /* their resolutions, same order; each
+				      * took the items of the one below, so
+				      * only the last has any */
 	uint32_t base_count;
 	struct resolution res;       /* t applied: the individual standard */
 	bool resolved;
+	bool base_taken;             /* res took its base's items (opened only
+				      * to be read): it cannot be resolved again */
 	struct diag_list warnings;   /* e.g. a base that changed since */
 	/* "sha256:<hex>" of the file as io last read or wrote it, "" when it
 	 * is not on disk yet: a save first checks the file is still that. */
 	char disk_hash[72];
 };
 
-/* Re-applies t to its base after an edit.  False when out of memory. */
+/* Re-applies t to its base after an edit.  False when out of memory, or
+ * when the base gave its items to res (workspace_open_to_read). */
 bool workspace_resolve(struct workspace *w);
 
 /* The catalog t applies to (the root catalog or the last base's result). */

@@ -16,6 +16,11 @@
 /* Opens path: a tailoring file, loading its bases.  Errors (unreadable,
  * invalid, a missing base, a cycle) go to diags. */
 bool workspace_open(struct workspace *w, const char *path, struct diag_list *diags);
+/* workspace_open for a command that reads the result and nothing else
+ * (kijun resolve, changes): the result takes its base's items instead of
+ * copying them, so w cannot be resolved again (workspace_resolve returns
+ * false) and workspace_base() has no items. */
+bool workspace_open_to_read(struct workspace *w, const char *path, struct diag_list *diags);
 /* The tailoring at path applied to the first items of its catalog file
  * (catalog_load_head with `bytes`): what a screen can draw while the
  * whole loads.  Only for a tailoring that stands on a catalog file of at

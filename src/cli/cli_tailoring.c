@@ -14,7 +14,8 @@ static int open_session(const char *path, struct session *s)
 	bool ok;
 
 	diag_list_init(&diags);
-	ok = session_load_file(s, path, SESSION_OPEN_TAILORING, &diags);
+	/* Read once and printed: the result may take the base's items. */
+	ok = session_load_file(s, path, SESSION_OPEN_RESULT, &diags);
 	if (!ok)
 		cli_print_diags(stderr, &diags);
 	diag_list_free(&diags);

@@ -113,6 +113,15 @@ bool catalog_clone(struct catalog *dst, const struct catalog *src)
 	return true;
 }
 
+void catalog_take(struct catalog *dst, struct catalog *src)
+{
+	*dst = *src;
+	arena_init(&dst->arena);
+	src->items = NULL;
+	src->slots = NULL;
+	src->count = src->capacity = src->slot_count = src->indexed = 0;
+}
+
 static uint32_t catalog_new_item(struct catalog *c, enum item_kind kind)
 {
 	if (c->count == c->capacity) {

@@ -840,29 +840,34 @@ static bool merge_types(struct resolver *rv, const struct catalog *base)
 	return true;
 }
 
-bool resolve_apply(struct resolution *out, const struct catalog *base,
-		   const struct resolution *base_info, const struct tailoring *t)
+static void resolver_start(struct resolver *rv, struct resolution *out,
+			   const struct tailoring *t)
 {
-	struct resolver rv;
-
 	memset(out, 0, sizeof(*out));
-	memset(&rv, 0, sizeof(rv));
-	rv.r = out;
-	rv.t = t;
-	rv.blame = CHANGE_NONE;
-	if (!catalog_clone(&out->cat, base) || !merge_types(&rv, base) || !grow_info(&rv) ||
-	    !mark_taken(&rv))
-		goto oom;
-	if (base_info) {
-		memcpy(out->info, base_info->info, base->count * sizeof(*out->info));
-		for (uint32_t i = 0; i < base->count; i++)
-			if (out->info[i].history_count)
-				out->info[i].inherited = true;
-	}
-	for (uint32_t k = 0; k < t->count && !rv.oom; k++)
-		apply(&rv, k);
-	if (rv.oom)
-		goto oom;
+	memset(rv, 0, sizeof(*rv));
+	rv->r = out;
+	rv->t = t;
+	rv->blame = CHANGE_NONE;
+}
+
+/* A base tailoring's histories carry over, marked as inherited. */
+static void mark_inherited(struct resolution *out, uint32_t count)
+{
+	for (uint32_t i = 0; i < count; i++)
+		if (out->info[i].history_count)
+			out->info[i].inherited = true;
+}
+
+/* Applies every change to out, which holds its base by now, and checks
+ * each item's wording against its level. */
+static bool apply_all(struct resolver *rv)
+{
+	struct resolution *out = rv->r;
+
+	for (uint32_t k = 0; k < rv->t->count && !rv->oom; k++)
+		apply(rv, k);
+	if (rv->oom)
+		return false;
 	for (uint32_t i = 1; i < out->cat.count; i++) {
 		struct resolved *info = &out->info[i];
 		const struct item *it = &out->cat.items[i];
@@ -875,6 +880,50 @@ bool resolve_apply(struct resolution *out, const struct catalog *base,
 			out->changed_count++;
 	}
 	return true;
+}
+
+bool resolve_apply(struct resolution *out, const struct catalog *base,
+		   const struct resolution *base_info, const struct tailoring *t)
+{
+	struct resolver rv;
+
+	resolver_start(&rv, out, t);
+	if (!catalog_clone(&out->cat, base) || !merge_types(&rv, base) || !grow_info(&rv) ||
+	    !mark_taken(&rv))
+		goto oom;
+	if (base_info) {
+		memcpy(out->info, base_info->info, base->count * sizeof(*out->info));
+		mark_inherited(out, base->count);
+	}
+	if (apply_all(&rv))
+		return true;
+oom:
+	resolution_free(out);
+	return false;
+}
+
+bool resolve_apply_taking(struct resolution *out, struct catalog *base,
+			  struct resolution *base_info, const struct tailoring *t)
+{
+	struct resolver rv;
+	uint32_t count = base->count;
+
+	resolver_start(&rv, out, t);
+	catalog_take(&out->cat, base);
+	if (base_info) {
+		out->info = base_info->info;
+		base_info->info = NULL;
+		/* Set as far as there are items; the array may be longer, but
+		 * that many is all that is known. */
+		rv.info_capacity = rv.info_zeroed = count;
+	}
+	/* out->cat still has base's types: they are what merge_types joins. */
+	if (!merge_types(&rv, &out->cat) || !grow_info(&rv) || !mark_taken(&rv))
+		goto oom;
+	if (base_info)
+		mark_inherited(out, count);
+	if (apply_all(&rv))
+		return true;
 oom:
 	resolution_free(out);
 	return false;

@@ -274,7 +274,7 @@ enum session_code session_apply(struct session *s, const struct change *in,
 	memset(r, 0, sizeof(*r));
 	clear_rejected(s);
 	r->change = in;
-	if (!w)
+	if (!w || w->base_taken)
 		return finish(r, SESSION_READ_ONLY);
 	if (!s->author)
 		return finish(r, SESSION_NO_AUTHOR);
@@ -371,7 +371,7 @@ static enum session_code undo_one(struct session *s, struct session_result *r)
 
 	memset(r, 0, sizeof(*r));
 	clear_rejected(s);
-	if (!w)
+	if (!w || w->base_taken)
 		return finish(r, SESSION_READ_ONLY);
 	if (!session_can_undo(s))
 		return finish(r, SESSION_NOTHING_TO_UNDO);
@@ -404,7 +404,7 @@ static enum session_code redo_one(struct session *s, struct session_result *r)
 
 	memset(r, 0, sizeof(*r));
 	clear_rejected(s);
-	if (!w)
+	if (!w || w->base_taken)
 		return finish(r, SESSION_READ_ONLY);
 	if (!s->redo_count)
 		return finish(r, SESSION_NOTHING_TO_REDO);
@@ -671,7 +671,7 @@ void session_set_wizard_page(struct session *s, unsigned page)
 
 enum session_code session_set_view(struct session *s, enum session_view v)
 {
-	if (!s->ws)
+	if (!s->ws || s->ws->base_taken)
 		return SESSION_READ_ONLY;
 	if (v >= SESSION_VIEW_COUNT)
 		v = SESSION_VIEW_TAILORED;

@@ -18,6 +18,8 @@ const struct resolution *workspace_base_info(const struct workspace *w)
 
 bool workspace_resolve(struct workspace *w)
 {
+	if (w->base_taken)
+		return false;
 	if (w->resolved)
 		resolution_free(&w->res);
 	w->resolved = resolve_apply(&w->res, workspace_base(w), workspace_base_info(w), &w->t);

@@ -35,8 +35,8 @@ static bool open_catalog(struct session *s, const char *path, struct diag_list *
 	return true;
 }
 
-static bool open_workspace(struct session *s, const char *path, bool create,
-			   struct diag_list *diags)
+static bool open_workspace(struct session *s, const char *path, enum session_open how,
+			   bool create, struct diag_list *diags)
 {
 	struct workspace *w = malloc(sizeof(*w));
 
@@ -44,7 +44,9 @@ static bool open_workspace(struct session *s, const char *path, bool create,
 		diag_add(diags, path, 0, 0, "%s", _("out of memory"));
 		return false;
 	}
-	if (create ? !workspace_create(w, path, diags) : !workspace_open(w, path, diags)) {
+	if (create ? !workspace_create(w, path, diags)
+		   : how == SESSION_OPEN_RESULT ? !workspace_open_to_read(w, path, diags)
+		   : !workspace_open(w, path, diags)) {
 		free(w);
 		return false;
 	}
@@ -62,19 +64,19 @@ bool session_load_file(struct session *s, const char *path, enum session_open ho
 	enum file_format format;
 
 	memset(s, 0, sizeof(*s));
-	if (how == SESSION_OPEN_TAILORING && path)
-		return open_workspace(s, path, false, diags);
+	if ((how == SESSION_OPEN_TAILORING || how == SESSION_OPEN_RESULT) && path)
+		return open_workspace(s, path, how, false, diags);
 	if (!path)
 		return open_catalog(s, NULL, diags);
 	if (!exists)
-		return open_workspace(s, path, true, diags);
+		return open_workspace(s, path, how, true, diags);
 	format = file_format_of_file(path, diags);
 	if (diag_any(diags))
 		return false;
 	/* Anything not marked a tailoring is read as a catalog, whose
 	 * reader says what is wrong with it. */
 	if (format == FORMAT_TAILORING)
-		return open_workspace(s, path, false, diags);
+		return open_workspace(s, path, how, false, diags);
 	return open_catalog(s, path, diags);
 }
 

@@ -192,11 +192,15 @@ out:
 
 static bool resolve_bases(struct workspace *w)
 {
+	/* Only the last base is read again (by every edit's resolve, and the
+	 * exports), and of the catalog only its header: each link takes the
+	 * items of the one below instead of copying them, so a chain holds the
+	 * same two copies of the items as a tailoring on the catalog does. */
 	for (uint32_t k = 0; k < w->base_count; k++) {
-		const struct catalog *below = k ? &w->base_res[k - 1].cat : &w->root;
-		const struct resolution *below_info = k ? &w->base_res[k - 1] : NULL;
+		struct catalog *below = k ? &w->base_res[k - 1].cat : &w->root;
 
-		if (!resolve_apply(&w->base_res[k], below, below_info, &w->bases[k]))
+		if (!resolve_apply_taking(&w->base_res[k], below, k ? &w->base_res[k - 1] : NULL,
+					  &w->bases[k]))
 			return false;
 	}
 	return true;
@@ -227,18 +231,40 @@ static bool load_tailoring(struct workspace *w, const char *path, struct diag_li
 	return ok;
 }
 
-bool workspace_open(struct workspace *w, const char *path, struct diag_list *diags)
+/* The result, taking the items of the base it stands on: nothing reads
+ * the base after this. */
+static bool resolve_taking_base(struct workspace *w)
+{
+	struct resolution *below = w->base_count ? &w->base_res[w->base_count - 1] : NULL;
+
+	w->base_taken = true;
+	w->resolved = resolve_apply_taking(&w->res, below ? &below->cat : &w->root, below, &w->t);
+	return w->resolved;
+}
+
+static bool open_workspace(struct workspace *w, const char *path, bool to_read,
+			   struct diag_list *diags)
 {
 	workspace_zero(w);
 	w->path = strdup(path);
 	if (!w->path || !load_tailoring(w, path, diags) || !load_bases(w, diags) ||
-	    !resolve_bases(w) || !workspace_resolve(w)) {
+	    !resolve_bases(w) || !(to_read ? resolve_taking_base(w) : workspace_resolve(w))) {
 		if (w->path && !diag_any(diags))
 			diag_add(diags, path, 0, 0, "%s", _("out of memory"));
 		workspace_free(w);
 		return false;
 	}
 	return true;
+}
+
+bool workspace_open(struct workspace *w, const char *path, struct diag_list *diags)
+{
+	return open_workspace(w, path, false, diags);
+}
+
+bool workspace_open_to_read(struct workspace *w, const char *path, struct diag_list *diags)
+{
+	return open_workspace(w, path, true, diags);
 }
 
 bool workspace_open_head(struct workspace *w, const char *path, size_t bytes, size_t at_least)

@@ -214,6 +214,52 @@ static void test_undo_group(void **state)
 	assert_false(session_modified(&f->s));
 }
 
+/* kijun resolve and changes open a tailoring only to read it: the result
+ * took the base's items, so it must be the same as an editable one's, and
+ * every edit is refused instead of resolving on a base with no items. */
+static void test_open_to_read(void **state)
+{
+	static const char *const path = "data/examples/guideline-examples.yaml";
+	struct session edit, once;
+	struct diag_list d;
+	struct change c = exclude("3.2");
+	struct session_result r;
+	const struct resolution *a, *b;
+
+	(void)state;
+	diag_list_init(&d);
+	assert_true(session_load_file(&edit, path, SESSION_OPEN_TAILORING, &d));
+	assert_true(session_load_file(&once, path, SESSION_OPEN_RESULT, &d));
+	a = session_resolution(&edit);
+	b = session_resolution(&once);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_int_equal(a->cat.count, b->cat.count);
+	assert_int_equal(a->changed_count, b->changed_count);
+	assert_true(a->changed_count > 0);
+	assert_int_equal(a->conflict_count, b->conflict_count);
+	for (uint32_t i = 1; i < a->cat.count; i++) {
+		const struct item *x = &a->cat.items[i], *y = &b->cat.items[i];
+
+		assert_string_equal(x->id, y->id);
+		assert_true(x->text == y->text || (x->text && y->text && strcmp(x->text, y->text) == 0));
+		assert_int_equal(a->info[i].status, b->info[i].status);
+		assert_int_equal(a->info[i].level, b->info[i].level);
+		assert_int_equal(a->info[i].history_count, b->info[i].history_count);
+	}
+	assert_int_equal(session_set_author(&once, "a"), SESSION_OK);
+	assert_int_equal(session_set_date(&once, "2026-01-01"), SESSION_OK);
+	assert_int_equal(session_apply(&once, &c, &r), SESSION_READ_ONLY);
+	assert_int_equal(session_undo(&once, &r), SESSION_READ_ONLY);
+	assert_int_equal(session_redo(&once, &r), SESSION_READ_ONLY);
+	assert_int_equal(session_set_view(&once, SESSION_VIEW_BASE), SESSION_READ_ONLY);
+	assert_false(workspace_resolve(session_workspace(&once)));
+	assert_int_equal(session_resolution(&once)->cat.count, a->cat.count);
+	session_free(&edit);
+	session_free(&once);
+	diag_list_free(&d);
+}
+
 static void test_undo_keeps_changes_from_the_file(void **state)
 {
 	struct fixture *f = *state;
@@ -771,6 +817,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_retarget_in_session, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_focus, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_read_only_then_forced, setup, teardown),
+		cmocka_unit_test(test_open_to_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1350,6 +1350,96 @@ static void test_workspace_chain(void **state)
 	tmp_remove(&tmp);
 }
 
+/* corp on dept-y on sector-x on the built-in catalog: each link takes the
+ * items of the one below instead of copying them, and what every link did
+ * still shows at the top. */
+static void test_workspace_chain_of_three(void **state)
+{
+	struct tmp tmp;
+	struct tailoring inner, middle, outer;
+	struct workspace w;
+	struct diag_list d;
+	struct change c;
+	char hash[72], ihash[72], mhash[72], *ipath, *mpath, *opath;
+	uint32_t i;
+
+	(void)state;
+	tmp_make(&tmp);
+	diag_list_init(&d);
+	builtin_hash(hash);
+	inner_tailoring(&inner, hash);
+	assert_true(tailoring_hash(&inner, ihash));
+	tailoring_init(&middle);
+	middle.id = "sector-x";  /* what corp names as its base */
+	middle.base.kind = BASE_TAILORING;
+	middle.base.id = "sector-x";
+	middle.base.file = "inner.yaml";
+	middle.base.hash = ihash;
+	c = mk(OP_LEVEL, "5a-5.3", 6);
+	c.level = LEVEL_MANDATORY;
+	append(&middle, &c);
+	c = mk(OP_REWORD, "7a-7.5.5/e", 4);
+	c.text = "地震：部門の対策";
+	append(&middle, &c);
+	assert_true(tailoring_hash(&middle, mhash));
+	outer_tailoring(&outer, "middle.yaml", mhash);
+	ipath = tmp_path(&tmp, "inner.yaml");
+	mpath = tmp_path(&tmp, "middle.yaml");
+	opath = tmp_path(&tmp, "outer.yaml");
+	assert_true(tailoring_save_file(&inner, ipath, &d));
+	assert_true(tailoring_save_file(&middle, mpath, &d));
+	assert_true(tailoring_save_file(&outer, opath, &d));
+	if (!workspace_open(&w, opath, &d)) {
+		print_diags(&d);
+		fail_msg("a chain of three does not open");
+	}
+	assert_int_equal(w.base_count, 2);
+	assert_int_equal(w.res.conflict_count, 0);
+	/* Only the last base keeps its items: the catalog and the first link
+	 * gave theirs to the link above, headers kept. */
+	assert_null(w.root.items);
+	assert_string_equal(w.root.id, "meti-ismk-2025");
+	assert_null(w.base_res[0].cat.items);
+	assert_null(w.base_res[0].info);
+	assert_ptr_equal(workspace_base(&w), &w.base_res[1].cat);
+	/* Excluded at the bottom, included at the top. */
+	i = ws_find(&w, "5a-5.4");
+	assert_int_equal(w.base_res[1].info[i].status, STATUS_EXCLUDED);
+	assert_true(w.base_res[1].info[i].inherited);
+	assert_int_equal(w.res.info[i].status, STATUS_KEPT);
+	assert_int_equal(w.res.info[i].history_count, 2);
+	assert_ptr_equal(w.res.info[i].history[0].from, &w.bases[0]);
+	assert_ptr_equal(w.res.info[i].history[1].from, &w.t);
+	/* Made mandatory in the middle only: inherited at the top. */
+	i = ws_find(&w, "5a-5.3");
+	assert_int_equal(w.res.info[i].level, LEVEL_MANDATORY);
+	assert_int_equal(w.res.info[i].history_count, 1);
+	assert_ptr_equal(w.res.info[i].history[0].from, &w.bases[1]);
+	assert_true(w.res.info[i].inherited);
+	/* Added at the bottom, reworded twice; the text before any change is
+	 * none, as for any added item. */
+	i = ws_find(&w, "7a-7.5.5/e");
+	assert_int_equal(w.res.info[i].status, STATUS_ADDED);
+	assert_string_equal(w.base_res[1].cat.items[i].text, "地震：部門の対策");
+	assert_string_equal(w.res.cat.items[i].text, "地震：当社の対策");
+	assert_null(w.res.info[i].base_text);
+	assert_int_equal(w.res.info[i].history_count, 3);
+	assert_ptr_equal(w.res.info[i].history[1].from, &w.bases[1]);
+	/* An edit resolves again from the last base, which is whole. */
+	assert_true(workspace_resolve(&w));
+	assert_string_equal(w.res.cat.items[ws_find(&w, "7a-7.5.5/e")].text, "地震：当社の対策");
+	workspace_free(&w);
+
+	tailoring_free(&inner);
+	tailoring_free(&middle);
+	tailoring_free(&outer);
+	diag_list_free(&d);
+	free(ipath);
+	free(mpath);
+	free(opath);
+	tmp_remove(&tmp);
+}
+
 /* t0 on t1 on ... on t<depth>, which stands on the built-in catalog. */
 static char *write_chain(struct tmp *tmp, int depth)
 {
@@ -1663,6 +1753,7 @@ int main(void)
 		cmocka_unit_test(test_failed_save_leaves_original),
 		cmocka_unit_test(test_workspace_example),
 		cmocka_unit_test(test_workspace_chain),
+		cmocka_unit_test(test_workspace_chain_of_three),
 		cmocka_unit_test(test_workspace_cycle),
 		cmocka_unit_test(test_workspace_chain_limit),
 		cmocka_unit_test(test_workspace_catalog_file_hash),
