@@ -117,6 +117,26 @@ static double median(double *v, int n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* The peak RSS of `kijun ARGS... FILE` on the small inputs (median of
+ * five): the program, its libraries and its fixed buffers, which a file of
+ * any size costs.  Peak RSS less this is the memory that grows with the
+ * file, what the target of 2x the file is about once the file is large. */
+static double fixed_rss(const char *a1, const char *a2, const char *file)
+{
+	double v[5];
+
+	for (int r = 0; r < 5; r++) {
+		char *argv[] = { (char *)kijun, (char *)a1, (char *)a2, (char *)file, NULL };
+
+		if (!a2) {
+			argv[2] = (char *)file;
+			argv[3] = NULL;
+		}
+		v[r] = run(argv).rss;
+	}
+	return median(v, 5);
+}
+
 /* ---- inputs ------------------------------------------------------------ */
 
 static void generate(const char *out, char *const argv[])
@@ -184,6 +204,18 @@ static void make_inputs(void)
 				continue;
 			file_hash(path_of(catalog_file(t[k].size)), hash);
 			generate(path_of(t[k].name), argv);
+		}
+	}
+	/* 100 items and 10 changes on them: what each command takes whatever
+	 * the file (the program, its libraries, its buffers) */
+	{
+		char *cat[] = { gen, "catalog", "100", "1", NULL };
+		char *tl[] = { gen, "tailoring", "100", "1", "10", "catalog-small.yaml", hash, NULL };
+
+		generate(path_of("catalog-small.yaml"), cat);
+		if (!exists(path_of("tailoring-small.yaml"))) {
+			file_hash(path_of("catalog-small.yaml"), hash);
+			generate(path_of("tailoring-small.yaml"), tl);
 		}
 	}
 	/* a chain of tailorings on the 10k catalog, each link 20 changes on
@@ -297,6 +329,13 @@ static void bench_catalogs(void)
 	}
 	printf("targets: check <= 1.5x, list and format <= 2x, RSS <= 2x the file "
 	       "(RSS/file is format's peak, the largest; list's beside it)\n");
+	{
+		double fixed = fixed_rss("catalog", "format", path_of("catalog-small.yaml"));
+
+		printf("format's peak RSS less what it takes on 100 items (%.1f MB), / file:"
+		       " %.2f %.2f %.2f\n", fixed / 1e6, (f[0].rss[FORMAT] - fixed) / f[0].bytes,
+		       (f[1].rss[FORMAT] - fixed) / f[1].bytes, (f[2].rss[FORMAT] - fixed) / f[2].bytes);
+	}
 	printf("libyaml's own peak RSS / file: %.2f %.2f %.2f\n",
 	       f[0].rss[FLOOR] / f[0].bytes, f[1].rss[FLOOR] / f[1].bytes,
 	       f[2].rss[FLOOR] / f[2].bytes);
@@ -361,15 +400,19 @@ static void bench_resolve(void)
 	struct resolve_figures f[4];
 
 	printf("\n== resolve: CPU median, ratio to libyaml of both files and to `catalog check`\n");
-	printf("%-26s %9s %9s %9s %10s %9s %9s\n", "", "libyaml s", "check s", "resolve s",
-	       "/libyaml", "/check", "RSS/files");
+	double fixed = fixed_rss("resolve", NULL, path_of("tailoring-small.yaml"));
+
+	printf("%-26s %9s %9s %9s %10s %9s %9s %9s\n", "", "libyaml s", "check s", "resolve s",
+	       "/libyaml", "/check", "RSS/files", "grows/f");
 	for (int k = 0; k < 4; k++) {
 		measure_resolve(t[k].size, t[k].file, t[k].rounds, &f[k]);
-		printf("%-26s %9.3f %9.3f %9.3f %9.2fx %8.2fx %9.2f\n", t[k].what, f[k].floor,
+		printf("%-26s %9.3f %9.3f %9.3f %9.2fx %8.2fx %9.2f %9.2f\n", t[k].what, f[k].floor,
 		       f[k].check, f[k].resolve, f[k].resolve / f[k].floor,
-		       f[k].resolve / f[k].check, f[k].rss / f[k].bytes);
+		       f[k].resolve / f[k].check, f[k].rss / f[k].bytes, (f[k].rss - fixed) / f[k].bytes);
 	}
-	printf("target: resolve of 10k changes on 100k items <= 2x check\n");
+	printf("target: resolve of 10k changes on 100k items <= 2x check; memory <= 2x the files\n");
+	printf("  (grows/f: peak RSS less resolve's on 100 items and 10 changes, %.1f MB, / files)\n",
+	       fixed / 1e6);
 	printf("growth exponent: items 10k->100k (1k changes) %.2f, 100k->300k (10k changes) %.2f,"
 	       " changes 1k->10k (100k items) %.2f\n",
 	       exponent(f[0].resolve, f[1].resolve, 1e4, 1e5),
@@ -385,12 +428,25 @@ static void bench_chain(void)
 {
 	static const int depths[] = { 1, 4, 8, 16, 30 };
 	double cpu[5];
+	/* every file the resolve reads: the catalog, the tailoring of 1k
+	 * changes the chain starts on, and the links up to the depth */
+	double files = file_size(path_of(catalog_file(0))) + file_size(path_of("tailoring-10k-1k.yaml"));
+	int linked = 0;
+	double fixed = fixed_rss("resolve", NULL, path_of("tailoring-small.yaml"));
 
-	printf("\n== a chain of tailorings on 10k items (1k changes, then 20 per link): resolve CPU median\n");
+	printf("\n== a chain of tailorings on 10k items (1k changes, then 20 per link): resolve CPU median,"
+	       " peak RSS / all the files (and less resolve's on 100 items)\n");
 	for (int k = 0; k < 5; k++) {
 		char name[64], file[512];
-		double v[5];
+		double v[5], rss[5];
 		int failed = 0;
+
+		for (; linked < depths[k]; linked++) {
+			char link[64];
+
+			snprintf(link, sizeof(link), "chain-%d.yaml", linked + 1);
+			files += file_size(path_of(link));
+		}
 
 		snprintf(name, sizeof(name), "chain-%d.yaml", depths[k]);
 		snprintf(file, sizeof(file), "%s", path_of(name));
@@ -406,6 +462,7 @@ static void bench_chain(void)
 			e = fopen(path_of("last-stderr.txt"), "r");
 
 			v[r] = c.cpu;
+			rss[r] = c.rss;
 			if (e && fgets(line, sizeof(line), e) && r == 0) {
 				printf("  depth %d: %s", depths[k], line);
 				failed = 1;
@@ -418,7 +475,8 @@ static void bench_chain(void)
 			printf("depth %2d: refused\n", depths[k]);
 			continue;
 		}
-		printf("depth %2d: %.3f s", depths[k], cpu[k]);
+		printf("depth %2d: %.3f s  RSS %.2f (%.2f)", depths[k], cpu[k], median(rss, 5) / files,
+		       (median(rss, 5) - fixed) / files);
 		if (k > 0)
 			printf("   per added link %.1f ms", 1e3 * (cpu[k] - cpu[k - 1]) /
 			       (depths[k] - depths[k - 1]));
