@@ -50,8 +50,21 @@ struct shaping {
 /* No change: what resolution_withdrawn_by says of one never withdrawn. */
 #define CHANGE_NONE UINT32_MAX
 
-/* One per item: the counts sit together, so no padding follows them
- * (96 bytes, not 112: 1.6 MB on 100k items). */
+/* What few items have, kept apart from struct resolved so that the
+ * others do not carry it (resolved_extra reads it). */
+struct resolved_extra {
+	const char *source_ref;  /* added items: 個人情報保護法 第23条 */
+	const char *replaced_by; /* split/merged: the new item(s), for the screen */
+	const char **marks;
+	const char **risks;      /* the risk ids it treats (treats) */
+	struct rule_link *links;
+	uint32_t mark_count;
+	uint32_t risk_count;
+	uint32_t link_count;
+};
+
+/* One per item, 48 bytes: on 100k items each byte is 100 kB, and the
+ * screen holds one of these arrays per resolution. */
 struct resolved {
 	uint8_t status;          /* enum item_status */
 	uint8_t level;           /* enum item_level */
@@ -61,19 +74,18 @@ struct resolved {
 	uint8_t source;          /* enum source_kind, for added items */
 	uint8_t before_exclusion;/* the status an include returns to */
 	uint16_t review_months;
-	uint32_t mark_count;
-	uint32_t risk_count;
-	uint32_t link_count;
 	uint32_t history_count;
-	const char *source_ref;
 	const char *base_text;   /* before any change; NULL for added items */
 	const char *base_title;
-	const char *replaced_by; /* split/merged: the new item(s), for the screen */
-	const char **marks;
-	const char **risks;      /* the risk ids it treats (treats) */
-	struct rule_link *links;
 	struct shaping *history;
+	/* NULL when it has none of it; shared with a base resolution until
+	 * first written, as the history is */
+	const struct resolved_extra *extra;
 };
+
+/* info's source, replacement, marks, risks and links: all empty when it
+ * has none. */
+const struct resolved_extra *resolved_extra(const struct resolved *info);
 
 struct conflict {
 	const struct tailoring *from;

@@ -111,16 +111,17 @@ static void shaping_name(struct strbuf *b, const struct workspace *w, const stru
 
 static void links_column(struct cli_table *t, const struct resolved *info)
 {
+	const struct resolved_extra *extra = resolved_extra(info);
 	struct json *j = cli_table_json(t);
 	struct strbuf b;
 
 	if (j) {
 		json_array_begin(j);
-		for (uint32_t k = 0; k < info->link_count; k++) {
+		for (uint32_t k = 0; k < extra->link_count; k++) {
 			json_object_begin(j);
-			json_member_string(j, "rule", info->links[k].rule, false);
-			json_member_string(j, "section", info->links[k].section, true);
-			json_member_string(j, "note", info->links[k].note, true);
+			json_member_string(j, "rule", extra->links[k].rule, false);
+			json_member_string(j, "section", extra->links[k].section, true);
+			json_member_string(j, "note", extra->links[k].note, true);
 			json_object_end(j);
 		}
 		json_array_end(j);
@@ -128,8 +129,8 @@ static void links_column(struct cli_table *t, const struct resolved *info)
 	}
 	strbuf_init(&b);
 	strbuf_adds(&b, "");
-	for (uint32_t k = 0; k < info->link_count; k++) {
-		const struct rule_link *l = &info->links[k];
+	for (uint32_t k = 0; k < extra->link_count; k++) {
+		const struct rule_link *l = &extra->links[k];
 
 		strbuf_addf(&b, "%s%s%s%s%s%s", k ? "; " : "", l->rule ? l->rule : "",
 			    l->section ? " " : "", l->section ? l->section : "",
@@ -230,6 +231,7 @@ static int print_resolved(const struct session *s, const struct listing *o)
 	cli_table_begin(&t, stdout, o->fmt, w->path, "items", names, n);
 	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
 		const struct resolved *info = &r->info[i];
+		const struct resolved_extra *more = resolved_extra(info);
 		const struct item *it = catalog_item(c, i);
 
 		cli_table_str(&t, it->id);
@@ -253,7 +255,7 @@ static int print_resolved(const struct session *s, const struct listing *o)
 		cli_table_str(&t, item_status_name(effective_status(r, i)));
 		cli_table_str(&t, item_level_name((enum item_level)info->level));
 		cli_table_bool(&t, info->technical);
-		cli_table_list(&t, info->marks, info->mark_count);
+		cli_table_list(&t, more->marks, more->mark_count);
 		cli_table_uint(&t, info->history_count, false);
 		if (o->full) {
 			cli_table_str(&t, it->label);
@@ -261,7 +263,7 @@ static int print_resolved(const struct session *s, const struct listing *o)
 			cli_table_str(&t, it->text);
 			cli_table_uint(&t, info->review_months, true);
 			cli_table_str(&t, info->source ? source_kind_name((enum source_kind)info->source) : "");
-			cli_table_str(&t, info->source_ref);
+			cli_table_str(&t, more->source_ref);
 			links_column(&t, info);
 			history_column(&t, w, info);
 			cli_table_str(&t, info->base_title);

@@ -486,7 +486,7 @@ static uint32_t term_risk(struct parser *p, const char *value, unsigned col, uns
 static bool risk_matches(const struct risk_basis *b, const struct node *x,
 			 const struct resolved *info)
 {
-	uint32_t count = info ? info->risk_count : 0;
+	uint32_t count = info ? resolved_extra(info)->risk_count : 0;
 	int want;
 
 	if (x->num == RISK_ANY || x->num == RISK_NONE)
@@ -497,11 +497,11 @@ static bool risk_matches(const struct risk_basis *b, const struct node *x,
 		int rank;
 
 		if (x->num == RISK_ID) {
-			if (!strcmp(info->risks[k], x->str))
+			if (!strcmp(resolved_extra(info)->risks[k], x->str))
 				return true;
 			continue;
 		}
-		rk = risk_basis_find(b, info->risks[k]);
+		rk = risk_basis_find(b, resolved_extra(info)->risks[k]);
 		rank = rk ? risk_basis_rank(b, rk->level) : -1;
 		if (rank < 0 || want < 0)
 			continue;
@@ -784,8 +784,8 @@ static bool id_is(const char *id, const char *want, bool prefix)
 
 static bool has_mark(const struct resolved *info, const char *mark)
 {
-	for (uint32_t k = 0; info && k < info->mark_count; k++)
-		if (ascii_eq(info->marks[k], mark))
+	for (uint32_t k = 0; info && k < resolved_extra(info)->mark_count; k++)
+		if (ascii_eq(resolved_extra(info)->marks[k], mark))
 			return true;
 	return false;
 }

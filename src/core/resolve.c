@@ -94,6 +94,29 @@ static bool grow_info(struct resolver *rv)
 	return true;
 }
 
+static const struct resolved_extra no_extra;
+
+const struct resolved_extra *resolved_extra(const struct resolved *info)
+{
+	return info->extra ? info->extra : &no_extra;
+}
+
+/* Item i's extra to write, copied into this resolution's arena the first
+ * time (it may be a base resolution's); NULL when out of memory. */
+static struct resolved_extra *extra_to_write(struct resolver *rv, uint32_t i)
+{
+	struct resolved *info = &rv->r->info[i];
+	struct resolved_extra *x = arena_alloc(&rv->r->cat.arena, sizeof(*x));
+
+	if (!x) {
+		rv->oom = true;
+		return NULL;
+	}
+	*x = *resolved_extra(info);
+	info->extra = x;
+	return x;
+}
+
 /* Histories are shared with a base resolution until first written: copy on
  * write into this resolution's arena. */
 static void shaped_by(struct resolver *rv, uint32_t i, uint32_t index)
@@ -133,8 +156,8 @@ static bool still_there(struct resolver *rv, uint32_t index, uint32_t i)
 	const struct resolved *info = &rv->r->info[i];
 
 	if (info->status == STATUS_SPLIT || info->status == STATUS_MERGED) {
-		conflict(rv, index, PROBLEM_GONE, rv->r->cat.items[i].id, info->replaced_by,
-			 info->status, 0);
+		conflict(rv, index, PROBLEM_GONE, rv->r->cat.items[i].id,
+			 resolved_extra(info)->replaced_by, info->status, 0);
 		return false;
 	}
 	return true;
@@ -271,6 +294,7 @@ static const char *join_ids(struct resolver *rv, const char *const *ids, uint32_
 static void do_split(struct resolver *rv, uint32_t index, const struct change *c)
 {
 	uint32_t i = find_target(rv, index, c->target), prev;
+	struct resolved_extra *x;
 
 	if (i == ITEM_NONE || !still_there(rv, index, i))
 		return;
@@ -310,8 +334,9 @@ static void do_split(struct resolver *rv, uint32_t index, const struct change *c
 		prev = n;
 	}
 	rv->r->info[i].status = STATUS_SPLIT;
-	rv->r->info[i].replaced_by = join_ids(rv, &c->parts[0].id, c->part_count,
-					      sizeof(c->parts[0]));
+	x = extra_to_write(rv, i);
+	if (x)
+		x->replaced_by = join_ids(rv, &c->parts[0].id, c->part_count, sizeof(c->parts[0]));
 	shaped_by(rv, i, index);
 }
 
@@ -405,8 +430,12 @@ static void do_merge(struct resolver *rv, uint32_t index, const struct change *c
 	for (uint32_t k = 0; k < c->target_count; k++) {
 		uint32_t i = catalog_find(cat, c->targets[k]);
 
+		struct resolved_extra *x;
+
 		rv->r->info[i].status = STATUS_MERGED;
-		rv->r->info[i].replaced_by = c->item.id;
+		x = extra_to_write(rv, i);
+		if (x)
+			x->replaced_by = c->item.id;
 		shaped_by(rv, i, index);
 	}
 }
@@ -451,29 +480,33 @@ static void do_add(struct resolver *rv, uint32_t index, const struct change *c)
 	}
 	set_new_item(rv, n, &c->item);
 	rv->r->info[n].source = (uint8_t)c->source;
-	rv->r->info[n].source_ref = c->source_ref;
+	if (c->source_ref) {
+		struct resolved_extra *x = extra_to_write(rv, n);
+
+		if (x)
+			x->source_ref = c->source_ref;
+	}
 	shaped_by(rv, n, index);
 }
 
 static void do_link(struct resolver *rv, uint32_t index, const struct change *c)
 {
 	uint32_t i = find_target(rv, index, c->target);
-	struct resolved *info;
+	struct resolved_extra *x;
 	struct rule_link *v;
 
-	if (i == ITEM_NONE || !still_there(rv, index, i))
+	if (i == ITEM_NONE || !still_there(rv, index, i) || !(x = extra_to_write(rv, i)))
 		return;
-	info = &rv->r->info[i];
-	v = arena_alloc(&rv->r->cat.arena, (info->link_count + 1) * sizeof(*v));
+	v = arena_alloc(&rv->r->cat.arena, (x->link_count + 1) * sizeof(*v));
 	if (!v) {
 		rv->oom = true;
 		return;
 	}
-	if (info->link_count)
-		memcpy(v, info->links, info->link_count * sizeof(*v));
-	v[info->link_count] = (struct rule_link){ c->rule, c->rule_section, c->note };
-	info->links = v;
-	info->link_count++;
+	if (x->link_count)
+		memcpy(v, x->links, x->link_count * sizeof(*v));
+	v[x->link_count] = (struct rule_link){ c->rule, c->rule_section, c->note };
+	x->links = v;
+	x->link_count++;
 	shaped_by(rv, i, index);
 }
 
@@ -602,6 +635,7 @@ static void do_type(struct resolver *rv, uint32_t index, const struct change *c)
 
 static void apply_op(struct resolver *rv, uint32_t index, const struct change *c)
 {
+	struct resolved_extra *x;
 	uint32_t i;
 
 	switch (c->op) {
@@ -638,12 +672,16 @@ static void apply_op(struct resolver *rv, uint32_t index, const struct change *c
 		rv->r->info[i].review_months = c->technical ? c->review_months : 0;
 		break;
 	case OP_MARKS:
-		rv->r->info[i].marks = c->marks;
-		rv->r->info[i].mark_count = c->mark_count;
+		if ((x = extra_to_write(rv, i))) {
+			x->marks = c->marks;
+			x->mark_count = c->mark_count;
+		}
 		break;
 	case OP_TREATS:
-		rv->r->info[i].risks = c->risks;
-		rv->r->info[i].risk_count = c->risk_count;
+		if ((x = extra_to_write(rv, i))) {
+			x->risks = c->risks;
+			x->risk_count = c->risk_count;
+		}
 		break;
 	default:
 		break;

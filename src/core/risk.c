@@ -117,8 +117,8 @@ int risk_basis_item_rank(const struct risk_basis *b, const struct resolved *info
 {
 	int best = -1;
 
-	for (uint32_t k = 0; info && k < info->risk_count; k++) {
-		const struct risk *rk = risk_basis_find(b, info->risks[k]);
+	for (uint32_t k = 0; info && k < resolved_extra(info)->risk_count; k++) {
+		const struct risk *rk = risk_basis_find(b, resolved_extra(info)->risks[k]);
 		int rank = rk ? risk_basis_rank(b, rk->level) : -1;
 
 		if (rank >= 0 && (best < 0 || rank < best))

@@ -51,7 +51,7 @@ bool wizard_concerns(unsigned page, const struct resolution *r, uint32_t i)
 		       info->source == (page == 2 ? SOURCE_LAW : page == 3 ? SOURCE_STANDARD
 							   : SOURCE_ORGANIZATION);
 	case 5:
-		return info->link_count && !resolved_is_out(r, i);
+		return resolved_extra(info)->link_count && !resolved_is_out(r, i);
 	case 6:
 		return is_control(r, i) && !resolved_is_out(r, i);
 	case 7:
@@ -75,8 +75,8 @@ bool wizard_decided(unsigned page, const struct resolution *r, uint32_t i)
 				return true;
 		return false;
 	case 5:
-		for (uint32_t k = 0; k < info->link_count; k++)
-			if (text_is_blank(info->links[k].note))
+		for (uint32_t k = 0; k < resolved_extra(info)->link_count; k++)
+			if (text_is_blank(resolved_extra(info)->links[k].note))
 				return false;
 		return true;
 	case 6:
@@ -126,8 +126,8 @@ uint32_t wizard_basis_problems(const struct risk_basis *b, const struct resoluti
 		n += b->risks[k].target_level && risk_basis_rank(b, b->risks[k].target_level) < 0;
 	}
 	for (uint32_t i = 1; r && i < r->cat.count; i++)
-		for (uint32_t k = 0; k < r->info[i].risk_count; k++)
-			n += !risk_basis_find(b, r->info[i].risks[k]);
+		for (uint32_t k = 0; k < resolved_extra(&r->info[i])->risk_count; k++)
+			n += !risk_basis_find(b, resolved_extra(&r->info[i])->risks[k]);
 	return n;
 }
 
@@ -150,9 +150,9 @@ void wizard_progress(unsigned page, const struct resolution *r, const struct ris
 			continue;
 		if (page == 5) {
 			/* Links, not items: each needs its note. */
-			for (uint32_t k = 0; k < r->info[i].link_count; k++) {
+			for (uint32_t k = 0; k < resolved_extra(&r->info[i])->link_count; k++) {
 				out->total++;
-				out->decided += !text_is_blank(r->info[i].links[k].note);
+				out->decided += !text_is_blank(resolved_extra(&r->info[i])->links[k].note);
 			}
 			continue;
 		}

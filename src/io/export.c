@@ -61,6 +61,7 @@ static void sep(struct strbuf *out, size_t start)
 void export_item_facts(struct strbuf *out, const struct resolution *r, uint32_t i)
 {
 	const struct resolved *info = &r->info[i];
+	const struct resolved_extra *extra = resolved_extra(info);
 	size_t start = out->len;
 
 	if (info->level != LEVEL_NONE)
@@ -71,20 +72,20 @@ void export_item_facts(struct strbuf *out, const struct resolution *r, uint32_t 
 		if (info->review_months)
 			strbuf_addf(out, _(" (every %u months)"), (unsigned)info->review_months);
 	}
-	if (info->mark_count) {
+	if (extra->mark_count) {
 		sep(out, start);
 		strbuf_adds(out, _("marks: "));
-		for (uint32_t k = 0; k < info->mark_count; k++)
-			strbuf_addf(out, "%s%s", k ? "," : "", info->marks[k]);
+		for (uint32_t k = 0; k < extra->mark_count; k++)
+			strbuf_addf(out, "%s%s", k ? "," : "", extra->marks[k]);
 	}
 	if (info->source != SOURCE_NONE) {
 		sep(out, start);
 		strbuf_addf(out, _("source: %s"), source_kind_label((enum source_kind)info->source));
-		if (info->source_ref)
-			strbuf_addf(out, " %s", info->source_ref);
+		if (extra->source_ref)
+			strbuf_addf(out, " %s", extra->source_ref);
 	}
-	for (uint32_t k = 0; k < info->link_count; k++) {
-		const struct rule_link *l = &info->links[k];
+	for (uint32_t k = 0; k < extra->link_count; k++) {
+		const struct rule_link *l = &extra->links[k];
 
 		sep(out, start);
 		strbuf_addf(out, _("internal rule: %s"), l->rule ? l->rule : "");

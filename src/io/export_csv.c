@@ -51,6 +51,7 @@ void export_csv(struct strbuf *out, const struct workspace *w)
 	for (uint32_t i = export_first(r); i != ITEM_NONE; i = export_next(r, i)) {
 		const struct item *it = catalog_item(c, i);
 		const struct resolved *info = &r->info[i];
+		const struct resolved_extra *extra = resolved_extra(info);
 
 		cell(out, it->id, false);
 		cell(out, it->parent != ITEM_ROOT_INDEX ? catalog_item(c, it->parent)->id : "", false);
@@ -68,15 +69,15 @@ void export_csv(struct strbuf *out, const struct workspace *w)
 		cell(out, b.data, false);
 		strbuf_reset(&b);
 		strbuf_adds(&b, "");
-		for (uint32_t k = 0; k < info->mark_count; k++)
-			strbuf_addf(&b, "%s%s", k ? "," : "", info->marks[k]);
+		for (uint32_t k = 0; k < extra->mark_count; k++)
+			strbuf_addf(&b, "%s%s", k ? "," : "", extra->marks[k]);
 		cell(out, b.data, false);
 		cell(out, info->source ? source_kind_label((enum source_kind)info->source) : "", false);
-		cell(out, info->source_ref, false);
+		cell(out, extra->source_ref, false);
 		strbuf_reset(&b);
 		strbuf_adds(&b, "");
-		for (uint32_t k = 0; k < info->link_count; k++) {
-			const struct rule_link *l = &info->links[k];
+		for (uint32_t k = 0; k < extra->link_count; k++) {
+			const struct rule_link *l = &extra->links[k];
 
 			strbuf_addf(&b, "%s%s%s%s", k ? "\n" : "", l->rule ? l->rule : "",
 				    l->section ? " " : "", l->section ? l->section : "");

@@ -137,6 +137,7 @@ void oscal_item_props(struct json *j, const struct resolution *r, uint32_t i, bo
 {
 	const struct item *it = catalog_item(&r->cat, i);
 	const struct resolved *info = &r->info[i];
+	const struct resolved_extra *extra = resolved_extra(info);
 	const struct catalog *c = &r->cat;
 	char num[16];
 
@@ -151,19 +152,19 @@ void oscal_item_props(struct json *j, const struct resolution *r, uint32_t i, bo
 		snprintf(num, sizeof(num), "%u", (unsigned)info->review_months);
 		oscal_prop(j, "review-months", false, num, NULL);
 	}
-	for (uint32_t k = 0; k < info->mark_count; k++)
-		oscal_prop(j, "mark", false, info->marks[k], NULL);
+	for (uint32_t k = 0; k < extra->mark_count; k++)
+		oscal_prop(j, "mark", false, extra->marks[k], NULL);
 	if (info->source != SOURCE_NONE) {
 		oscal_prop(j, "source", false, source_kind_name((enum source_kind)info->source), NULL);
-		oscal_prop(j, "source-reference", false, info->source_ref, NULL);
+		oscal_prop(j, "source-reference", false, extra->source_ref, NULL);
 	}
-	for (uint32_t k = 0; k < info->link_count; k++) {
+	for (uint32_t k = 0; k < extra->link_count; k++) {
 		struct strbuf b;
 
 		strbuf_init(&b);
-		strbuf_addf(&b, "%s %s", info->links[k].rule ? info->links[k].rule : "",
-			    info->links[k].section ? info->links[k].section : "");
-		oscal_prop(j, "internal-rule", false, b.data, info->links[k].note);
+		strbuf_addf(&b, "%s %s", extra->links[k].rule ? extra->links[k].rule : "",
+			    extra->links[k].section ? extra->links[k].section : "");
+		oscal_prop(j, "internal-rule", false, b.data, extra->links[k].note);
 		strbuf_free(&b);
 	}
 	for (uint32_t k = 0; attrs && k < it->attr_count; k++) {

@@ -64,8 +64,8 @@ void detail_tailoring_head(struct detail *d, const struct catalog *c, uint32_t i
 		else
 			strbuf_adds(&props, _("technical verification item"));
 	}
-	for (uint32_t k = 0; k < info->mark_count; k++)
-		strbuf_addf(&props, "%s%s", props.len ? (k ? " " : " / ") : "", info->marks[k]);
+	for (uint32_t k = 0; k < resolved_extra(info)->mark_count; k++)
+		strbuf_addf(&props, "%s%s", props.len ? (k ? " " : " / ") : "", resolved_extra(info)->marks[k]);
 	if (props.len)
 		detail_push_wrapped(d, detail_printf(d, "%s", props.data), 0, DETAIL_VALUE);
 	strbuf_free(&props);
@@ -209,25 +209,27 @@ void detail_tailoring_tail(struct detail *d, const struct catalog *c, uint32_t i
 			   const struct detail_context *ctx)
 {
 	const struct resolved *info = info_of(ctx, i);
+	const struct resolved_extra *extra;
 
 	(void)c;
 	if (!info)
 		return;
+	extra = resolved_extra(info);
 	if (info->status == STATUS_ADDED && info->source != SOURCE_NONE) {
 		detail_push_heading(d, _("Source"));
 		detail_push_wrapped(d, detail_printf(d, "%s%s%s",
 						     source_kind_label((enum source_kind)info->source),
-						     info->source_ref ? ": " : "",
-						     info->source_ref ? info->source_ref : ""),
+						     extra->source_ref ? ": " : "",
+						     extra->source_ref ? extra->source_ref : ""),
 				    1, DETAIL_BODY);
 	}
-	if (info->replaced_by)
-		detail_push_wrapped(d, detail_printf(d, _("now: %s"), info->replaced_by), 0,
+	if (extra->replaced_by)
+		detail_push_wrapped(d, detail_printf(d, _("now: %s"), extra->replaced_by), 0,
 				    DETAIL_MUTED);
-	if (info->link_count) {
+	if (extra->link_count) {
 		detail_push_heading(d, _("Internal rules"));
-		for (uint32_t k = 0; k < info->link_count; k++) {
-			const struct rule_link *l = &info->links[k];
+		for (uint32_t k = 0; k < extra->link_count; k++) {
+			const struct rule_link *l = &extra->links[k];
 
 			detail_push_wrapped(d, detail_printf(d, "%s%s%s", l->rule,
 							     l->section ? " " : "",
@@ -237,13 +239,13 @@ void detail_tailoring_tail(struct detail *d, const struct catalog *c, uint32_t i
 				detail_push_wrapped(d, l->note, 3, DETAIL_MUTED);
 		}
 	}
-	if (info->risk_count) {
+	if (extra->risk_count) {
 		struct strbuf ids;
 
 		/* The register's ids: page 0 of the wizard (w) says what they are. */
 		strbuf_init(&ids);
-		for (uint32_t k = 0; k < info->risk_count; k++)
-			strbuf_addf(&ids, "%s%s", k ? " " : "", info->risks[k]);
+		for (uint32_t k = 0; k < extra->risk_count; k++)
+			strbuf_addf(&ids, "%s%s", k ? " " : "", extra->risks[k]);
 		detail_push_heading(d, _("Risks it treats"));
 		detail_push_wrapped(d, detail_printf(d, "%s", ids.data ? ids.data : ""), 1, DETAIL_BODY);
 		strbuf_free(&ids);

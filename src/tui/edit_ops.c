@@ -157,9 +157,9 @@ static void op_marks(struct ui *ui)
 
 	if (!edit_begin(ui, OP_MARKS))
 		return;
-	for (uint32_t k = 0; info && k < info->mark_count; k++)
+	for (uint32_t k = 0; info && k < resolved_extra(info)->mark_count; k++)
 		snprintf(initial + strlen(initial), sizeof(initial) - strlen(initial), "%s%s",
-			 k ? " " : "", info->marks[k]);
+			 k ? " " : "", resolved_extra(info)->marks[k]);
 	prompt_line(ui, _("marks (e.g. .P .B .PB; empty removes them): "), initial, true, marks_done);
 }
 
@@ -300,9 +300,9 @@ static void op_treats(struct ui *ui)
 
 	if (!edit_begin(ui, OP_TREATS))
 		return;
-	for (uint32_t k = 0; info && k < info->risk_count && len < sizeof(now) - 2; k++)
+	for (uint32_t k = 0; info && k < resolved_extra(info)->risk_count && len < sizeof(now) - 2; k++)
 		len += (size_t)snprintf(now + len, sizeof(now) - len, "%s%s", k ? " " : "",
-					info->risks[k]);
+					resolved_extra(info)->risks[k]);
 	prompt_line(ui, _("risks it treats (ids; empty clears): "), now, true, treats_done);
 }
 

@@ -42,7 +42,7 @@ static struct risk_row *risk_rows(const struct ui *ui, uint32_t *n)
 	for (uint32_t i = catalog_first(c); i != ITEM_NONE; i = catalog_next(c, i)) {
 		const struct resolved *info = session_info(ui->s, i);
 
-		if (!info || !info->risk_count)
+		if (!info || !resolved_extra(info)->risk_count)
 			continue;
 		v[*n].rank = risk_basis_item_rank(b, info);
 		v[*n].pos = *n;
@@ -91,9 +91,9 @@ static void risks_draw(struct ui *ui)
 		len = (size_t)snprintf(buf, sizeof(buf), "%s  %s %s  (",
 				       v[k].rank >= 0 ? b->scale[v[k].rank] : "-", it->id,
 				       it->title ? it->title : "");
-		for (uint32_t r = 0; r < info->risk_count && len < sizeof(buf) - 2; r++)
+		for (uint32_t r = 0; r < resolved_extra(info)->risk_count && len < sizeof(buf) - 2; r++)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", r ? " " : "",
-						info->risks[r]);
+						resolved_extra(info)->risks[r]);
 		if (len < sizeof(buf) - 1)
 			strcat(buf, ")");
 		if (on)

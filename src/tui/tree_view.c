@@ -96,9 +96,9 @@ static void draw_row(struct ui *ui, int y, uint32_t row)
 	/* Entries read better by their label ("f)") than by their id. */
 	name = it->kind == ITEM_ENTRY && it->label ? it->label : it->id;
 	x += draw_str(y, x, w - x, name, idrole, false);
-	if (info && info->mark_count && session_view(ui->s) != SESSION_VIEW_BASE)
-		for (uint32_t k = 0; k < info->mark_count && x < w; k++)
-			x += draw_str(y, x, w - x, info->marks[k], idrole, false);
+	if (info && resolved_extra(info)->mark_count && session_view(ui->s) != SESSION_VIEW_BASE)
+		for (uint32_t k = 0; k < resolved_extra(info)->mark_count && x < w; k++)
+			x += draw_str(y, x, w - x, resolved_extra(info)->marks[k], idrole, false);
 	if (x < w)
 		x += draw_str(y, x, w - x, " ", base, false);
 	{

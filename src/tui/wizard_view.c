@@ -60,7 +60,7 @@ static bool risk_at_most(const struct session *s, const struct resolution *r, ui
 	struct risk_basis b;
 	int rank;
 
-	if (!r->info[i].risk_count || !w || !risk_basis_build(&b, &w->t, r))
+	if (!resolved_extra(&r->info[i])->risk_count || !w || !risk_basis_build(&b, &w->t, r))
 		return false;
 	rank = risk_basis_item_rank(&b, &r->info[i]);
 	risk_basis_free(&b);

@@ -343,8 +343,10 @@ static void expect_same_resolution(const struct resolution *a, const struct reso
 		    !same_str(x->text, y->text) || !same_str(x->title, y->title) ||
 		    !same_str(x->label, y->label) || x->kind != y->kind || x->parent != y->parent ||
 		    p->level != q->level || p->technical != q->technical ||
-		    p->review_months != q->review_months || p->mark_count != q->mark_count ||
-		    x->attr_count != y->attr_count || p->link_count != q->link_count ||
+		    p->review_months != q->review_months ||
+		    resolved_extra(p)->mark_count != resolved_extra(q)->mark_count ||
+		    x->attr_count != y->attr_count ||
+		    resolved_extra(p)->link_count != resolved_extra(q)->link_count ||
 		    p->history_count != q->history_count)
 			fail_msg("sequence %u: item %u (%s / %s) resolves differently once read back",
 				 seq, i, x->id, y->id);
@@ -355,9 +357,12 @@ static void expect_same_resolution(const struct resolution *a, const struct reso
 					 seq, x->id);
 	}
 	for (uint32_t i = 1; i < a->cat.count; i++) {
-		assert_int_equal(a->info[i].risk_count, b->info[i].risk_count);
-		for (uint32_t k = 0; k < a->info[i].risk_count; k++)
-			assert_string_equal(a->info[i].risks[k], b->info[i].risks[k]);
+		const struct resolved_extra *x = resolved_extra(&a->info[i]);
+		const struct resolved_extra *y = resolved_extra(&b->info[i]);
+
+		assert_int_equal(x->risk_count, y->risk_count);
+		for (uint32_t k = 0; k < x->risk_count; k++)
+			assert_string_equal(x->risks[k], y->risks[k]);
 	}
 	assert_int_equal(a->change_count, b->change_count);
 	for (uint32_t k = 0; k < a->change_count; k++) {

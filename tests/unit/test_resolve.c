@@ -444,8 +444,8 @@ static void test_split(void **state)
 	expect_no_conflicts(&f->r);
 	expect_status(&f->r, "C2", STATUS_SPLIT);
 	assert_int_equal(resolved_status_mark(&f->r, idx(&f->r, "C2")), 's');
-	assert_non_null(info_of(&f->r, "C2")->replaced_by);
-	assert_string_equal(info_of(&f->r, "C2")->replaced_by, "C2a, C2b");
+	assert_non_null(resolved_extra(info_of(&f->r, "C2"))->replaced_by);
+	assert_string_equal(resolved_extra(info_of(&f->r, "C2"))->replaced_by, "C2a, C2b");
 	assert_true(resolved_is_out(&f->r, idx(&f->r, "C2")));
 	/* The parts stand right after the whole, in order. */
 	expect_children(&f->r, "S1", "C1 C2 C2a C2b C3");
@@ -511,8 +511,8 @@ static void test_merge(void **state)
 	expect_status(&f->r, "C2", STATUS_MERGED);
 	expect_status(&f->r, "C3", STATUS_MERGED);
 	assert_int_equal(resolved_status_mark(&f->r, idx(&f->r, "C3")), 'm');
-	assert_string_equal(info_of(&f->r, "C2")->replaced_by, "C23");
-	assert_string_equal(info_of(&f->r, "C3")->replaced_by, "C23");
+	assert_string_equal(resolved_extra(info_of(&f->r, "C2"))->replaced_by, "C23");
+	assert_string_equal(resolved_extra(info_of(&f->r, "C3"))->replaced_by, "C23");
 	assert_true(resolved_is_out(&f->r, idx(&f->r, "C2")));
 	assert_true(resolved_is_out(&f->r, idx(&f->r, "C3")));
 	/* The merged item stands right after the first target. */
@@ -634,9 +634,9 @@ static void test_add_explicit_kind_and_source(void **state)
 	assert_int_equal(item_of(&f->r, "C1.9")->kind, ITEM_DETAIL);
 	info = info_of(&f->r, "C1.9");
 	assert_int_equal(info->source, SOURCE_LAW);
-	assert_string_equal(info->source_ref, "個人情報保護法 第23条");
+	assert_string_equal(resolved_extra(info)->source_ref, "個人情報保護法 第23条");
 	assert_int_equal(info_of(&f->r, "C8")->source, SOURCE_ORGANIZATION);
-	assert_null(info_of(&f->r, "C8")->source_ref);
+	assert_null(resolved_extra(info_of(&f->r, "C8"))->source_ref);
 	/* A kept item has no source. */
 	assert_int_equal(info_of(&f->r, "C1")->source, SOURCE_NONE);
 }
@@ -676,17 +676,17 @@ static void test_link_accumulates(void **state)
 	resolve(f);
 	expect_no_conflicts(&f->r);
 	info = info_of(&f->r, "C1");
-	assert_int_equal(info->link_count, 2);
-	assert_string_equal(info->links[0].rule, "情報セキュリティ基本方針");
-	assert_string_equal(info->links[0].section, "第3条");
-	assert_string_equal(info->links[0].note, "改定時に相互に確認する");
-	assert_string_equal(info->links[1].rule, "文書管理規程");
-	assert_null(info->links[1].section);
-	assert_null(info->links[1].note);
+	assert_int_equal(resolved_extra(info)->link_count, 2);
+	assert_string_equal(resolved_extra(info)->links[0].rule, "情報セキュリティ基本方針");
+	assert_string_equal(resolved_extra(info)->links[0].section, "第3条");
+	assert_string_equal(resolved_extra(info)->links[0].note, "改定時に相互に確認する");
+	assert_string_equal(resolved_extra(info)->links[1].rule, "文書管理規程");
+	assert_null(resolved_extra(info)->links[1].section);
+	assert_null(resolved_extra(info)->links[1].note);
 	/* Linking does not change the status, but it shaped the item. */
 	expect_status(&f->r, "C1", STATUS_KEPT);
 	expect_history(&f->r, "C1", &f->t, "0 1");
-	assert_int_equal(info_of(&f->r, "C2")->link_count, 0);
+	assert_int_equal(resolved_extra(info_of(&f->r, "C2"))->link_count, 0);
 	assert_int_equal(f->r.changed_count, 1);
 }
 
@@ -868,9 +868,9 @@ static void test_marks_replace(void **state)
 	resolve(f);
 	expect_no_conflicts(&f->r);
 	info = info_of(&f->r, "C1");
-	assert_int_equal(info->mark_count, 2);
-	assert_string_equal(info->marks[0], ".B");
-	assert_string_equal(info->marks[1], ".PB");
+	assert_int_equal(resolved_extra(info)->mark_count, 2);
+	assert_string_equal(resolved_extra(info)->marks[0], ".B");
+	assert_string_equal(resolved_extra(info)->marks[1], ".PB");
 	expect_history(&f->r, "C1", &f->t, "0 1");
 }
 
@@ -1305,6 +1305,52 @@ static void test_on_a_base_tailoring(void **state)
 	tailoring_free(&w.inner);
 }
 
+/* Marks, risks and links are kept apart from the per-item record and shared
+ * with the base resolution until written: writing them here must leave the
+ * base's as they were. */
+static void test_extras_copied_before_written(void **state)
+{
+	struct fx *f = *state;
+	struct two w;
+	const char *m_in[] = { ".P" }, *m_out[] = { ".B", ".PB" };
+	struct change i0 = mk(OP_MARKS, "C1"), i1 = mk(OP_LINK, "C1");
+	struct change o0 = mk(OP_MARKS, "C1"), o1 = mk(OP_LINK, "C1");
+	const struct resolved_extra *below, *above;
+
+	i0.marks = m_in;
+	i0.mark_count = 1;
+	i1.rule = "業界の指針";
+	o0.marks = m_out;
+	o0.mark_count = 2;
+	o1.rule = "当社の規程";
+	tailoring_init(&w.inner);
+	w.inner.id = "sector";
+	assert_true(tailoring_append(&w.inner, &i0) >= 0);
+	assert_true(tailoring_append(&w.inner, &i1) >= 0);
+	resolve_inner(f, &w);
+	add_change(f, &o0);
+	add_change(f, &o1);
+	f->t.base.kind = BASE_TAILORING;
+	resolve_outer(f, &w);
+	expect_no_conflicts(&f->r);
+	below = resolved_extra(&w.r1.info[catalog_find(&w.r1.cat, "C1")]);
+	above = resolved_extra(info_of(&f->r, "C1"));
+	assert_ptr_not_equal(below, above);
+	assert_int_equal(below->mark_count, 1);
+	assert_string_equal(below->marks[0], ".P");
+	assert_int_equal(below->link_count, 1);
+	assert_int_equal(above->mark_count, 2);
+	assert_string_equal(above->marks[1], ".PB");
+	assert_int_equal(above->link_count, 2);
+	assert_string_equal(above->links[0].rule, "業界の指針");
+	assert_string_equal(above->links[1].rule, "当社の規程");
+	/* An item neither touched carries no extra at all. */
+	assert_null(info_of(&f->r, "C2")->extra);
+	assert_int_equal(resolved_extra(info_of(&f->r, "C2"))->mark_count, 0);
+	resolution_free(&w.r1);
+	tailoring_free(&w.inner);
+}
+
 static void test_outer_conflicts_name_outer(void **state)
 {
 	struct fx *f = *state;
@@ -1627,6 +1673,7 @@ int main(void)
 		T(test_merge_conflicts),
 		T(test_merge_nested_and_misplaced),
 		T(test_on_a_base_tailoring),
+		T(test_extras_copied_before_written),
 		T(test_outer_conflicts_name_outer),
 		T(test_include_restores_reworded_from_base),
 		T(test_include_restores_added_from_base),

@@ -166,7 +166,7 @@ static void test_basis_replays_in_order(void **state)
 	assert_int_equal(risk_basis_rank(&b, "極"), -1);
 	/* 5a-5.4 treats R2 (gone) and R1 (高): its rank is R1's. */
 	i = catalog_find(&r.cat, "5a-5.4");
-	assert_int_equal(r.info[i].risk_count, 2);
+	assert_int_equal(resolved_extra(&r.info[i])->risk_count, 2);
 	assert_int_equal(risk_basis_item_rank(&b, &r.info[i]), 0);
 	assert_int_equal(risk_basis_item_rank(&b, &r.info[catalog_find(&r.cat, "5a-5.5")]), -1);
 	/* The keep is in 5a-5.5's history and changes nothing else. */
